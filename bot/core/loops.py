@@ -1,0 +1,74 @@
+"""The loop state machine and who may move it.
+
+open → done (delivered) → closed (the customer has been told); open|done → cancelled.
+Telling the customer about an open loop delivers and closes it at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.errors import Conflict, NotAllowed
+
+OPEN, DONE, CLOSED, CANCELLED = "open", "done", "closed", "cancelled"
+LIVE_STATES = (OPEN, DONE)
+STATES = (OPEN, DONE, CLOSED, CANCELLED)
+
+# action -> (states it may start from, state it leads to)
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "done": ((OPEN,), DONE),
+    "told": ((OPEN, DONE), CLOSED),
+    "cancel": ((OPEN, DONE), CANCELLED),
+    "snooze": ((OPEN, DONE), None),
+    "reassign": ((OPEN, DONE), None),
+    "update": ((OPEN, DONE), None),
+}
+# Actions only the owner, the account owner or an admin may take.
+GUARDED = {"done", "told", "cancel", "reassign", "snooze"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: str
+    is_admin: bool = False
+
+
+def may_manage(actor: Actor, loop_owner: str, account_owner: str | None) -> bool:
+    """Only the loop's owner, the customer's account owner or an admin may close, reassign,
+    snooze or cancel a loop."""
+    return actor.is_admin or actor.user == loop_owner or (
+        account_owner is not None and actor.user == account_owner
+    )
+
+
+def check_transition(
+    action: str, state: str, number: int, actor: Actor, loop_owner: str,
+    account_owner: str | None,
+) -> str | None:
+    """The state `action` leads to (None: state unchanged); raises a UserError if not allowed."""
+    allowed_from, target = TRANSITIONS[action]
+    if state not in allowed_from:
+        raise Conflict(_why_not(action, state, number))
+    if action in GUARDED and not may_manage(actor, loop_owner, account_owner):
+        raise NotAllowed(
+            f"Only <@{loop_owner}> (the owner), the customer's account owner or an admin "
+            f"can {action} #{number}."
+        )
+    return target
+
+
+def _why_not(action: str, state: str, number: int) -> str:
+    if state == DONE and action == "done":
+        return f"#{number} is already done; `told {number}` closes it once the customer knows."
+    if state == CLOSED:
+        return f"#{number} is already closed (the customer was told)."
+    if state == CANCELLED:
+        return f"#{number} was cancelled."
+    return f"#{number} is {state}; it can't be {action}."
+
+
+def state_label(state: str, overdue: bool = False) -> str:
+    if state == OPEN and overdue:
+        return "overdue"
+    return {OPEN: "open", DONE: "done, customer not told yet", CLOSED: "closed",
+            CANCELLED: "cancelled"}[state]

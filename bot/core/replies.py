@@ -1,0 +1,93 @@
+"""What handlers return: neutral replies that each platform renders its own way.
+
+Text may contain user mentions written as `<@USERID>`; Slack shows them natively, the console
+prints `@USERID` and Teams the user's display name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ButtonStyle = Literal["primary", "danger", "default"]
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button; `action` names what it does (done, told, snooze, ...), `value` what it acts on."""
+
+    label: str
+    action: str
+    value: str
+    style: ButtonStyle = "default"
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: str
+
+
+@dataclass
+class Section:
+    """One block of a reply: a line of text, optional fields and the buttons that act on it."""
+
+    text: str
+    fields: list[Field] = field(default_factory=list)
+    buttons: list[Button] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """Rows of a report: columns are snake_case keys, rows hold plain values (None = empty)."""
+
+    columns: list[str]
+    rows: list[dict[str, object]]
+
+
+@dataclass
+class Reply:
+    """The answer to one user action.
+
+    `ephemeral` replies are seen only by the caller. `sections` hold items (loops, touchpoints)
+    with their buttons; `table` holds report rows; `footer` a line of definitions or hints.
+    """
+
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    table: Table | None = None
+    footer: str | None = None
+    ephemeral: bool = True
+    error: bool = False
+    # Messages for other people or channels caused by this action (e.g. a reassigned owner's DM).
+    notices: list[Notice] = field(default_factory=list)
+    # Set by capture: the bot should mark the message (Slack adds a reaction).
+    react: str | None = None
+
+    def plain(self) -> str:
+        """The whole reply as plain text (console, logs, tests)."""
+        lines = [self.text]
+        for section in self.sections:
+            lines.append(section.text)
+            lines.extend(f"    {f.label}: {f.value}" for f in section.fields)
+        if self.footer:
+            lines.append(self.footer)
+        return "\n".join(line for line in lines if line)
+
+
+@dataclass
+class Notice:
+    """A message to deliver somewhere other than the caller's reply.
+
+    `to_user` is a user id (a DM), `to_channel` a channel id; exactly one is set.
+    """
+
+    reply: Reply
+    to_user: str | None = None
+    to_channel: str | None = None
+
+
+def error_reply(message: str, suggestions: list[str] | None = None) -> Reply:
+    """An ephemeral reply for a UserError: the message and its suggestions."""
+    lines = [message, *(f"• {s}" for s in (suggestions or []))]
+    return Reply(text="\n".join(lines), ephemeral=True, error=True)

@@ -1,0 +1,102 @@
+"""One typed settings object, read from the environment or `.env`."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(Exception):
+    """A setting has a bad value; the message names it in one line."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str = Field("sqlite:///loopkeeper.db", alias="DATABASE_URL")
+    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+    command: str = Field("/loop", alias="LOOPKEEPER_COMMAND")
+    timezone: str = Field("UTC", alias="LOOPKEEPER_TIMEZONE")
+    sweep_seconds: int = Field(60, alias="LOOPKEEPER_SWEEP_SECONDS", ge=1)
+    admins: str = Field("", alias="LOOPKEEPER_ADMINS")
+    teams_app_id: str | None = Field(None, alias="TEAMS_APP_ID")
+    teams_app_password: str | None = Field(None, alias="TEAMS_APP_PASSWORD")
+    teams_tenant_id: str | None = Field(None, alias="TEAMS_TENANT_ID")
+    teams_openid_metadata_url: str = Field(
+        "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        alias="TEAMS_OPENID_METADATA_URL",
+    )
+    teams_login_url: str = Field("https://login.microsoftonline.com", alias="TEAMS_LOGIN_URL")
+    log_level: str = Field("INFO", alias="LOG_LEVEL")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (try UTC or Europe/Paris)") from exc
+        return value
+
+    @field_validator("command")
+    @classmethod
+    def _slash_command(cls, value: str) -> str:
+        if not value.startswith("/") or " " in value or len(value) < 2:
+            raise ValueError(f"must look like /loop, got {value!r}")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        value = value.upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("must start with sqlite:/// or postgresql+psycopg://")
+        return value
+
+    @field_validator("slack_api_url", "teams_login_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"must be an http(s) URL, got {value!r}")
+        return value
+
+    @cached_property
+    def admin_ids(self) -> frozenset[str]:
+        """Users named in LOOPKEEPER_ADMINS (ids or names, with or without @)."""
+        return frozenset(a.strip().lstrip("@") for a in self.admins.split(",") if a.strip())
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def slack_configured(self) -> bool:
+        return bool(self.slack_signing_secret and self.slack_bot_token)
+
+    @property
+    def teams_configured(self) -> bool:
+        return bool(self.teams_app_id)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings; a bad value raises SettingsError naming the setting in one line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]) if first.get("loc") else "setting"
+        message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
+        raise SettingsError(f"bad setting {name}: {message}") from None

@@ -1,0 +1,178 @@
+"""Capture: chat messages, mentions, shortcuts and reactions become feedback."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from bot.core import grammar
+from bot.core.classify import feedback_kind, has_commitment, sentiment
+from bot.core.dates import find_due_in_text
+from bot.core.errors import BadInput, NotFound
+from bot.core.matching import CustomerMatcher
+from bot.core.replies import Button, Reply, Section
+from handlers import loops
+from handlers.common import enter, find_customer
+from handlers.context import Caller, Deps
+from storage.models import Feedback
+from storage.uow import UnitOfWork
+
+CAPTURED_REACTION = "memo"
+_matchers: dict[tuple[int, int], tuple[tuple[int, int], CustomerMatcher]] = {}
+_matchers_lock = threading.Lock()
+
+
+def matcher_for(uow: UnitOfWork, workspace_id: int) -> CustomerMatcher:
+    """The workspace's customer matcher, rebuilt only when its aliases changed."""
+    version = uow.customers.aliases_version(workspace_id)
+    key = (id(uow.engine), workspace_id)
+    with _matchers_lock:
+        cached = _matchers.get(key)
+    if cached and cached[0] == version:
+        return cached[1]
+    matcher = CustomerMatcher(uow.customers.aliases(workspace_id))
+    with _matchers_lock:
+        _matchers[key] = (version, matcher)
+    return matcher
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    """A message as the platform saw it."""
+
+    text: str
+    channel: str
+    message_ts: str
+    permalink: str | None = None
+    source: str = "mention"  # mention, reaction, teams, console
+
+
+def capture_message(deps: Deps, caller: Caller, message: ChatMessage,
+                    event_key: str | None = None) -> Reply | None:
+    """Log a message that names known customers as feedback, once per message and customer.
+
+    Returns None when nothing was captured (no customer, capture off, or already captured).
+    `event_key` (the platform's event id) makes a redelivered event a no-op.
+    """
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        ws = scope.workspace.id
+        if event_key and not uow.events.first_time(ws, event_key, scope.now):
+            return None
+        if message.channel in (uow.settings.get(ws, "capture_off", []) or []):
+            uow.commit()
+            return None
+        mentions = matcher_for(uow, ws).find(message.text)
+        stored = []
+        for mention in mentions:
+            new_id = _store(uow, ws, mention.customer_id, caller, message, scope.now)
+            if new_id is not None:
+                stored.append(mention.customer_id)
+        names = {c.id: c.name for c in uow.customers.by_ids(set(stored)).values()}
+        uow.commit()
+    if not stored:
+        return None
+    kind = feedback_kind(message.text)
+    who = ", ".join(names[c] for c in stored)
+    reply = Reply(f"📝 Logged {kind} feedback for {who}.", react=CAPTURED_REACTION)
+    if has_commitment(message.text):
+        reply.sections.append(Section(
+            "Sounds like a promise. Track this commitment?",
+            buttons=[Button("Track this commitment", "track",
+                            f"{stored[0]}|{message.channel}|{message.message_ts}", "primary")],
+        ))
+    return reply
+
+
+def _store(uow: UnitOfWork, ws: int, customer_id: int, caller: Caller, message: ChatMessage,
+           now) -> int | None:  # noqa: ANN001
+    return uow.feedback.add(
+        workspace_id=ws, customer_id=customer_id, text=message.text,
+        kind=feedback_kind(message.text), sentiment=round(sentiment(message.text), 2),
+        source=message.source, author=caller.user, channel=message.channel,
+        message_ts=message.message_ts, permalink=message.permalink, created_at=now,
+    )
+
+
+def log_feedback(deps: Deps, caller: Caller, command: grammar.LogFeedback,
+                 source: str = "command", message: ChatMessage | None = None) -> Reply:
+    """Log feedback for a named customer (the command, the shortcut's modal, the reaction)."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        ws = scope.workspace.id
+        if command.customer:
+            customer = find_customer(uow, ws, command.customer)
+        else:
+            found = matcher_for(uow, ws).find(command.text)
+            if len(found) != 1:
+                raise BadInput(
+                    "Which customer said it? " + ("I see several: name one. " if found else "")
+                    + f"Usage: `{grammar.USAGE['feedback']}`"
+                )
+            customer = uow.customers.get(found[0].customer_id)
+            assert customer is not None
+        chat = message or ChatMessage(command.text, caller.channel or "", "", None, source)
+        new_id = uow.feedback.add(
+            workspace_id=ws, customer_id=customer.id, text=command.text,
+            kind=feedback_kind(command.text), sentiment=round(sentiment(command.text), 2),
+            source=source, author=caller.user, channel=chat.channel or caller.channel,
+            message_ts=chat.message_ts or None, permalink=chat.permalink, created_at=scope.now,
+        )
+        uow.commit()
+    if new_id is None:
+        return Reply(f"That message is already logged for {customer.name}.")
+    return Reply(
+        f"📝 Logged {feedback_kind(command.text)} feedback for {customer.name}: {command.text}",
+        react=CAPTURED_REACTION,
+    )
+
+
+def track_commitment(deps: Deps, caller: Caller, value: str) -> Reply:
+    """The "Track this commitment?" button: a loop from the captured message, owned by its
+    speaker, due when the message says (or in 3 working days). Clicking twice makes one loop."""
+    try:
+        customer_id, channel, message_ts = value.split("|", 2)
+    except ValueError:
+        raise BadInput("That button is out of date.") from None
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        feedback = next((f for f in uow.feedback.for_message(scope.workspace.id, channel,
+                                                               message_ts)
+                         if str(f.customer_id) == customer_id), None)
+        if feedback is None:
+            raise NotFound("I can't find that message any more.")
+        customer = uow.customers.get(feedback.customer_id)
+        uow.commit()
+    assert customer is not None
+    due = find_due_in_text(feedback.text, scope.now, scope.zone)
+    command = grammar.Commit(customer.name, feedback.text, grammar.UserRef(id=feedback.author))
+    return loops.commit(deps, caller, command, feedback_id=feedback.id,
+                        source_key=f"track:{channel}:{message_ts}:{customer_id}", due=due)
+
+
+def message_changed(deps: Deps, caller: Caller, channel: str, message_ts: str,
+                    text: str) -> int:
+    """An edited message updates the stored feedback text; returns how many items changed."""
+    return _touch_message(deps, caller, channel, message_ts, text=text)
+
+
+def message_deleted(deps: Deps, caller: Caller, channel: str, message_ts: str) -> int:
+    """A deleted message marks its feedback deleted (kept for counts)."""
+    return _touch_message(deps, caller, channel, message_ts, text=None)
+
+
+def _touch_message(deps: Deps, caller: Caller, channel: str, message_ts: str,
+                   text: str | None) -> int:
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        items: list[Feedback] = list(uow.feedback.for_message(scope.workspace.id, channel,
+                                                              message_ts))
+        for item in items:
+            if text is None:
+                item.deleted_at = scope.now
+            else:
+                item.text, item.edited_at = text, scope.now
+                item.kind, item.sentiment = feedback_kind(text), round(sentiment(text), 2)
+            uow.feedback.save(item)
+        uow.commit()
+    return len(items)

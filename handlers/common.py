@@ -1,0 +1,131 @@
+"""Lookups every handler shares: the caller's workspace and user, customers, loops, people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.core.dates import describe
+from bot.core.errors import NotFound
+from bot.core.grammar import UserRef
+from bot.core.loops import DONE, OPEN, Actor, state_label
+from bot.core.matching import closest_names
+from bot.core.replies import Button, Field, Section
+from handlers.context import Caller, Deps
+from storage.models import ChatUser, Customer, Loop, Workspace
+from storage.uow import UnitOfWork
+
+
+@dataclass
+class Scope:
+    """The caller resolved inside one unit of work."""
+
+    workspace: Workspace
+    user: ChatUser
+    actor: Actor
+    zone: ZoneInfo
+    now: datetime
+
+
+def enter(uow: UnitOfWork, deps: Deps, caller: Caller) -> Scope:
+    """Find or create the caller's workspace and user; work out their zone and admin rights."""
+    now = deps.clock.now()
+    workspace = uow.workspaces.get_or_create(
+        caller.platform, caller.workspace, now, caller.workspace_name
+    )
+    user = uow.users.upsert(
+        workspace.id, caller.user, name=caller.user_name or None, tz=caller.tz or None,
+        is_admin=caller.is_admin or None,
+    )
+    admins = deps.settings.admin_ids
+    is_admin = caller.is_admin or user.is_admin or caller.user in admins or user.name in admins
+    zone = caller.zone(deps.settings.zone) if caller.tz else _user_zone(user, deps)
+    return Scope(workspace, user, Actor(caller.user, is_admin), zone, now)
+
+
+def _user_zone(user: ChatUser, deps: Deps) -> ZoneInfo:
+    if user.tz:
+        try:
+            return ZoneInfo(user.tz)
+        except (ValueError, KeyError):
+            pass
+    return deps.settings.zone
+
+
+def find_customer(uow: UnitOfWork, workspace_id: int, name: str) -> Customer:
+    """The customer named `name` (or one of its aliases); NotFound lists the closest names."""
+    customer = uow.customers.by_key(workspace_id, name)
+    if customer is not None and customer.erased_at is None:
+        return customer
+    close = closest_names(name, uow.customers.names(workspace_id))
+    hint = f"Did you mean {', '.join(close)}? " if close else ""
+    raise NotFound(
+        f"I don't know a customer called “{name}”. {hint}"
+        f"Add one with `customer add {name} [aliases …] [segment …] [value …]`."
+    )
+
+
+def find_loop(uow: UnitOfWork, workspace_id: int, number: int) -> Loop:
+    loop = uow.loops.by_number(workspace_id, number, for_update=True)
+    if loop is None:
+        raise NotFound(f"There is no loop #{number}. `list all` shows the open ones.")
+    return loop
+
+
+def resolve_user(uow: UnitOfWork, scope: Scope, ref: UserRef) -> str:
+    """A user id from `<@U123>` or `@name`. Console names are ids; elsewhere names must be known."""
+    if ref.id:
+        uow.users.upsert(scope.workspace.id, ref.id, name=ref.name or None)
+        return ref.id
+    assert ref.name is not None
+    known = uow.users.by_name(scope.workspace.id, ref.name) or uow.users.get(
+        scope.workspace.id, ref.name
+    )
+    if known:
+        return known.external_id
+    if scope.workspace.platform == "console":
+        uow.users.upsert(scope.workspace.id, ref.name, name=ref.name)
+        return ref.name
+    raise NotFound(
+        f"I don't know @{ref.name} yet. Mention them so chat links the name (it turns blue)."
+    )
+
+
+def is_overdue(loop: Loop, now: datetime) -> bool:
+    return loop.state == OPEN and loop.due_at is not None and loop.due_at < now
+
+
+def loop_buttons(loop: Loop) -> list[Button]:
+    """The buttons a live loop carries: Done, Customer told, Snooze, Reassign, Add update."""
+    number = str(loop.number)
+    buttons = []
+    if loop.state == OPEN:
+        buttons.append(Button("Done", "done", number, "primary"))
+    if loop.state in (OPEN, DONE):
+        buttons += [
+            Button("Customer told", "told", number, "primary" if loop.state == DONE else "default"),
+            Button("Snooze", "snooze", number),
+            Button("Reassign", "reassign", number),
+            Button("Add update", "update", number),
+        ]
+    return buttons
+
+
+def loop_section(loop: Loop, customer_name: str, zone: ZoneInfo, now: datetime,
+                 with_buttons: bool = True) -> Section:
+    """One loop as a reply section: `#12 ACME — ship SSO`, its owner, due and state."""
+    overdue = is_overdue(loop, now)
+    due = describe(loop.due_at, zone, now) if loop.due_at else "no due date"
+    if overdue:
+        due += " — OVERDUE"
+    fields = [
+        Field("Owner", f"<@{loop.owner}>"),
+        Field("Due", due),
+        Field("State", state_label(loop.state, overdue)),
+    ]
+    return Section(
+        text=f"#{loop.number} {customer_name} — {loop.what}",
+        fields=fields,
+        buttons=loop_buttons(loop) if with_buttons else [],
+    )

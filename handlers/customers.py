@@ -1,0 +1,238 @@
+"""Customers: add one, list them, show one's timeline, forget one, import and export CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.core import grammar
+from bot.core.dates import describe
+from bot.core.errors import BadInput, Conflict, NotAllowed
+from bot.core.loops import CANCELLED, CLOSED
+from bot.core.matching import alias_key
+from bot.core.replies import Field, Reply, Section, Table
+from handlers.common import enter, find_customer, is_overdue, loop_section, resolve_user
+from handlers.context import Caller, Deps
+from storage.models import Customer
+from storage.uow import UnitOfWork
+
+CSV_COLUMNS = ["name", "aliases", "segment", "value", "owner"]
+TIMELINE_PAGE = 15
+
+
+def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
+    """Add a customer with its aliases, segment, value and account owner."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        owner = resolve_user(uow, scope, command.owner) if command.owner else None
+        customer = _add_one(uow, scope.workspace.id, scope.now, command.name,
+                            list(command.aliases), command.segment, command.value, owner)
+        aliases = uow.customers.aliases_of(customer.id)  # type: ignore[arg-type]
+        uow.commit()
+    return Reply(
+        f"Added {customer.name} ({customer.segment}, value {_money(customer.value)}"
+        + (f", account owner <@{owner}>" if owner else "")
+        + f"). I'll notice it in chat as: {', '.join(aliases)}."
+    )
+
+
+def _add_one(uow: UnitOfWork, workspace_id: int, now: datetime, name: str, aliases: list[str],
+             segment: str | None, value: float | None, owner: str | None) -> Customer:
+    if not alias_key(name):
+        raise BadInput(f"“{name}” has no letters or digits to recognise it by.")
+    for word in [name, *aliases]:
+        taken = uow.customers.alias_owner(workspace_id, word)
+        if taken is not None:
+            what = "already a customer" if alias_key(taken.name) == alias_key(word) else (
+                f"already a name of {taken.name}")
+            raise Conflict(f"“{word}” is {what}. `customer {taken.name}` shows it.")
+    keys = [alias_key(a) for a in aliases]
+    if len(set(keys)) != len(keys):
+        raise BadInput("The same alias is given twice.")
+    customer = Customer(
+        workspace_id=workspace_id, name=name, name_key=alias_key(name),
+        segment=segment or "standard", value=value or 0.0, owner=owner, created_at=now,
+    )
+    return uow.customers.add(customer, aliases)
+
+
+def list_customers(deps: Deps, caller: Caller) -> Reply:
+    """Every customer with segment, value and account owner, biggest first."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        customers = uow.customers.all(scope.workspace.id)
+        uow.commit()
+    if not customers:
+        return Reply("No customers yet. Add one: `customer add ACME aliases Acme Corp, acme.com "
+                     "segment enterprise value 120000 owner @you`.")
+    rows = [
+        {"customer": c.name, "segment": c.segment, "value": c.value,
+         "owner": f"<@{c.owner}>" if c.owner else "", "status": c.status}
+        for c in customers
+    ]
+    return Reply(f"{len(customers)} customers", table=Table(list(rows[0]), rows))
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    at: datetime
+    text: str
+    permalink: str | None = None
+
+
+def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
+    """A customer's story: open loops first, then every touchpoint newest first, paginated."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        customer = find_customer(uow, scope.workspace.id, name)
+        loops = uow.loops.for_customer(customer.id)  # type: ignore[arg-type]
+        feedback = uow.feedback.for_customer(customer.id)  # type: ignore[arg-type]
+        events = uow.events.for_customer(customer.id)  # type: ignore[arg-type]
+        aliases = uow.customers.aliases_of(customer.id)  # type: ignore[arg-type]
+        uow.commit()
+    touchpoints = [
+        Touchpoint(f.created_at, f"💬 {f.kind} ({f.source}) from <@{f.author}>: {f.text}"
+                   + (" [deleted]" if f.deleted_at else ""), f.permalink)
+        for f in feedback
+    ]
+    touchpoints += [
+        Touchpoint(event.at, _event_text(event.kind, loop.number, loop.what, event.actor,
+                                         event.note))
+        for event, loop in events
+    ]
+    touchpoints.sort(key=lambda t: t.at, reverse=True)
+    live = [lp for lp in loops if lp.state not in (CLOSED, CANCELLED)]
+    overdue = sum(1 for lp in live if is_overdue(lp, scope.now))
+    header = (
+        f"{customer.name} — {customer.segment}, value {_money(customer.value)}"
+        + (f", account owner <@{customer.owner}>" if customer.owner else "")
+        + f". {len(live)} open loops ({overdue} overdue), {len(feedback)} feedback."
+    )
+    pages = max(1, -(-len(touchpoints) // TIMELINE_PAGE))
+    page = min(max(page, 1), pages)
+    shown = touchpoints[(page - 1) * TIMELINE_PAGE: page * TIMELINE_PAGE]
+    sections = [loop_section(lp, customer.name, scope.zone, scope.now) for lp in live] if (
+        page == 1) else []
+    sections += [
+        Section(f"{describe(t.at, scope.zone, scope.now)} · {t.text}",
+                fields=[Field("Link", t.permalink)] if t.permalink else [])
+        for t in shown
+    ]
+    if not touchpoints:
+        sections.append(Section("No touchpoints yet."))
+    footer = f"Aliases: {', '.join(aliases)}."
+    if pages > 1:
+        footer += f" Page {page} of {pages} of the timeline."
+    return Reply(header, sections=sections, footer=footer)
+
+
+_EVENT_WORDS = {
+    "created": "🤝 committed", "done": "✔️ delivered", "told": "📣 customer told, closed",
+    "cancelled": "✖️ cancelled", "cancel": "✖️ cancelled", "update": "📝 update on",
+    "snooze": "💤 snoozed", "reassigned": "↪️ reassigned", "nudged": "🔔 nudged about",
+    "escalated": "🚨 escalated",
+}
+
+
+def _event_text(kind: str, number: int, what: str, actor: str, note: str | None) -> str:
+    verb = _EVENT_WORDS.get(kind, kind)
+    text = f"{verb} #{number} {what} (<@{actor}>)" if actor else f"{verb} #{number} {what}"
+    return text + (f": {note}" if note and note != what else "")
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def forget(deps: Deps, caller: Caller, name: str) -> Reply:
+    """Erase a customer's feedback text and personal data (a privacy request), keeping counts."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        if not scope.actor.is_admin:
+            raise NotAllowed("Only an admin can make me forget a customer.")
+        customer = find_customer(uow, scope.workspace.id, name)
+        erased = uow.customers.erase(customer, scope.now)
+        uow.commit()
+    return Reply(
+        f"Forgot {name}: erased the text of {erased['feedback']} feedback items and "
+        f"{erased['loops']} loops, {erased['aliases']} aliases and the account owner. "
+        "Counts stay, without names."
+    )
+
+
+def import_rows(deps: Deps, caller: Caller, rows: Iterable[dict[str, str]],
+                progress: Callable[[int], None] | None = None) -> int:
+    """Add customers from CSV rows (name,aliases,segment,value,owner), all or nothing.
+
+    A bad row raises BadInput naming its line number; nothing is stored then.
+    """
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        count = 0
+        for line, row in enumerate(rows, start=2):
+            try:
+                _import_row(uow, scope, row)
+            except (BadInput, Conflict) as exc:
+                raise BadInput(f"line {line}: {exc.message}") from None
+            count += 1
+            if progress:
+                progress(count)
+        uow.commit()
+    return count
+
+
+def _import_row(uow: UnitOfWork, scope, row: dict[str, str]) -> None:  # noqa: ANN001
+    name = (row.get("name") or "").strip()
+    if not name:
+        raise BadInput("the name is empty")
+    raw_value = (row.get("value") or "").strip().replace(",", "")
+    try:
+        value = float(raw_value) if raw_value else 0.0
+    except ValueError:
+        raise BadInput(f"the value “{raw_value}” is not a number") from None
+    if value < 0:
+        raise BadInput("the value can't be negative")
+    aliases = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
+    if len(aliases) == 1 and "," in aliases[0]:
+        aliases = [a.strip() for a in aliases[0].split(",") if a.strip()]
+    owner_text = (row.get("owner") or "").strip()
+    owner = None
+    if owner_text:
+        ref = grammar.parse_user(owner_text if owner_text.startswith(("@", "<@")) else
+                                 "@" + owner_text)
+        if ref is None:
+            raise BadInput(f"the owner “{owner_text}” is not a user name")
+        owner = resolve_user(uow, scope, ref)
+    segment = (row.get("segment") or "").strip().lower() or None
+    _add_one(uow, scope.workspace.id, scope.now, name, aliases, segment, value, owner)
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    """Rows of a customers CSV; the header must name the columns (extra columns are ignored)."""
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    if "name" not in header:
+        raise BadInput(f"line 1: the header must be {','.join(CSV_COLUMNS)}")
+    reader.fieldnames = header
+    return list(reader)
+
+
+def export_csv(deps: Deps, caller: Caller) -> str:
+    """Every customer as CSV (aliases separated by ';'), the format import reads back."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        customers = uow.customers.all(scope.workspace.id)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        owners = uow.users.names(scope.workspace.id, {c.owner for c in customers if c.owner})
+        for c in customers:
+            aliases = [a for a in uow.customers.aliases_of(c.id) if a != c.name]  # type: ignore[arg-type]
+            value = int(c.value) if c.value == int(c.value) else c.value
+            writer.writerow([c.name, ";".join(aliases), c.segment, value,
+                             owners.get(c.owner, c.owner) if c.owner else ""])
+        uow.commit()
+    return out.getvalue()

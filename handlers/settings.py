@@ -1,0 +1,101 @@
+"""Workspace settings, admins only: escalation and digest channels, cadence, quiet hours, capture."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core import grammar
+from bot.core.errors import BadInput, NotAllowed
+from bot.core.replies import Reply
+from handlers.common import enter
+from handlers.context import Caller, Deps
+
+DEFAULTS: dict[str, object] = {
+    "escalation_channel": None,
+    "digest_channel": None,
+    "digest_schedule": "mon 09:00",
+    "cadence_hours": {},  # segment -> hours between overdue nudges (default: a working day)
+    "quiet_days": {},  # segment -> days without touchpoint before "gone quiet" (default 30)
+    "quiet_hours": "19:00-08:00",
+    "capture_off": [],  # channels where messages are not captured
+    "reaction": "loop",
+}
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+_CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|[^>]*)?>|#?([\w-]+)")
+
+
+def change(deps: Deps, caller: Caller, command: grammar.ChangeSettings) -> Reply:
+    """Show the settings, or change one (admins only)."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        ws = scope.workspace.id
+        if not scope.actor.is_admin:
+            raise NotAllowed("Only admins can see or change settings (LOOPKEEPER_ADMINS).")
+        if command.words:
+            key, value = _read(list(command.words), uow.settings.all(ws))
+            if key == "digest":  # a channel and its schedule at once
+                uow.settings.set(ws, "digest_channel", value[0])  # type: ignore[index]
+                key, value = "digest_schedule", value[1]  # type: ignore[index]
+            uow.settings.set(ws, key, value)
+        current = {**DEFAULTS, **uow.settings.all(ws)}
+        uow.commit()
+    lines = [f"• {key}: {_show(value)}" for key, value in current.items()]
+    title = "Settings saved." if command.words else "Settings"
+    return Reply(title + "\n" + "\n".join(lines), footer=f"Change one: `{grammar.USAGE['settings']}`")
+
+
+def _show(value: object) -> str:
+    if value in (None, [], {}):
+        return "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(f"#{v}" for v in value)
+    return str(value)
+
+
+def _channel(word: str) -> str:
+    match = _CHANNEL.fullmatch(word)
+    if not match:
+        raise BadInput(f"“{word}” is not a channel; name it as #channel.")
+    return match.group(1) or match.group(2)
+
+
+def _read(words: list[str], current: dict[str, object]) -> tuple[str, object]:
+    key, args = words[0].lower().replace("_", "-"), words[1:]
+    usage = BadInput(f"Usage: `{grammar.USAGE['settings']}`")
+    if key == "escalation" and len(args) == 1:
+        return "escalation_channel", None if args[0] == "off" else _channel(args[0])
+    if key == "digest" and len(args) in (1, 3):
+        if len(args) == 3:
+            day, at = args[1].lower()[:3], args[2]
+            if day not in _DAYS or not _HHMM.fullmatch(at):
+                raise BadInput("The digest schedule is a day and a time, like `monday 09:00`.")
+            return "digest", [_channel(args[0]), f"{day} {at}"]
+        return "digest_channel", None if args[0] == "off" else _channel(args[0])
+    if key in ("cadence", "quiet-days") and len(args) == 2:
+        try:
+            number = float(args[1])
+        except ValueError:
+            raise BadInput(f"“{args[1]}” is not a number.") from None
+        if number <= 0:
+            raise BadInput("It must be more than 0.")
+        name = "cadence_hours" if key == "cadence" else "quiet_days"
+        table = dict(current.get(name) or {})  # type: ignore[call-overload]
+        table[args[0].lower()] = number
+        return name, table
+    if key == "quiet-hours" and len(args) == 1:
+        parts = args[0].split("-")
+        if len(parts) != 2 or not all(_HHMM.fullmatch(p) for p in parts):
+            raise BadInput("Quiet hours look like 19:00-08:00.")
+        return "quiet_hours", args[0]
+    if key == "capture" and len(args) == 2 and args[1].lower() in ("on", "off"):
+        channel = _channel(args[0])
+        off = [c for c in (current.get("capture_off") or []) if c != channel]  # type: ignore[union-attr]
+        if args[1].lower() == "off":
+            off.append(channel)
+        return "capture_off", off
+    if key == "reaction" and len(args) == 1:
+        return "reaction", args[0].strip(":")
+    raise usage

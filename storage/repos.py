@@ -1,0 +1,376 @@
+"""Queries of one kind each. Nothing outside storage/ writes SQL or touches a session."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, func, select
+
+from bot.core.matching import alias_key
+from storage.models import (
+    ChatUser,
+    Customer,
+    CustomerAlias,
+    Feedback,
+    Loop,
+    LoopEvent,
+    ProcessedEvent,
+    Workspace,
+    WorkspaceSetting,
+)
+
+
+def insert_ignore(session: Session, model: type, values: dict) -> int | None:
+    """INSERT ... ON CONFLICT DO NOTHING; the new row's id, or None when a unique key was hit."""
+    table = model.__table__
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)
+    )
+    return session.execute(statement).scalar_one_or_none()
+
+
+class _Repo:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+
+class WorkspaceRepo(_Repo):
+    def get_or_create(self, platform: str, external_id: str, now: datetime, name: str = "") -> Workspace:
+        found = self.find(platform, external_id)
+        if found:
+            return found
+        insert_ignore(
+            self.session,
+            Workspace,
+            {"platform": platform, "external_id": external_id, "name": name, "loop_seq": 0,
+             "created_at": now},
+        )
+        return self.find(platform, external_id)  # type: ignore[return-value]
+
+    def find(self, platform: str, external_id: str) -> Workspace | None:
+        return self.session.exec(
+            select(Workspace).where(
+                Workspace.platform == platform, Workspace.external_id == external_id
+            )
+        ).first()
+
+    def get(self, workspace_id: int) -> Workspace | None:
+        return self.session.get(Workspace, workspace_id)
+
+    def all(self) -> Sequence[Workspace]:
+        return self.session.exec(select(Workspace).order_by(Workspace.id)).all()
+
+    def next_loop_number(self, workspace_id: int) -> int:
+        """Hand out the next #number; the row update serialises concurrent writers."""
+        statement = (
+            sa.update(Workspace)
+            .where(col(Workspace.id) == workspace_id)
+            .values(loop_seq=Workspace.loop_seq + 1)
+            .returning(Workspace.loop_seq)
+        )
+        return self.session.execute(statement).scalar_one()
+
+
+class UserRepo(_Repo):
+    def get(self, workspace_id: int, external_id: str) -> ChatUser | None:
+        return self.session.exec(
+            select(ChatUser).where(
+                ChatUser.workspace_id == workspace_id, ChatUser.external_id == external_id
+            )
+        ).first()
+
+    def by_name(self, workspace_id: int, name: str) -> ChatUser | None:
+        return self.session.exec(
+            select(ChatUser).where(ChatUser.workspace_id == workspace_id, ChatUser.name == name)
+        ).first()
+
+    def upsert(self, workspace_id: int, external_id: str, **facts: object) -> ChatUser:
+        """Create the user or update the facts given (name, tz, is_admin, dm_channel, ...)."""
+        user = self.get(workspace_id, external_id)
+        if user is None:
+            insert_ignore(
+                self.session,
+                ChatUser,
+                {"workspace_id": workspace_id, "external_id": external_id,
+                 "name": str(facts.get("name") or external_id), "is_admin": False},
+            )
+            user = self.get(workspace_id, external_id)
+        assert user is not None
+        changed = False
+        for key, value in facts.items():
+            if value is not None and getattr(user, key) != value:
+                setattr(user, key, value)
+                changed = True
+        if changed:
+            self.session.add(user)
+            self.session.flush()
+        return user
+
+    def names(self, workspace_id: int, external_ids: set[str]) -> dict[str, str]:
+        if not external_ids:
+            return {}
+        rows = self.session.exec(
+            select(ChatUser.external_id, ChatUser.name).where(
+                ChatUser.workspace_id == workspace_id, col(ChatUser.external_id).in_(external_ids)
+            )
+        ).all()
+        return {ext: name for ext, name in rows}
+
+
+class CustomerRepo(_Repo):
+    def add(self, customer: Customer, aliases: list[str]) -> Customer:
+        self.session.add(customer)
+        self.session.flush()
+        for alias in dict.fromkeys([customer.name, *aliases]):
+            key = alias_key(alias)
+            if key:
+                self.session.add(
+                    CustomerAlias(workspace_id=customer.workspace_id, customer_id=customer.id,
+                                  alias=alias, alias_key=key)
+                )
+        self.session.flush()
+        return customer
+
+    def get(self, customer_id: int) -> Customer | None:
+        return self.session.get(Customer, customer_id)
+
+    def by_key(self, workspace_id: int, name: str) -> Customer | None:
+        """The customer whose name or alias is `name` (any case, any punctuation)."""
+        key = alias_key(name)
+        if not key:
+            return None
+        return self.session.exec(
+            select(Customer)
+            .join(CustomerAlias, col(CustomerAlias.customer_id) == col(Customer.id))
+            .where(CustomerAlias.workspace_id == workspace_id, CustomerAlias.alias_key == key)
+        ).first()
+
+    def alias_owner(self, workspace_id: int, alias: str) -> Customer | None:
+        return self.by_key(workspace_id, alias)
+
+    def aliases(self, workspace_id: int) -> list[tuple[int, str]]:
+        """(customer id, alias) for every active alias: what the matcher is built from."""
+        rows = self.session.exec(
+            select(CustomerAlias.customer_id, CustomerAlias.alias)
+            .join(Customer, col(Customer.id) == col(CustomerAlias.customer_id))
+            .where(CustomerAlias.workspace_id == workspace_id, Customer.erased_at == None)  # noqa: E711
+        ).all()
+        return [(cid, alias) for cid, alias in rows]
+
+    def aliases_of(self, customer_id: int) -> list[str]:
+        return list(
+            self.session.exec(
+                select(CustomerAlias.alias)
+                .where(CustomerAlias.customer_id == customer_id)
+                .order_by(CustomerAlias.id)
+            ).all()
+        )
+
+    def aliases_version(self, workspace_id: int) -> tuple[int, int]:
+        """Changes whenever an alias is added or removed: the matcher cache's key."""
+        count, top = self.session.exec(
+            select(func.count(CustomerAlias.id), func.max(CustomerAlias.id)).where(
+                CustomerAlias.workspace_id == workspace_id
+            )
+        ).one()
+        return int(count or 0), int(top or 0)
+
+    def names(self, workspace_id: int) -> list[str]:
+        return list(
+            self.session.exec(
+                select(Customer.name).where(Customer.workspace_id == workspace_id)
+            ).all()
+        )
+
+    def all(self, workspace_id: int) -> Sequence[Customer]:
+        return self.session.exec(
+            select(Customer).where(Customer.workspace_id == workspace_id).order_by(
+                col(Customer.value).desc(), Customer.name_key
+            )
+        ).all()
+
+    def by_ids(self, ids: set[int]) -> dict[int, Customer]:
+        if not ids:
+            return {}
+        rows = self.session.exec(select(Customer).where(col(Customer.id).in_(ids))).all()
+        return {c.id: c for c in rows}  # type: ignore[misc]
+
+    def save(self, customer: Customer) -> None:
+        self.session.add(customer)
+        self.session.flush()
+
+    def erase(self, customer: Customer, now: datetime) -> dict[str, int]:
+        """Erase the customer's words and personal data; rows stay so counts stay."""
+        cid = customer.id
+        counts = {
+            "feedback": self.session.execute(
+                sa.update(Feedback).where(col(Feedback.customer_id) == cid).values(
+                    text="[erased]", author="", permalink=None)).rowcount,
+            "loops": self.session.execute(
+                sa.update(Loop).where(col(Loop.customer_id) == cid).values(
+                    what="[erased]", cancel_reason=None)).rowcount,
+            "aliases": self.session.execute(
+                sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid)).rowcount,
+        }
+        loop_ids = select(Loop.id).where(Loop.customer_id == cid)
+        self.session.execute(
+            sa.update(LoopEvent).where(col(LoopEvent.loop_id).in_(loop_ids)).values(note=None))
+        customer.name = customer.name_key = f"erased customer {cid}"
+        customer.owner, customer.erased_at, customer.status = None, now, "erased"
+        self.save(customer)
+        return counts
+
+
+class FeedbackRepo(_Repo):
+    def add(self, **values: object) -> int | None:
+        """Store feedback; None when this message was already captured for this customer."""
+        return insert_ignore(self.session, Feedback, values)
+
+    def get(self, feedback_id: int) -> Feedback | None:
+        return self.session.get(Feedback, feedback_id)
+
+    def for_message(self, workspace_id: int, channel: str, message_ts: str) -> Sequence[Feedback]:
+        return self.session.exec(
+            select(Feedback).where(
+                Feedback.workspace_id == workspace_id,
+                Feedback.channel == channel,
+                Feedback.message_ts == message_ts,
+            )
+        ).all()
+
+    def for_customer(self, customer_id: int, limit: int = 200) -> Sequence[Feedback]:
+        return self.session.exec(
+            select(Feedback)
+            .where(Feedback.customer_id == customer_id)
+            .order_by(col(Feedback.created_at).desc(), col(Feedback.id).desc())
+            .limit(limit)
+        ).all()
+
+    def save(self, feedback: Feedback) -> None:
+        self.session.add(feedback)
+        self.session.flush()
+
+
+class LoopRepo(_Repo):
+    def add(self, loop: Loop) -> Loop | None:
+        """Store a new loop; None when its source_key was already used (a repeated click)."""
+        values = loop.model_dump(exclude={"id"})
+        new_id = insert_ignore(self.session, Loop, values)
+        return self.session.get(Loop, new_id) if new_id is not None else None
+
+    def by_source(self, workspace_id: int, source_key: str) -> Loop | None:
+        return self.session.exec(
+            select(Loop).where(Loop.workspace_id == workspace_id, Loop.source_key == source_key)
+        ).first()
+
+    def by_number(self, workspace_id: int, number: int, for_update: bool = False) -> Loop | None:
+        statement = select(Loop).where(Loop.workspace_id == workspace_id, Loop.number == number)
+        if for_update:
+            statement = statement.with_for_update()
+        return self.session.exec(statement).first()
+
+    def get(self, loop_id: int) -> Loop | None:
+        return self.session.get(Loop, loop_id)
+
+    def listing(
+        self,
+        workspace_id: int,
+        *,
+        owner: str | None = None,
+        customer_id: int | None = None,
+        states: tuple[str, ...] = ("open", "done"),
+        overdue_at: datetime | None = None,
+        limit: int = 500,
+    ) -> Sequence[Loop]:
+        """Loops to show, overdue first then by due date (no due date last)."""
+        statement = select(Loop).where(
+            Loop.workspace_id == workspace_id, col(Loop.state).in_(states)
+        )
+        if owner is not None:
+            statement = statement.where(Loop.owner == owner)
+        if customer_id is not None:
+            statement = statement.where(Loop.customer_id == customer_id)
+        if overdue_at is not None:
+            statement = statement.where(col(Loop.due_at) < overdue_at)
+        statement = statement.order_by(
+            col(Loop.due_at).is_(None), col(Loop.due_at), col(Loop.number)
+        ).limit(limit)
+        return self.session.exec(statement).all()
+
+    def for_customer(self, customer_id: int, limit: int = 200) -> Sequence[Loop]:
+        return self.session.exec(
+            select(Loop)
+            .where(Loop.customer_id == customer_id)
+            .order_by(col(Loop.created_at).desc())
+            .limit(limit)
+        ).all()
+
+    def save(self, loop: Loop) -> None:
+        self.session.add(loop)
+        self.session.flush()
+
+
+class EventRepo(_Repo):
+    def add(self, loop: Loop, kind: str, actor: str, at: datetime, note: str | None = None) -> None:
+        self.session.add(
+            LoopEvent(workspace_id=loop.workspace_id, loop_id=loop.id, kind=kind, actor=actor,
+                      note=note, at=at)
+        )
+        self.session.flush()
+
+    def history(self, loop_id: int) -> Sequence[LoopEvent]:
+        return self.session.exec(
+            select(LoopEvent).where(LoopEvent.loop_id == loop_id).order_by(
+                col(LoopEvent.at), col(LoopEvent.id)
+            )
+        ).all()
+
+    def for_customer(self, customer_id: int, limit: int = 200) -> Sequence[tuple[LoopEvent, Loop]]:
+        return self.session.exec(
+            select(LoopEvent, Loop)
+            .join(Loop, col(Loop.id) == col(LoopEvent.loop_id))
+            .where(Loop.customer_id == customer_id)
+            .order_by(col(LoopEvent.at).desc(), col(LoopEvent.id).desc())
+            .limit(limit)
+        ).all()
+
+    def first_time(self, workspace_id: int, key: str, now: datetime) -> bool:
+        """Record a processed chat event or click; False when it was seen before."""
+        new_id = insert_ignore(
+            self.session, ProcessedEvent, {"workspace_id": workspace_id, "key": key[:255],
+                                           "created_at": now}
+        )
+        return new_id is not None
+
+
+class SettingRepo(_Repo):
+    def get(self, workspace_id: int, key: str, default: object = None) -> object:
+        row = self.session.exec(
+            select(WorkspaceSetting).where(
+                WorkspaceSetting.workspace_id == workspace_id, WorkspaceSetting.key == key
+            )
+        ).first()
+        return json.loads(row.value) if row else default
+
+    def all(self, workspace_id: int) -> dict[str, object]:
+        rows = self.session.exec(
+            select(WorkspaceSetting).where(WorkspaceSetting.workspace_id == workspace_id)
+        ).all()
+        return {row.key: json.loads(row.value) for row in rows}
+
+    def set(self, workspace_id: int, key: str, value: object) -> None:
+        row = self.session.exec(
+            select(WorkspaceSetting).where(
+                WorkspaceSetting.workspace_id == workspace_id, WorkspaceSetting.key == key
+            )
+        ).first()
+        if row is None:
+            row = WorkspaceSetting(workspace_id=workspace_id, key=key)
+        row.value = json.dumps(value)
+        self.session.add(row)
+        self.session.flush()

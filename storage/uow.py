@@ -1,0 +1,51 @@
+"""The unit of work: one session and one transaction per handler call."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from storage.repos import (
+    CustomerRepo,
+    EventRepo,
+    FeedbackRepo,
+    LoopRepo,
+    SettingRepo,
+    UserRepo,
+    WorkspaceRepo,
+)
+
+
+class UnitOfWork:
+    """`with uow: ... uow.commit()`; leaving without commit rolls everything back."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = Session(self.engine, expire_on_commit=False)
+        self.workspaces = WorkspaceRepo(self.session)
+        self.users = UserRepo(self.session)
+        self.customers = CustomerRepo(self.session)
+        self.feedback = FeedbackRepo(self.session)
+        self.loops = LoopRepo(self.session)
+        self.events = EventRepo(self.session)
+        self.settings = SettingRepo(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
