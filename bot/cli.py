@@ -1,0 +1,241 @@
+"""The `loopkeeper` command line (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.core.errors import UserError
+from bot.settings import Settings, SettingsError, load_settings
+
+app = typer.Typer(
+    help="Loopkeeper: close the customer feedback loop from Slack, Teams or the terminal.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
+customers_app = typer.Typer(help="Import or export customers as CSV.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(customers_app, name="customers")
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one line to stderr and leave with a non-zero code."""
+    typer.echo(f"loopkeeper: {message}", err=True)
+    return typer.Exit(code)
+
+
+def settings() -> Settings:
+    try:
+        loaded = load_settings()
+    except SettingsError as exc:
+        raise fail(str(exc), 2) from None
+    logging.basicConfig(level=loaded.log_level, format="%(asctime)s %(levelname)s %(name)s: "
+                        "%(message)s")
+    return loaded
+
+
+def deps_for(loaded: Settings, migrate: bool = True):  # noqa: ANN201
+    from handlers.context import Deps
+    from storage.db import make_engine, upgrade
+
+    try:
+        if migrate:
+            upgrade(loaded.database_url)
+        return Deps(engine=make_engine(loaded.database_url), settings=loaded)
+    except Exception as exc:  # noqa: BLE001 - a database we can't open is the user's to fix
+        raise fail(f"can't open the database {_safe_url(loaded.database_url)}: "
+                   f"{str(exc).splitlines()[0]}") from None
+
+
+def _safe_url(url: str) -> str:
+    """The database URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':')[0]}:***@{host}"
+    return url
+
+
+@app.command()
+def console(
+    as_: Annotated[str, typer.Option("--as", help="Who you are in the chat.")] = "you",
+    channel: Annotated[str, typer.Option(help="The channel your plain lines go to.")] = "general",
+) -> None:
+    """Chat with the bot in the terminal (SQLite by default, no tokens needed)."""
+    from bot.platforms.console import run_console
+
+    loaded = settings()
+    code = run_console(deps_for(loaded), as_.lstrip("@"), channel.lstrip("#"), sys.stdin,
+                       sys.stdout)
+    raise typer.Exit(code)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 3000,
+    no_scheduler: Annotated[bool, typer.Option("--no-scheduler", help="Don't run sweeps.")] = False,
+) -> None:
+    """HTTP mode: POST /slack/events, POST /api/messages (Teams), GET /healthz."""
+    from bot.web import serve as run_server
+
+    loaded = settings()
+    if not loaded.slack_configured and not loaded.teams_configured:
+        raise fail("nothing to serve: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN for Slack, "
+                   "or TEAMS_APP_ID (and TEAMS_APP_PASSWORD, TEAMS_TENANT_ID) for Teams", 2)
+    run_server(deps_for(loaded), host, port, with_scheduler=not no_scheduler)
+
+
+@app.command()
+def socket() -> None:
+    """Slack Socket Mode (needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN), with the scheduler."""
+    from bot.platforms.slack.socket_mode import run_socket_mode
+
+    loaded = settings()
+    if not loaded.slack_app_token or not loaded.slack_bot_token:
+        raise fail("Socket Mode needs SLACK_APP_TOKEN (xapp-…) and SLACK_BOT_TOKEN (xoxb-…)", 2)
+    run_socket_mode(deps_for(loaded))
+
+
+@app.command()
+def sweep(
+    at: Annotated[str | None, typer.Option(help="Pretend it is this time (ISO-8601).")] = None,
+) -> None:
+    """Run one follow-up pass now and print what it sent."""
+    from bot.core.clock import FixedClock, SystemClock
+    from bot.sweeper import sweep_once
+
+    loaded = settings()
+    clock = SystemClock()
+    if at:
+        try:
+            moment = datetime.fromisoformat(at)
+        except ValueError:
+            raise fail(f"--at {at!r} is not an ISO-8601 time (e.g. 2026-12-01T09:00:00Z)", 2) \
+                from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=loaded.zone)
+        clock = FixedClock(moment)
+    deps = deps_for(loaded)
+    deps.clock = clock
+    lines = sweep_once(deps)
+    for line in lines:
+        typer.echo(line)
+    if not lines:
+        typer.echo("Nothing due.")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply database migrations."""
+    loaded = settings()
+    deps_for(loaded)
+    typer.echo(f"Database {_safe_url(loaded.database_url)} is up to date.")
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def report(
+    kind: Annotated[str, typer.Argument(help="loops, feedback, weekly, owners, customers, "
+                                        "segments or quiet")],
+    format: Annotated[Format, typer.Option("--format", help="table, csv or json")] = Format.table,
+    workspace: Annotated[str | None, typer.Option(help="Workspace id (team/tenant); may be left"
+                                                  " out when there is only one.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
+) -> None:
+    """Print a report: the same numbers as `/loop report` in chat."""
+    from bot.tables import print_table, render_csv, render_json
+    from handlers import reports
+
+    deps = deps_for(settings())
+    try:
+        table = reports.table_for_cli(deps, kind, workspace)
+    except UserError as exc:
+        raise fail(exc.message, 2) from None
+    if format is Format.table and output is None:
+        print_table(table)
+        return
+    text = render_json(table) if format is Format.json else render_csv(table)
+    if output:
+        output.write_text(text)
+    else:
+        sys.stdout.write(text)
+
+
+@customers_app.command("import")
+def customers_import(
+    file: Annotated[Path, typer.Argument(help="CSV with header name,aliases,segment,value,owner")],
+    workspace: Annotated[str | None, typer.Option(help="Workspace id; default: the only one, "
+                                                  "or the console's.")] = None,
+) -> None:
+    """Add customers from a CSV file: all of them, or none when a row is bad."""
+    from bot.tables import import_customers
+
+    deps = deps_for(settings())
+    try:
+        count = import_customers(deps, file, workspace)
+    except UserError as exc:
+        raise fail(f"{file}: {exc.message}; nothing was imported", 2) from None
+    except OSError as exc:
+        raise fail(f"can't read {file}: {exc.strerror}", 2) from None
+    typer.echo(f"Imported {count} customers.")
+
+
+@customers_app.command("export")
+def customers_export(
+    file: Annotated[Path, typer.Argument(help="Where to write the CSV ('-' for stdout).")],
+    workspace: Annotated[str | None, typer.Option(help="Workspace id.")] = None,
+) -> None:
+    """Write every customer to a CSV file that `customers import` reads back."""
+    from bot.tables import export_customers
+
+    deps = deps_for(settings())
+    try:
+        text, count = export_customers(deps, workspace)
+    except UserError as exc:
+        raise fail(exc.message, 2) from None
+    if str(file) == "-":
+        sys.stdout.write(text)
+        return
+    file.write_text(text)
+    typer.echo(f"Exported {count} customers to {file}.")
+
+
+@app.command()
+def manifest(
+    url: Annotated[str | None, typer.Option(help="Public base URL of `serve` (HTTP mode); "
+                                            "without it the manifest uses Socket Mode.")] = None,
+    teams: Annotated[bool, typer.Option("--teams", help="Write a Teams app package instead.")]
+    = False,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the Teams "
+                                         "package.")] = Path("loopkeeper-teams.zip"),
+) -> None:
+    """Print the Slack app manifest (YAML), or write the Teams app package (--teams)."""
+    loaded = settings()
+    if teams:
+        from bot.platforms.teams.package import write_package
+
+        try:
+            path = write_package(loaded, output, url)
+        except UserError as exc:
+            raise fail(exc.message, 2) from None
+        typer.echo(f"Wrote the Teams app package to {path}.")
+        return
+    from bot.platforms.slack.manifest import manifest_yaml
+
+    sys.stdout.write(manifest_yaml(loaded, url))
+
+
+def main() -> None:
+    app()
