@@ -63,6 +63,8 @@ class Reply:
     notices: list[Notice] = field(default_factory=list)
     # Set by capture: the bot should mark the message (Slack adds a reaction).
     react: str | None = None
+    # Files that go with the reply (a CSV export, a chart): platforms upload them.
+    attachments: list[Attachment] = field(default_factory=list)
 
     def plain(self) -> str:
         """The whole reply as plain text (console, logs, tests)."""
@@ -73,6 +75,14 @@ class Reply:
         if self.footer:
             lines.append(self.footer)
         return "\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    title: str
+    mime: str = "application/octet-stream"
 
 
 @dataclass
