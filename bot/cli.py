@@ -37,6 +37,8 @@ def settings() -> Settings:
         raise fail(str(exc), 2) from None
     logging.basicConfig(level=loaded.log_level, format="%(asctime)s %(levelname)s %(name)s: "
                         "%(message)s")
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLevelName(
+        loaded.log_level)))
     return loaded
 
 

@@ -52,9 +52,13 @@ def check_transition(
     if action in GUARDED and not may_manage(actor, loop_owner, account_owner):
         raise NotAllowed(
             f"Only <@{loop_owner}> (the owner), the customer's account owner or an admin "
-            f"can {action} #{number}."
+            f"can {_VERBS[action]} #{number}."
         )
     return target
+
+
+_VERBS = {"done": "mark done", "told": "close", "cancel": "cancel", "reassign": "reassign",
+          "snooze": "snooze"}
 
 
 def _why_not(action: str, state: str, number: int) -> str:

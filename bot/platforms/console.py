@@ -1,0 +1,229 @@
+"""The console platform: chat with Loopkeeper in a terminal or through a pipe.
+
+Plain lines are channel messages (customers named in them are captured); `/loop …` lines are
+commands; buttons are shown as numbered choices — type the number to press one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from rich.console import Console
+
+from bot.core import grammar
+from bot.core.errors import UserError
+from bot.core.replies import Button, Reply, error_reply
+from bot.delivery import MessageRef
+from bot.tables import print_table
+from handlers import capture, commands, loops
+from handlers.context import Caller, Deps
+
+log = logging.getLogger(__name__)
+WORKSPACE = "console"
+_MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
+
+
+def plain_mentions(text: str) -> str:
+    """`<@alice>` as `@alice`: how the console names people."""
+    return _MENTION.sub(lambda m: "@" + m.group(1), text)
+
+
+def render(reply: Reply, out: TextIO, first_choice: int = 1) -> list[Button]:
+    """Print a reply as plain text; return its buttons in the order they were numbered."""
+    buttons: list[Button] = []
+    mark = "⚠️  " if reply.error else ""
+    out.write(plain_mentions(mark + reply.text) + "\n")
+    for section in reply.sections:
+        out.write("  " + plain_mentions(section.text) + "\n")
+        if section.fields:
+            out.write("    " + " · ".join(f"{f.label}: {plain_mentions(f.value)}"
+                                          for f in section.fields) + "\n")
+        if section.buttons:
+            labels = []
+            for button in section.buttons:
+                buttons.append(button)
+                labels.append(f"[{first_choice + len(buttons) - 1}] {button.label}")
+            out.write("    " + "  ".join(labels) + "\n")
+    if reply.table is not None:
+        console = Console(file=out, width=120, color_system=None, force_terminal=False)
+        for row in reply.table.rows:
+            for key, value in row.items():
+                if isinstance(value, str):
+                    row[key] = plain_mentions(value)
+        print_table(reply.table, console)
+    for attachment in reply.attachments:
+        out.write(f"  📎 {attachment.filename} ({len(attachment.content)} bytes): "
+                  f"{attachment.title}\n")
+        if attachment.mime.startswith("text/") or attachment.filename.endswith(".csv"):
+            out.write(attachment.content.decode("utf-8", "replace"))
+    if reply.footer:
+        out.write(plain_mentions(reply.footer) + "\n")
+    return buttons
+
+
+class ConsoleDelivery:
+    """DMs and channel posts printed to the terminal (and counted, for `sweep`)."""
+
+    platform = "console"
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        import sys
+
+        self.out = out or sys.stdout
+        self.sent = 0
+
+    def _print(self, heading: str, reply: Reply) -> MessageRef:
+        self.sent += 1
+        self.out.write(f"— {heading} —\n")
+        render(reply, self.out)
+        return MessageRef(heading, str(self.sent))
+
+    async def send_dm(self, workspace: str, user: str, reply: Reply,
+                      thread: MessageRef | None = None) -> MessageRef:
+        return self._print(f"DM to @{user}", reply)
+
+    async def post(self, workspace: str, channel: str, reply: Reply,
+                   thread: MessageRef | None = None) -> MessageRef:
+        return self._print(f"#{channel}", reply)
+
+    async def update(self, workspace: str, ref: MessageRef, reply: Reply) -> None:
+        self._print(f"{ref.channel} (updated)", reply)
+
+    async def upload(self, workspace: str, channel: str, filename: str, content: bytes,
+                     title: str, thread: MessageRef | None = None) -> None:
+        self.out.write(f"— #{channel} — 📎 {filename} ({len(content)} bytes): {title}\n")
+
+    async def user_timezone(self, workspace: str, user: str) -> str | None:
+        return None
+
+
+@dataclass
+class ConsoleSession:
+    """One person chatting: remembers the choices last shown so a number presses a button."""
+
+    deps: Deps
+    caller: Caller
+    out: TextIO
+    ask: Callable[[str], str | None]
+    choices: list[Button] | None = None
+    counter: int = 0
+
+    def handle(self, line: str) -> None:
+        line = line.strip()
+        if not line:
+            return
+        try:
+            reply = self._reply_to(line)
+        except UserError as exc:
+            reply = error_reply(exc.message, exc.suggestions)
+        except Exception:  # noqa: BLE001 - a bug must not end the chat or lose data
+            log.exception("console line failed: %r", line)
+            reply = error_reply("Something went wrong on my side; nothing was lost.")
+        if reply is not None:
+            self.show(reply)
+
+    def show(self, reply: Reply) -> None:
+        self.choices = render(reply, self.out) or self.choices
+        for notice in reply.notices:
+            where = f"DM to @{notice.to_user}" if notice.to_user else f"#{notice.to_channel}"
+            self.out.write(f"— {where} —\n")
+            render(notice.reply, self.out)
+
+    def _reply_to(self, line: str) -> Reply | None:
+        command = self.deps.settings.command
+        if line.startswith("/"):
+            if line.split()[0] not in (command, "/loop"):
+                return error_reply(f"Commands start with {command}; try `{command} help`.")
+            return commands.run(self.deps, self.caller, line)
+        if line.isdigit() and self.choices:
+            index = int(line) - 1
+            if 0 <= index < len(self.choices):
+                return self.press(self.choices[index])
+        return self.say(line)
+
+    def say(self, text: str) -> Reply | None:
+        """A plain line: a channel message that may name customers."""
+        self.counter += 1
+        stamp = f"{self.deps.clock.now().timestamp():.6f}.{self.counter}"
+        message = capture.ChatMessage(
+            text=text, channel=self.caller.channel or "general", message_ts=stamp,
+            permalink=f"console://#{self.caller.channel}/{stamp}", source="console",
+        )
+        return capture.capture_message(self.deps, self.caller, message)
+
+    def press(self, button: Button) -> Reply:
+        """A numbered choice: the same use case a Slack or Teams button runs."""
+        if button.action == "track":
+            return capture.track_commitment(self.deps, self.caller, button.value)
+        number = int(button.value)
+        if button.action == "snooze":
+            when = self.ask(f"Snooze #{number} until? (e.g. tomorrow, in 3 days) ")
+            return loops.act(self.deps, self.caller, "snooze", number, when or "tomorrow")
+        if button.action == "reassign":
+            who = grammar.parse_user(self.ask(f"Reassign #{number} to? @") or "")
+            answer = who or grammar.UserRef(name=(self.ask("") or "").lstrip("@") or None)
+            return loops.act(self.deps, self.caller, "reassign", number, user=answer)
+        if button.action == "update":
+            text = self.ask(f"Update for #{number}? ") or ""
+            return loops.act(self.deps, self.caller, "update", number, text)
+        return loops.act(self.deps, self.caller, button.action, number)
+
+
+def run_console(deps: Deps, name: str, channel: str, stdin: TextIO, stdout: TextIO) -> int:
+    """Read lines until end of input; returns the exit code (0)."""
+    interactive = stdin.isatty()
+    caller = Caller(platform="console", workspace=WORKSPACE, user=name, user_name=name,
+                    channel=channel, workspace_name="Console")
+
+    def ask(prompt: str) -> str | None:
+        if interactive:
+            stdout.write(prompt)
+            stdout.flush()
+        line = stdin.readline()
+        return line.strip() if line else None
+
+    session = ConsoleSession(deps, caller, stdout, ask)
+    if interactive:
+        stdout.write(
+            f"Loopkeeper console — you are @{name} in #{channel}. Plain lines are channel "
+            f"messages; `{deps.settings.command} help` lists commands; Ctrl-D quits.\n"
+        )
+    delivery = ConsoleDelivery(stdout)
+    last_sweep = None
+    try:
+        while True:
+            if interactive:
+                stdout.write("> ")
+                stdout.flush()
+            line = stdin.readline()
+            if not line:
+                break
+            session.handle(line)
+            last_sweep = _maybe_sweep(deps, delivery, last_sweep)
+            stdout.flush()
+    except KeyboardInterrupt:
+        stdout.write("\n")
+    if interactive:
+        stdout.write("Bye.\n")
+    return 0
+
+
+def _maybe_sweep(deps: Deps, delivery: ConsoleDelivery, last):  # noqa: ANN001, ANN202
+    """Nudges that fall due while you chat are printed, at most once per sweep interval."""
+    now = deps.clock.now()
+    if last is not None and (now - last).total_seconds() < deps.settings.sweep_seconds:
+        return last
+    try:
+        from bot.sweeper import sweep
+    except ImportError:
+        return now
+    try:
+        asyncio.run(sweep(deps, {"console": delivery}))
+    except Exception:  # noqa: BLE001 - a failed sweep must not end the chat
+        log.exception("console sweep failed")
+    return now
