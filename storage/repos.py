@@ -171,14 +171,23 @@ class CustomerRepo(_Repo):
             ).all()
         )
 
-    def aliases_version(self, workspace_id: int) -> tuple[int, int]:
-        """Changes whenever an alias is added or removed: the matcher cache's key."""
-        count, top = self.session.exec(
-            select(func.count(CustomerAlias.id), func.max(CustomerAlias.id)).where(
+    def aliases_version(self, workspace_id: int) -> tuple[int, ...]:
+        """Changes whenever an alias is added or removed: the matcher cache's key.
+
+        Aliases are removed only when a customer is erased, and SQLite gives a deleted row's id
+        out again, so the number of erased customers is part of the key.
+        """
+        erased = (
+            select(func.count(Customer.id))
+            .where(Customer.workspace_id == workspace_id, Customer.erased_at != None)  # noqa: E711
+            .scalar_subquery()
+        )
+        count, top, gone = self.session.exec(
+            select(func.count(CustomerAlias.id), func.max(CustomerAlias.id), erased).where(
                 CustomerAlias.workspace_id == workspace_id
             )
         ).one()
-        return int(count or 0), int(top or 0)
+        return int(count or 0), int(top or 0), int(gone or 0)
 
     def names(self, workspace_id: int) -> list[str]:
         return list(
@@ -220,7 +229,8 @@ class CustomerRepo(_Repo):
         loop_ids = select(Loop.id).where(Loop.customer_id == cid)
         self.session.execute(
             sa.update(LoopEvent).where(col(LoopEvent.loop_id).in_(loop_ids)).values(note=None))
-        customer.name = customer.name_key = f"erased customer {cid}"
+        # The key has a colon, which no typed name's key has: the name stays free to reuse.
+        customer.name, customer.name_key = f"erased customer {cid}", f"erased:{cid}"
         customer.owner, customer.erased_at, customer.status = None, now, "erased"
         self.save(customer)
         return counts
@@ -235,11 +245,16 @@ class FeedbackRepo(_Repo):
         return self.session.get(Feedback, feedback_id)
 
     def for_message(self, workspace_id: int, channel: str, message_ts: str) -> Sequence[Feedback]:
+        """The feedback captured from one message; an erased customer's is never handed out
+        (an edit must not write its words back)."""
         return self.session.exec(
-            select(Feedback).where(
+            select(Feedback)
+            .join(Customer, col(Customer.id) == col(Feedback.customer_id))
+            .where(
                 Feedback.workspace_id == workspace_id,
                 Feedback.channel == channel,
                 Feedback.message_ts == message_ts,
+                Customer.erased_at == None,  # noqa: E711
             )
         ).all()
 
