@@ -141,6 +141,7 @@ class Loop(SQLModel, table=True):
         sa.Index("ix_loop_customer", "workspace_id", "customer_id", "state"),
         sa.Index("ix_loop_state_due", "workspace_id", "state", "due_at"),
         sa.Index("ix_loop_created", "workspace_id", "created_at"),
+        sa.Index("ix_loop_closed", "workspace_id", "closed_at"),  # reports: closed in a period
         sa.Index("ix_loop_next_nudge", "next_nudge_at"),
     )
 
@@ -177,11 +178,14 @@ class LoopEvent(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_event_loop", "loop_id", "at"),
         sa.Index("ix_event_ws_at", "workspace_id", "at"),
+        sa.Index("ix_event_customer", "customer_id", "at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(foreign_key="workspace.id")
     loop_id: int = Field(foreign_key="loop.id")
+    # The loop's customer, copied so a customer's last touchpoint is one index seek (reports).
+    customer_id: int | None = Field(default=None, foreign_key="customer.id")
     kind: str = Field(max_length=16)  # created, done, told, snoozed, reassigned, update, ...
     actor: str = Field(default="", max_length=64)
     note: str | None = None

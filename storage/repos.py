@@ -333,8 +333,8 @@ class LoopRepo(_Repo):
 class EventRepo(_Repo):
     def add(self, loop: Loop, kind: str, actor: str, at: datetime, note: str | None = None) -> None:
         self.session.add(
-            LoopEvent(workspace_id=loop.workspace_id, loop_id=loop.id, kind=kind, actor=actor,
-                      note=note, at=at)
+            LoopEvent(workspace_id=loop.workspace_id, loop_id=loop.id,
+                      customer_id=loop.customer_id, kind=kind, actor=actor, note=note, at=at)
         )
         self.session.flush()
 

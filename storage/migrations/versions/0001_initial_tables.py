@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 15:15:03.833517
+Create Date: 2026-11-24 15:24:13.140734
 """
 
 from alembic import op
@@ -152,6 +152,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('workspace_id', 'source_key', name='uq_loop_source')
     )
     with op.batch_alter_table('loop', schema=None) as batch_op:
+        batch_op.create_index('ix_loop_closed', ['workspace_id', 'closed_at'], unique=False)
         batch_op.create_index('ix_loop_created', ['workspace_id', 'created_at'], unique=False)
         batch_op.create_index('ix_loop_customer', ['workspace_id', 'customer_id', 'state'], unique=False)
         batch_op.create_index('ix_loop_next_nudge', ['next_nudge_at'], unique=False)
@@ -162,15 +163,18 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('workspace_id', sa.Integer(), nullable=False),
     sa.Column('loop_id', sa.Integer(), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=True),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('actor', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('note', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('at', storage.models.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], ),
     sa.ForeignKeyConstraint(['loop_id'], ['loop.id'], ),
     sa.ForeignKeyConstraint(['workspace_id'], ['workspace.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('loop_event', schema=None) as batch_op:
+        batch_op.create_index('ix_event_customer', ['customer_id', 'at'], unique=False)
         batch_op.create_index('ix_event_loop', ['loop_id', 'at'], unique=False)
         batch_op.create_index('ix_event_ws_at', ['workspace_id', 'at'], unique=False)
 
@@ -209,6 +213,7 @@ def downgrade() -> None:
     with op.batch_alter_table('loop_event', schema=None) as batch_op:
         batch_op.drop_index('ix_event_ws_at')
         batch_op.drop_index('ix_event_loop')
+        batch_op.drop_index('ix_event_customer')
 
     op.drop_table('loop_event')
     with op.batch_alter_table('loop', schema=None) as batch_op:
@@ -217,6 +222,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_loop_next_nudge')
         batch_op.drop_index('ix_loop_customer')
         batch_op.drop_index('ix_loop_created')
+        batch_op.drop_index('ix_loop_closed')
 
     op.drop_table('loop')
     with op.batch_alter_table('feedback', schema=None) as batch_op:
