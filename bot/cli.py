@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +16,9 @@ from bot.settings import Settings, SettingsError, load_settings
 
 app = typer.Typer(
     help="Loopkeeper: close the customer feedback loop from Slack, Teams or the terminal.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
 )
 db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 customers_app = typer.Typer(help="Import or export customers as CSV.", no_args_is_help=True)
@@ -35,10 +37,12 @@ def settings() -> Settings:
         loaded = load_settings()
     except SettingsError as exc:
         raise fail(str(exc), 2) from None
-    logging.basicConfig(level=loaded.log_level, format="%(asctime)s %(levelname)s %(name)s: "
-                        "%(message)s")
-    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLevelName(
-        loaded.log_level)))
+    logging.basicConfig(
+        level=loaded.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("alembic").setLevel(
+        max(logging.WARNING, logging.getLevelName(loaded.log_level))
+    )
     return loaded
 
 
@@ -51,8 +55,9 @@ def deps_for(loaded: Settings, migrate: bool = True):  # noqa: ANN201
             upgrade(loaded.database_url)
         return Deps(engine=make_engine(loaded.database_url), settings=loaded)
     except Exception as exc:  # noqa: BLE001 - a database we can't open is the user's to fix
-        raise fail(f"can't open the database {_safe_url(loaded.database_url)}: "
-                   f"{str(exc).splitlines()[0]}") from None
+        raise fail(
+            f"can't open the database {_safe_url(loaded.database_url)}: {str(exc).splitlines()[0]}"
+        ) from None
 
 
 def _safe_url(url: str) -> str:
@@ -73,8 +78,9 @@ def console(
     from bot.platforms.console import run_console
 
     loaded = settings()
-    code = run_console(deps_for(loaded), as_.lstrip("@"), channel.lstrip("#"), sys.stdin,
-                       sys.stdout)
+    code = run_console(
+        deps_for(loaded), as_.lstrip("@"), channel.lstrip("#"), sys.stdin, sys.stdout
+    )
     raise typer.Exit(code)
 
 
@@ -89,8 +95,11 @@ def serve(
 
     loaded = settings()
     if not loaded.slack_configured and not loaded.teams_configured:
-        raise fail("nothing to serve: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN for Slack, "
-                   "or TEAMS_APP_ID (and TEAMS_APP_PASSWORD, TEAMS_TENANT_ID) for Teams", 2)
+        raise fail(
+            "nothing to serve: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN for Slack, "
+            "or TEAMS_APP_ID (and TEAMS_APP_PASSWORD, TEAMS_TENANT_ID) for Teams",
+            2,
+        )
     run_server(deps_for(loaded), host, port, with_scheduler=not no_scheduler)
 
 
@@ -119,8 +128,9 @@ def sweep(
         try:
             moment = datetime.fromisoformat(at)
         except ValueError:
-            raise fail(f"--at {at!r} is not an ISO-8601 time (e.g. 2026-12-01T09:00:00Z)", 2) \
-                from None
+            raise fail(
+                f"--at {at!r} is not an ISO-8601 time (e.g. 2026-12-01T09:00:00Z)", 2
+            ) from None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=loaded.zone)
         clock = FixedClock(moment)
@@ -141,7 +151,7 @@ def db_upgrade() -> None:
     typer.echo(f"Database {_safe_url(loaded.database_url)} is up to date.")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -149,11 +159,14 @@ class Format(str, Enum):
 
 @app.command()
 def report(
-    kind: Annotated[str, typer.Argument(help="loops, feedback, weekly, owners, customers, "
-                                        "segments or quiet")],
+    kind: Annotated[
+        str, typer.Argument(help="loops, feedback, weekly, owners, customers, segments or quiet")
+    ],
     format: Annotated[Format, typer.Option("--format", help="table, csv or json")] = Format.table,
-    workspace: Annotated[str | None, typer.Option(help="Workspace id (team/tenant); may be left"
-                                                  " out when there is only one.")] = None,
+    workspace: Annotated[
+        str | None,
+        typer.Option(help="Workspace id (team/tenant); may be left out when there is only one."),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
 ) -> None:
     """Print a report: the same numbers as `/loop report` in chat."""
@@ -178,8 +191,9 @@ def report(
 @customers_app.command("import")
 def customers_import(
     file: Annotated[Path, typer.Argument(help="CSV with header name,aliases,segment,value,owner")],
-    workspace: Annotated[str | None, typer.Option(help="Workspace id; default: the only one, "
-                                                  "or the console's.")] = None,
+    workspace: Annotated[
+        str | None, typer.Option(help="Workspace id; default: the only one, or the console's.")
+    ] = None,
 ) -> None:
     """Add customers from a CSV file: all of them, or none when a row is bad."""
     from bot.tables import import_customers
@@ -216,12 +230,18 @@ def customers_export(
 
 @app.command()
 def manifest(
-    url: Annotated[str | None, typer.Option(help="Public base URL of `serve` (HTTP mode); "
-                                            "without it the manifest uses Socket Mode.")] = None,
-    teams: Annotated[bool, typer.Option("--teams", help="Write a Teams app package instead.")]
-    = False,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the Teams "
-                                         "package.")] = Path("loopkeeper-teams.zip"),
+    url: Annotated[
+        str | None,
+        typer.Option(
+            help="Public base URL of `serve` (HTTP mode); without it the manifest uses Socket Mode."
+        ),
+    ] = None,
+    teams: Annotated[
+        bool, typer.Option("--teams", help="Write a Teams app package instead.")
+    ] = False,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the Teams package.")
+    ] = Path("loopkeeper-teams.zip"),
 ) -> None:
     """Print the Slack app manifest (YAML), or write the Teams app package (--teams)."""
     loaded = settings()

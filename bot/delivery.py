@@ -34,13 +34,15 @@ class RateLimited(Exception):
 class Delivery(Protocol):
     platform: str
 
-    async def send_dm(self, workspace: str, user: str, reply: Reply,
-                      thread: MessageRef | None = None) -> MessageRef:
+    async def send_dm(
+        self, workspace: str, user: str, reply: Reply, thread: MessageRef | None = None
+    ) -> MessageRef:
         """DM `user` (the platform's user id); under `thread` when given."""
         ...
 
-    async def post(self, workspace: str, channel: str, reply: Reply,
-                   thread: MessageRef | None = None) -> MessageRef:
+    async def post(
+        self, workspace: str, channel: str, reply: Reply, thread: MessageRef | None = None
+    ) -> MessageRef:
         """Post in a channel (escalations, digests)."""
         ...
 
@@ -48,8 +50,15 @@ class Delivery(Protocol):
         """Replace a message the bot sent earlier."""
         ...
 
-    async def upload(self, workspace: str, channel: str, filename: str, content: bytes,
-                     title: str, thread: MessageRef | None = None) -> None:
+    async def upload(
+        self,
+        workspace: str,
+        channel: str,
+        filename: str,
+        content: bytes,
+        title: str,
+        thread: MessageRef | None = None,
+    ) -> None:
         """Upload a file (the digest's chart, a CSV export) to a channel."""
         ...
 

@@ -69,13 +69,18 @@ def cli_caller(deps: Deps, workspace: str | None, create: bool) -> Caller:
                 raise BadInput(f"no workspace {workspace!r} (known: {known})")
         elif len(found) > 1:
             known = ", ".join(f"{w.external_id} ({w.platform})" for w in found)
-            raise BadInput(f"several workspaces in this database; pick one with --workspace: "
-                           f"{known}")
+            raise BadInput(
+                f"several workspaces in this database; pick one with --workspace: {known}"
+            )
         else:
             chosen = found
     if chosen:
-        return Caller(platform=chosen[0].platform, workspace=chosen[0].external_id,
-                      user=CLI_USER, user_name=CLI_USER)
+        return Caller(
+            platform=chosen[0].platform,
+            workspace=chosen[0].external_id,
+            user=CLI_USER,
+            user_name=CLI_USER,
+        )
     if not create:
         raise BadInput("no workspace in this database yet")
     return Caller(platform="console", workspace="console", user=CLI_USER, user_name=CLI_USER)

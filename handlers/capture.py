@@ -18,14 +18,14 @@ from storage.models import Feedback
 from storage.uow import UnitOfWork
 
 CAPTURED_REACTION = "memo"
-_matchers: dict[tuple[int, int], tuple[tuple[int, int], CustomerMatcher]] = {}
+_matchers: dict[tuple[str, int], tuple[int, CustomerMatcher]] = {}
 _matchers_lock = threading.Lock()
 
 
 def matcher_for(uow: UnitOfWork, workspace_id: int) -> CustomerMatcher:
     """The workspace's customer matcher, rebuilt only when its aliases changed."""
     version = uow.customers.aliases_version(workspace_id)
-    key = (id(uow.engine), workspace_id)
+    key = (str(uow.engine.url), workspace_id)
     with _matchers_lock:
         cached = _matchers.get(key)
     if cached and cached[0] == version:
@@ -47,8 +47,9 @@ class ChatMessage:
     source: str = "mention"  # mention, reaction, teams, console
 
 
-def capture_message(deps: Deps, caller: Caller, message: ChatMessage,
-                    event_key: str | None = None) -> Reply | None:
+def capture_message(
+    deps: Deps, caller: Caller, message: ChatMessage, event_key: str | None = None
+) -> Reply | None:
     """Log a message that names known customers as feedback, once per message and customer.
 
     Returns None when nothing was captured (no customer, capture off, or already captured).
@@ -76,26 +77,47 @@ def capture_message(deps: Deps, caller: Caller, message: ChatMessage,
     who = ", ".join(names[c] for c in stored)
     reply = Reply(f"📝 Logged {kind} feedback for {who}.", react=CAPTURED_REACTION)
     if has_commitment(message.text):
-        reply.sections.append(Section(
-            "Sounds like a promise. Track this commitment?",
-            buttons=[Button("Track this commitment", "track",
-                            f"{stored[0]}|{message.channel}|{message.message_ts}", "primary")],
-        ))
+        reply.sections.append(
+            Section(
+                "Sounds like a promise. Track this commitment?",
+                buttons=[
+                    Button(
+                        "Track this commitment",
+                        "track",
+                        f"{stored[0]}|{message.channel}|{message.message_ts}",
+                        "primary",
+                    )
+                ],
+            )
+        )
     return reply
 
 
-def _store(uow: UnitOfWork, ws: int, customer_id: int, caller: Caller, message: ChatMessage,
-           now) -> int | None:  # noqa: ANN001
+def _store(
+    uow: UnitOfWork, ws: int, customer_id: int, caller: Caller, message: ChatMessage, now
+) -> int | None:  # noqa: ANN001
     return uow.feedback.add(
-        workspace_id=ws, customer_id=customer_id, text=message.text,
-        kind=feedback_kind(message.text), sentiment=round(sentiment(message.text), 2),
-        source=message.source, author=caller.user, channel=message.channel,
-        message_ts=message.message_ts, permalink=message.permalink, created_at=now,
+        workspace_id=ws,
+        customer_id=customer_id,
+        text=message.text,
+        kind=feedback_kind(message.text),
+        sentiment=round(sentiment(message.text), 2),
+        source=message.source,
+        author=caller.user,
+        channel=message.channel,
+        message_ts=message.message_ts,
+        permalink=message.permalink,
+        created_at=now,
     )
 
 
-def log_feedback(deps: Deps, caller: Caller, command: grammar.LogFeedback,
-                 source: str = "command", message: ChatMessage | None = None) -> Reply:
+def log_feedback(
+    deps: Deps,
+    caller: Caller,
+    command: grammar.LogFeedback,
+    source: str = "command",
+    message: ChatMessage | None = None,
+) -> Reply:
     """Log feedback for a named customer (the command, the shortcut's modal, the reaction)."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
@@ -106,17 +128,25 @@ def log_feedback(deps: Deps, caller: Caller, command: grammar.LogFeedback,
             found = matcher_for(uow, ws).find(command.text)
             if len(found) != 1:
                 raise BadInput(
-                    "Which customer said it? " + ("I see several: name one. " if found else "")
+                    "Which customer said it? "
+                    + ("I see several: name one. " if found else "")
                     + f"Usage: `{grammar.USAGE['feedback']}`"
                 )
             customer = uow.customers.get(found[0].customer_id)
             assert customer is not None
         chat = message or ChatMessage(command.text, caller.channel or "", "", None, source)
         new_id = uow.feedback.add(
-            workspace_id=ws, customer_id=customer.id, text=command.text,
-            kind=feedback_kind(command.text), sentiment=round(sentiment(command.text), 2),
-            source=source, author=caller.user, channel=chat.channel or caller.channel,
-            message_ts=chat.message_ts or None, permalink=chat.permalink, created_at=scope.now,
+            workspace_id=ws,
+            customer_id=customer.id,
+            text=command.text,
+            kind=feedback_kind(command.text),
+            sentiment=round(sentiment(command.text), 2),
+            source=source,
+            author=caller.user,
+            channel=chat.channel or caller.channel,
+            message_ts=chat.message_ts or None,
+            permalink=chat.permalink,
+            created_at=scope.now,
         )
         uow.commit()
     if new_id is None:
@@ -136,9 +166,14 @@ def track_commitment(deps: Deps, caller: Caller, value: str) -> Reply:
         raise BadInput("That button is out of date.") from None
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
-        feedback = next((f for f in uow.feedback.for_message(scope.workspace.id, channel,
-                                                               message_ts)
-                         if str(f.customer_id) == customer_id), None)
+        feedback = next(
+            (
+                f
+                for f in uow.feedback.for_message(scope.workspace.id, channel, message_ts)
+                if str(f.customer_id) == customer_id
+            ),
+            None,
+        )
         if feedback is None:
             raise NotFound("I can't find that message any more.")
         customer = uow.customers.get(feedback.customer_id)
@@ -146,12 +181,17 @@ def track_commitment(deps: Deps, caller: Caller, value: str) -> Reply:
     assert customer is not None
     due = find_due_in_text(feedback.text, scope.now, scope.zone)
     command = grammar.Commit(customer.name, feedback.text, grammar.UserRef(id=feedback.author))
-    return loops.commit(deps, caller, command, feedback_id=feedback.id,
-                        source_key=f"track:{channel}:{message_ts}:{customer_id}", due=due)
+    return loops.commit(
+        deps,
+        caller,
+        command,
+        feedback_id=feedback.id,
+        source_key=f"track:{channel}:{message_ts}:{customer_id}",
+        due=due,
+    )
 
 
-def message_changed(deps: Deps, caller: Caller, channel: str, message_ts: str,
-                    text: str) -> int:
+def message_changed(deps: Deps, caller: Caller, channel: str, message_ts: str, text: str) -> int:
     """An edited message updates the stored feedback text; returns how many items changed."""
     return _touch_message(deps, caller, channel, message_ts, text=text)
 
@@ -161,12 +201,14 @@ def message_deleted(deps: Deps, caller: Caller, channel: str, message_ts: str) -
     return _touch_message(deps, caller, channel, message_ts, text=None)
 
 
-def _touch_message(deps: Deps, caller: Caller, channel: str, message_ts: str,
-                   text: str | None) -> int:
+def _touch_message(
+    deps: Deps, caller: Caller, channel: str, message_ts: str, text: str | None
+) -> int:
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
-        items: list[Feedback] = list(uow.feedback.for_message(scope.workspace.id, channel,
-                                                              message_ts))
+        items: list[Feedback] = list(
+            uow.feedback.for_message(scope.workspace.id, channel, message_ts)
+        )
         for item in items:
             if text is None:
                 item.deleted_at = scope.now

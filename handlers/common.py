@@ -35,7 +35,10 @@ def enter(uow: UnitOfWork, deps: Deps, caller: Caller) -> Scope:
         caller.platform, caller.workspace, now, caller.workspace_name
     )
     user = uow.users.upsert(
-        workspace.id, caller.user, name=caller.user_name or None, tz=caller.tz or None,
+        workspace.id,
+        caller.user,
+        name=caller.user_name or None,
+        tz=caller.tz or None,
         is_admin=caller.is_admin or None,
     )
     admins = deps.settings.admin_ids
@@ -112,8 +115,9 @@ def loop_buttons(loop: Loop) -> list[Button]:
     return buttons
 
 
-def loop_section(loop: Loop, customer_name: str, zone: ZoneInfo, now: datetime,
-                 with_buttons: bool = True) -> Section:
+def loop_section(
+    loop: Loop, customer_name: str, zone: ZoneInfo, now: datetime, with_buttons: bool = True
+) -> Section:
     """One loop as a reply section: `#12 ACME — ship SSO`, its owner, due and state."""
     overdue = is_overdue(loop, now)
     due = describe(loop.due_at, zone, now) if loop.due_at else "no due date"

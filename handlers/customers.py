@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,8 +29,16 @@ def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         owner = resolve_user(uow, scope, command.owner) if command.owner else None
-        customer = _add_one(uow, scope.workspace.id, scope.now, command.name,
-                            list(command.aliases), command.segment, command.value, owner)
+        customer = _add_one(
+            uow,
+            scope.workspace.id,
+            scope.now,
+            command.name,
+            list(command.aliases),
+            command.segment,
+            command.value,
+            owner,
+        )
         aliases = uow.customers.aliases_of(customer.id)  # type: ignore[arg-type]
         uow.commit()
     return Reply(
@@ -39,22 +48,38 @@ def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
     )
 
 
-def _add_one(uow: UnitOfWork, workspace_id: int, now: datetime, name: str, aliases: list[str],
-             segment: str | None, value: float | None, owner: str | None) -> Customer:
+def _add_one(
+    uow: UnitOfWork,
+    workspace_id: int,
+    now: datetime,
+    name: str,
+    aliases: list[str],
+    segment: str | None,
+    value: float | None,
+    owner: str | None,
+) -> Customer:
     if not alias_key(name):
         raise BadInput(f"“{name}” has no letters or digits to recognise it by.")
     for word in [name, *aliases]:
         taken = uow.customers.alias_owner(workspace_id, word)
         if taken is not None:
-            what = "already a customer" if alias_key(taken.name) == alias_key(word) else (
-                f"already a name of {taken.name}")
+            what = (
+                "already a customer"
+                if alias_key(taken.name) == alias_key(word)
+                else (f"already a name of {taken.name}")
+            )
             raise Conflict(f"“{word}” is {what}. `customer {taken.name}` shows it.")
     keys = [alias_key(a) for a in aliases]
     if len(set(keys)) != len(keys):
         raise BadInput("The same alias is given twice.")
     customer = Customer(
-        workspace_id=workspace_id, name=name, name_key=alias_key(name),
-        segment=segment or "standard", value=value or 0.0, owner=owner, created_at=now,
+        workspace_id=workspace_id,
+        name=name,
+        name_key=alias_key(name),
+        segment=segment or "standard",
+        value=value or 0.0,
+        owner=owner,
+        created_at=now,
     )
     return uow.customers.add(customer, aliases)
 
@@ -66,11 +91,18 @@ def list_customers(deps: Deps, caller: Caller) -> Reply:
         customers = uow.customers.all(scope.workspace.id)
         uow.commit()
     if not customers:
-        return Reply("No customers yet. Add one: `customer add ACME aliases Acme Corp, acme.com "
-                     "segment enterprise value 120000 owner @you`.")
+        return Reply(
+            "No customers yet. Add one: `customer add ACME aliases Acme Corp, acme.com "
+            "segment enterprise value 120000 owner @you`."
+        )
     rows = [
-        {"customer": c.name, "segment": c.segment, "value": c.value,
-         "owner": f"<@{c.owner}>" if c.owner else "", "status": c.status}
+        {
+            "customer": c.name,
+            "segment": c.segment,
+            "value": c.value,
+            "owner": f"<@{c.owner}>" if c.owner else "",
+            "status": c.status,
+        }
         for c in customers
     ]
     return Reply(f"{len(customers)} customers", table=Table(list(rows[0]), rows))
@@ -94,13 +126,18 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
         aliases = uow.customers.aliases_of(customer.id)  # type: ignore[arg-type]
         uow.commit()
     touchpoints = [
-        Touchpoint(f.created_at, f"💬 {f.kind} ({f.source}) from <@{f.author}>: {f.text}"
-                   + (" [deleted]" if f.deleted_at else ""), f.permalink)
+        Touchpoint(
+            f.created_at,
+            f"💬 {f.kind} ({f.source}) from <@{f.author}>: {f.text}"
+            + (" [deleted]" if f.deleted_at else ""),
+            f.permalink,
+        )
         for f in feedback
     ]
     touchpoints += [
-        Touchpoint(event.at, _event_text(event.kind, loop.number, loop.what, event.actor,
-                                         event.note))
+        Touchpoint(
+            event.at, _event_text(event.kind, loop.number, loop.what, event.actor, event.note)
+        )
         for event, loop in events
     ]
     touchpoints.sort(key=lambda t: t.at, reverse=True)
@@ -113,12 +150,17 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
     )
     pages = max(1, -(-len(touchpoints) // TIMELINE_PAGE))
     page = min(max(page, 1), pages)
-    shown = touchpoints[(page - 1) * TIMELINE_PAGE: page * TIMELINE_PAGE]
-    sections = [loop_section(lp, customer.name, scope.zone, scope.now) for lp in live] if (
-        page == 1) else []
+    shown = touchpoints[(page - 1) * TIMELINE_PAGE : page * TIMELINE_PAGE]
+    sections = (
+        [loop_section(lp, customer.name, scope.zone, scope.now) for lp in live]
+        if (page == 1)
+        else []
+    )
     sections += [
-        Section(f"{describe(t.at, scope.zone, scope.now)} · {t.text}",
-                fields=[Field("Link", t.permalink)] if t.permalink else [])
+        Section(
+            f"{describe(t.at, scope.zone, scope.now)} · {t.text}",
+            fields=[Field("Link", t.permalink)] if t.permalink else [],
+        )
         for t in shown
     ]
     if not touchpoints:
@@ -130,9 +172,15 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
 
 
 _EVENT_WORDS = {
-    "created": "🤝 committed", "done": "✔️ delivered", "told": "📣 customer told, closed",
-    "cancelled": "✖️ cancelled", "cancel": "✖️ cancelled", "update": "📝 update on",
-    "snooze": "💤 snoozed", "reassigned": "↪️ reassigned", "nudged": "🔔 nudged about",
+    "created": "🤝 committed",
+    "done": "✔️ delivered",
+    "told": "📣 customer told, closed",
+    "cancelled": "✖️ cancelled",
+    "cancel": "✖️ cancelled",
+    "update": "📝 update on",
+    "snooze": "💤 snoozed",
+    "reassigned": "↪️ reassigned",
+    "nudged": "🔔 nudged about",
     "escalated": "🚨 escalated",
 }
 
@@ -163,8 +211,12 @@ def forget(deps: Deps, caller: Caller, name: str) -> Reply:
     )
 
 
-def import_rows(deps: Deps, caller: Caller, rows: Iterable[dict[str, str]],
-                progress: Callable[[int], None] | None = None) -> int:
+def import_rows(
+    deps: Deps,
+    caller: Caller,
+    rows: Iterable[dict[str, str]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Add customers from CSV rows (name,aliases,segment,value,owner), all or nothing.
 
     A bad row raises BadInput naming its line number; nothing is stored then.
@@ -191,6 +243,8 @@ def _import_row(uow: UnitOfWork, scope, row: dict[str, str]) -> None:  # noqa: A
     raw_value = (row.get("value") or "").strip().replace(",", "")
     try:
         value = float(raw_value) if raw_value else 0.0
+        if not math.isfinite(value):  # "nan", "inf": not an amount of money
+            raise ValueError(raw_value)
     except ValueError:
         raise BadInput(f"the value “{raw_value}” is not a number") from None
     if value < 0:
@@ -201,8 +255,9 @@ def _import_row(uow: UnitOfWork, scope, row: dict[str, str]) -> None:  # noqa: A
     owner_text = (row.get("owner") or "").strip()
     owner = None
     if owner_text:
-        ref = grammar.parse_user(owner_text if owner_text.startswith(("@", "<@")) else
-                                 "@" + owner_text)
+        ref = grammar.parse_user(
+            owner_text if owner_text.startswith(("@", "<@")) else "@" + owner_text
+        )
         if ref is None:
             raise BadInput(f"the owner “{owner_text}” is not a user name")
         owner = resolve_user(uow, scope, ref)
@@ -232,7 +287,14 @@ def export_csv(deps: Deps, caller: Caller) -> str:
         for c in customers:
             aliases = [a for a in uow.customers.aliases_of(c.id) if a != c.name]  # type: ignore[arg-type]
             value = int(c.value) if c.value == int(c.value) else c.value
-            writer.writerow([c.name, ";".join(aliases), c.segment, value,
-                             owners.get(c.owner, c.owner) if c.owner else ""])
+            writer.writerow(
+                [
+                    c.name,
+                    ";".join(aliases),
+                    c.segment,
+                    value,
+                    owners.get(c.owner, c.owner) if c.owner else "",
+                ]
+            )
         uow.commit()
     return out.getvalue()

@@ -18,9 +18,14 @@ from storage.uow import UnitOfWork
 PAGE_SIZE = 20
 
 
-def commit(deps: Deps, caller: Caller, command: grammar.Commit,
-           feedback_id: int | None = None, source_key: str | None = None,
-           due: datetime | None = None) -> Reply:
+def commit(
+    deps: Deps,
+    caller: Caller,
+    command: grammar.Commit,
+    feedback_id: int | None = None,
+    source_key: str | None = None,
+    due: datetime | None = None,
+) -> Reply:
     """Record a commitment to a customer: what, owner (default the caller) and due date."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
@@ -36,10 +41,16 @@ def commit(deps: Deps, caller: Caller, command: grammar.Commit,
             due = default_due(scope.now, scope.zone)
             said = " (no due date given: 3 working days)"
         loop = Loop(
-            workspace_id=scope.workspace.id, number=uow.workspaces.next_loop_number(
-                scope.workspace.id), customer_id=customer.id, feedback_id=feedback_id,
-            what=command.what, owner=owner, created_by=caller.user, due_at=due,
-            created_at=scope.now, source_key=source_key,
+            workspace_id=scope.workspace.id,
+            number=uow.workspaces.next_loop_number(scope.workspace.id),
+            customer_id=customer.id,
+            feedback_id=feedback_id,
+            what=command.what,
+            owner=owner,
+            created_by=caller.user,
+            due_at=due,
+            created_at=scope.now,
+            source_key=source_key,
         )
         replan(loop, scope.now)
         stored = uow.loops.add(loop)
@@ -54,13 +65,17 @@ def commit(deps: Deps, caller: Caller, command: grammar.Commit,
         sections=[loop_section(stored, customer.name, scope.zone, scope.now)],
     )
     if owner != caller.user:
-        reply.notices.append(Notice(
-            Reply(f"<@{caller.user}> made you the owner of #{stored.number} for "
-                  f"{customer.name}: {stored.what}.",
-                  sections=[loop_section(stored, customer.name, scope.zone, scope.now)],
-                  ephemeral=False),
-            to_user=owner,
-        ))
+        reply.notices.append(
+            Notice(
+                Reply(
+                    f"<@{caller.user}> made you the owner of #{stored.number} for "
+                    f"{customer.name}: {stored.what}.",
+                    sections=[loop_section(stored, customer.name, scope.zone, scope.now)],
+                    ephemeral=False,
+                ),
+                to_user=owner,
+            )
+        )
     return reply
 
 
@@ -82,64 +97,90 @@ def list_loops(deps: Deps, caller: Caller, command: grammar.ListLoops, page: int
             overdue_at, title = scope.now, "Overdue loops"
         else:
             title = "All open loops"
-        loops = uow.loops.listing(ws, owner=owner, customer_id=customer_id,
-                                  overdue_at=overdue_at, states=LIVE_STATES)
-        names = {c.id: c.name for c in uow.customers.by_ids({lp.customer_id for lp in loops})
-                 .values()}
+        loops = uow.loops.listing(
+            ws, owner=owner, customer_id=customer_id, overdue_at=overdue_at, states=LIVE_STATES
+        )
+        names = {
+            c.id: c.name for c in uow.customers.by_ids({lp.customer_id for lp in loops}).values()
+        }
         uow.commit()
     return _page_of_loops(title, loops, names, scope, page)
 
 
 def _page_of_loops(title: str, loops, names: dict[int, str], scope: Scope, page: int) -> Reply:  # noqa: ANN001
     # Overdue first, then by due date: the order the storage query already gives, overdue lifted.
-    ordered = sorted(loops, key=lambda lp: not (lp.due_at and lp.due_at < scope.now
-                                                 and lp.state == OPEN))
+    ordered = sorted(
+        loops, key=lambda lp: not (lp.due_at and lp.due_at < scope.now and lp.state == OPEN)
+    )
     if not ordered:
         return Reply(f"{title}: none. 🎉")
     pages = max(1, -(-len(ordered) // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    shown = ordered[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    shown = ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     overdue = sum(1 for lp in ordered if lp.state == OPEN and lp.due_at and lp.due_at < scope.now)
     footer = f"Page {page} of {pages}." if pages > 1 else None
     return Reply(
         f"{title}: {len(ordered)} ({overdue} overdue)",
-        sections=[loop_section(lp, names.get(lp.customer_id, "?"), scope.zone, scope.now)
-                  for lp in shown],
+        sections=[
+            loop_section(lp, names.get(lp.customer_id, "?"), scope.zone, scope.now) for lp in shown
+        ],
         footer=footer,
     )
 
 
-def act(deps: Deps, caller: Caller, action: str, number: int, text: str = "",
-        user: grammar.UserRef | None = None) -> Reply:
+def act(
+    deps: Deps,
+    caller: Caller,
+    action: str,
+    number: int,
+    text: str = "",
+    user: grammar.UserRef | None = None,
+) -> Reply:
     """done, told, snooze, reassign, update or cancel loop #number, with the permission rules."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         loop = find_loop(uow, scope.workspace.id, number)
         customer = uow.customers.get(loop.customer_id)
         assert customer is not None
-        target = check_transition(action, loop.state, loop.number, scope.actor, loop.owner,
-                                  customer.owner)
+        target = check_transition(
+            action, loop.state, loop.number, scope.actor, loop.owner, customer.owner
+        )
         notices: list[Notice] = []
         note = text or None
         message = _apply(uow, scope, loop, action, target, text, user, notices, customer.name)
         replan(loop, scope.now)
         uow.loops.save(loop)
-        uow.events.add(loop, "reassigned" if action == "reassign" else action, caller.user,
-                       scope.now, note if action != "reassign" else f"to <@{loop.owner}>")
+        uow.events.add(
+            loop,
+            "reassigned" if action == "reassign" else action,
+            caller.user,
+            scope.now,
+            note if action != "reassign" else f"to <@{loop.owner}>",
+        )
         uow.commit()
     reply = Reply(message, sections=[loop_section(loop, customer.name, scope.zone, scope.now)])
     reply.notices = notices
     return reply
 
 
-def _apply(uow: UnitOfWork, scope: Scope, loop: Loop, action: str, target: str | None,
-           text: str, user: grammar.UserRef | None, notices: list[Notice],
-           customer_name: str) -> str:
+def _apply(
+    uow: UnitOfWork,
+    scope: Scope,
+    loop: Loop,
+    action: str,
+    target: str | None,
+    text: str,
+    user: grammar.UserRef | None,
+    notices: list[Notice],
+    customer_name: str,
+) -> str:
     now, number = scope.now, loop.number
     if action == "done":
         loop.state, loop.done_at = DONE, now
-        return (f"#{number} is done. It closes when {customer_name} has been told: "
-                f"`told {number} [how]`.")
+        return (
+            f"#{number} is done. It closes when {customer_name} has been told: "
+            f"`told {number} [how]`."
+        )
     if action == "told":
         if loop.done_at is None:
             loop.done_at = now
@@ -160,12 +201,17 @@ def _apply(uow: UnitOfWork, scope: Scope, loop: Loop, action: str, target: str |
             return f"#{number} is already owned by <@{new_owner}>."
         old_owner, loop.owner = loop.owner, new_owner
         loop.overdue_nudges, loop.nudge_channel, loop.nudge_ts = 0, None, None
-        notices.append(Notice(
-            Reply(f"<@{scope.actor.user}> handed you #{number} for {customer_name}: {loop.what}"
-                  f" (from <@{old_owner}>).", ephemeral=False,
-                  sections=[loop_section(loop, customer_name, scope.zone, now)]),
-            to_user=new_owner,
-        ))
+        notices.append(
+            Notice(
+                Reply(
+                    f"<@{scope.actor.user}> handed you #{number} for {customer_name}: {loop.what}"
+                    f" (from <@{old_owner}>).",
+                    ephemeral=False,
+                    sections=[loop_section(loop, customer_name, scope.zone, now)],
+                ),
+                to_user=new_owner,
+            )
+        )
         return f"#{number} now belongs to <@{new_owner}>."
     # update
     return f"Update added to #{number}."

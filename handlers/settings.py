@@ -1,4 +1,4 @@
-"""Workspace settings, admins only: escalation and digest channels, cadence, quiet hours, capture."""
+"""Workspace settings, admins only: escalation and digest, cadence, quiet hours, capture."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ def change(deps: Deps, caller: Caller, command: grammar.ChangeSettings) -> Reply
         uow.commit()
     lines = [f"• {key}: {_show(value)}" for key, value in current.items()]
     title = "Settings saved." if command.words else "Settings"
-    return Reply(title + "\n" + "\n".join(lines), footer=f"Change one: `{grammar.USAGE['settings']}`")
+    return Reply(
+        title + "\n" + "\n".join(lines), footer=f"Change one: `{grammar.USAGE['settings']}`"
+    )
 
 
 def _show(value: object) -> str:
@@ -85,11 +87,11 @@ def _read(words: list[str], current: dict[str, object]) -> tuple[str, object]:
         table = dict(current.get(name) or {})  # type: ignore[call-overload]
         table[args[0].lower()] = number
         return name, table
-    if key == "quiet-hours" and len(args) == 1:
-        parts = args[0].split("-")
+    if key == "quiet-hours" and args:
+        parts = "".join(args).split("-")
         if len(parts) != 2 or not all(_HHMM.fullmatch(p) for p in parts):
             raise BadInput("Quiet hours look like 19:00-08:00.")
-        return "quiet_hours", args[0]
+        return "quiet_hours", "-".join(parts)
     if key == "capture" and len(args) == 2 and args[1].lower() in ("on", "off"):
         channel = _channel(args[0])
         off = [c for c in (current.get("capture_off") or []) if c != channel]  # type: ignore[union-attr]

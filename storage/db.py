@@ -32,7 +32,25 @@ def make_engine(url: str, **kwargs: object) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     kwargs.setdefault("pool_pre_ping", True)
-    return sa.create_engine(url, **kwargs)
+    engine = sa.create_engine(url, **kwargs)
+    sa.event.listen(engine, "before_cursor_execute", _without_nul, retval=True)
+    return engine
+
+
+def _without_nul(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001, ANN202
+    """PostgreSQL text can't hold U+0000 (JSON from a chat can): store U+FFFD in its place."""
+
+    def clean(values):  # noqa: ANN001, ANN202
+        if isinstance(values, dict):
+            return {
+                k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v
+                for k, v in values.items()
+            }
+        return values
+
+    if executemany and isinstance(parameters, list | tuple):
+        return statement, [clean(p) for p in parameters]
+    return statement, clean(parameters)
 
 
 def alembic_config(url: str) -> Config:

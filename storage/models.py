@@ -44,6 +44,7 @@ class Workspace(SQLModel, table=True):
     external_id: str = Field(max_length=64)  # Slack team id, Teams tenant id, "console"
     name: str = Field(default="", max_length=200)
     loop_seq: int = 0  # the last loop number given out (#12)
+    alias_version: int = 0  # bumped whenever customer aliases change (matcher cache key)
     created_at: datetime = _when()
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from bot.core.matching import alias_key
 from storage.models import (
@@ -40,15 +40,22 @@ class _Repo:
 
 
 class WorkspaceRepo(_Repo):
-    def get_or_create(self, platform: str, external_id: str, now: datetime, name: str = "") -> Workspace:
+    def get_or_create(
+        self, platform: str, external_id: str, now: datetime, name: str = ""
+    ) -> Workspace:
         found = self.find(platform, external_id)
         if found:
             return found
         insert_ignore(
             self.session,
             Workspace,
-            {"platform": platform, "external_id": external_id, "name": name, "loop_seq": 0,
-             "created_at": now},
+            {
+                "platform": platform,
+                "external_id": external_id,
+                "name": name,
+                "loop_seq": 0,
+                "created_at": now,
+            },
         )
         return self.find(platform, external_id)  # type: ignore[return-value]
 
@@ -96,8 +103,12 @@ class UserRepo(_Repo):
             insert_ignore(
                 self.session,
                 ChatUser,
-                {"workspace_id": workspace_id, "external_id": external_id,
-                 "name": str(facts.get("name") or external_id), "is_admin": False},
+                {
+                    "workspace_id": workspace_id,
+                    "external_id": external_id,
+                    "name": str(facts.get("name") or external_id),
+                    "is_admin": False,
+                },
             )
             user = self.get(workspace_id, external_id)
         assert user is not None
@@ -130,9 +141,14 @@ class CustomerRepo(_Repo):
             key = alias_key(alias)
             if key:
                 self.session.add(
-                    CustomerAlias(workspace_id=customer.workspace_id, customer_id=customer.id,
-                                  alias=alias, alias_key=key)
+                    CustomerAlias(
+                        workspace_id=customer.workspace_id,
+                        customer_id=customer.id,
+                        alias=alias,
+                        alias_key=key,
+                    )
                 )
+        self._aliases_changed(customer.workspace_id)
         self.session.flush()
         return customer
 
@@ -171,23 +187,18 @@ class CustomerRepo(_Repo):
             ).all()
         )
 
-    def aliases_version(self, workspace_id: int) -> tuple[int, ...]:
-        """Changes whenever an alias is added or removed: the matcher cache's key.
-
-        Aliases are removed only when a customer is erased, and SQLite gives a deleted row's id
-        out again, so the number of erased customers is part of the key.
-        """
-        erased = (
-            select(func.count(Customer.id))
-            .where(Customer.workspace_id == workspace_id, Customer.erased_at != None)  # noqa: E711
-            .scalar_subquery()
-        )
-        count, top, gone = self.session.exec(
-            select(func.count(CustomerAlias.id), func.max(CustomerAlias.id), erased).where(
-                CustomerAlias.workspace_id == workspace_id
-            )
+    def aliases_version(self, workspace_id: int) -> int:
+        """Changes whenever an alias is added or removed: the matcher cache's key."""
+        return self.session.exec(
+            select(Workspace.alias_version).where(Workspace.id == workspace_id)
         ).one()
-        return int(count or 0), int(top or 0), int(gone or 0)
+
+    def _aliases_changed(self, workspace_id: int) -> None:
+        self.session.execute(
+            sa.update(Workspace)
+            .where(col(Workspace.id) == workspace_id)
+            .values(alias_version=Workspace.alias_version + 1)
+        )
 
     def names(self, workspace_id: int) -> list[str]:
         return list(
@@ -198,9 +209,9 @@ class CustomerRepo(_Repo):
 
     def all(self, workspace_id: int) -> Sequence[Customer]:
         return self.session.exec(
-            select(Customer).where(Customer.workspace_id == workspace_id).order_by(
-                col(Customer.value).desc(), Customer.name_key
-            )
+            select(Customer)
+            .where(Customer.workspace_id == workspace_id)
+            .order_by(col(Customer.value).desc(), Customer.name_key)
         ).all()
 
     def by_ids(self, ids: set[int]) -> dict[int, Customer]:
@@ -218,20 +229,27 @@ class CustomerRepo(_Repo):
         cid = customer.id
         counts = {
             "feedback": self.session.execute(
-                sa.update(Feedback).where(col(Feedback.customer_id) == cid).values(
-                    text="[erased]", author="", permalink=None)).rowcount,
+                sa.update(Feedback)
+                .where(col(Feedback.customer_id) == cid)
+                .values(text="[erased]", author="", permalink=None)
+            ).rowcount,
             "loops": self.session.execute(
-                sa.update(Loop).where(col(Loop.customer_id) == cid).values(
-                    what="[erased]", cancel_reason=None)).rowcount,
+                sa.update(Loop)
+                .where(col(Loop.customer_id) == cid)
+                .values(what="[erased]", cancel_reason=None)
+            ).rowcount,
             "aliases": self.session.execute(
-                sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid)).rowcount,
+                sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid)
+            ).rowcount,
         }
         loop_ids = select(Loop.id).where(Loop.customer_id == cid)
         self.session.execute(
-            sa.update(LoopEvent).where(col(LoopEvent.loop_id).in_(loop_ids)).values(note=None))
+            sa.update(LoopEvent).where(col(LoopEvent.loop_id).in_(loop_ids)).values(note=None)
+        )
         # The key has a colon, which no typed name's key has: the name stays free to reuse.
         customer.name, customer.name_key = f"erased customer {cid}", f"erased:{cid}"
         customer.owner, customer.erased_at, customer.status = None, now, "erased"
+        self._aliases_changed(customer.workspace_id)
         self.save(customer)
         return counts
 
@@ -333,16 +351,23 @@ class LoopRepo(_Repo):
 class EventRepo(_Repo):
     def add(self, loop: Loop, kind: str, actor: str, at: datetime, note: str | None = None) -> None:
         self.session.add(
-            LoopEvent(workspace_id=loop.workspace_id, loop_id=loop.id,
-                      customer_id=loop.customer_id, kind=kind, actor=actor, note=note, at=at)
+            LoopEvent(
+                workspace_id=loop.workspace_id,
+                loop_id=loop.id,
+                customer_id=loop.customer_id,
+                kind=kind,
+                actor=actor,
+                note=note,
+                at=at,
+            )
         )
         self.session.flush()
 
     def history(self, loop_id: int) -> Sequence[LoopEvent]:
         return self.session.exec(
-            select(LoopEvent).where(LoopEvent.loop_id == loop_id).order_by(
-                col(LoopEvent.at), col(LoopEvent.id)
-            )
+            select(LoopEvent)
+            .where(LoopEvent.loop_id == loop_id)
+            .order_by(col(LoopEvent.at), col(LoopEvent.id))
         ).all()
 
     def for_customer(self, customer_id: int, limit: int = 200) -> Sequence[tuple[LoopEvent, Loop]]:
@@ -357,8 +382,9 @@ class EventRepo(_Repo):
     def first_time(self, workspace_id: int, key: str, now: datetime) -> bool:
         """Record a processed chat event or click; False when it was seen before."""
         new_id = insert_ignore(
-            self.session, ProcessedEvent, {"workspace_id": workspace_id, "key": key[:255],
-                                           "created_at": now}
+            self.session,
+            ProcessedEvent,
+            {"workspace_id": workspace_id, "key": key[:255], "created_at": now},
         )
         return new_id is not None
 

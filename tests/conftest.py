@@ -97,8 +97,12 @@ def clock() -> FixedClock:
 
 
 def make_settings(url: str, **overrides: str) -> Settings:
-    values = {"DATABASE_URL": url, "LOOPKEEPER_TIMEZONE": "UTC", "LOOPKEEPER_ADMINS": "admin",
-              **overrides}
+    values = {
+        "DATABASE_URL": url,
+        "LOOPKEEPER_TIMEZONE": "UTC",
+        "LOOPKEEPER_ADMINS": "admin",
+        **overrides,
+    }
     return load_settings(_env_file=None, **values)
 
 
@@ -118,5 +122,6 @@ def sqlite_deps(sqlite_url: str, clock: FixedClock) -> Iterator[Deps]:
 
 def person(name: str, **kw: object) -> Caller:
     """A console user called `name` in #general."""
-    return Caller(platform="console", workspace="console", user=name, user_name=name,
-                  channel="general", **kw)  # type: ignore[arg-type]
+    return Caller(
+        platform="console", workspace="console", user=name, user_name=name, channel="general", **kw
+    )  # type: ignore[arg-type]

@@ -9,37 +9,112 @@ from bot.core.matching import words
 KINDS = ("request", "problem", "praise", "question", "risk", "other")
 
 _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("risk", re.compile(
-        r"\b(churn\w*|cancel+(ing|ed|ation)?|leav(e|ing)|switch(ing)? to|competitor\w*|renewal|"
-        r"not renew\w*|unhappy|frustrat\w*|escalat\w*|terminate|legal|lawyer|refund)\b")),
-    ("problem", re.compile(
-        r"\b(bugs?|broken|breaks?|error\w*|crash\w*|fail\w*|issues?|problems?|can'?t|cannot|"
-        r"doesn'?t work|not working|slow|down|outage|wrong|stuck|timeout\w*|lost|missing)\b")),
-    ("request", re.compile(
-        r"\b(would like|wish|wants?|needs?|feature|please add|could you|request\w*|"
-        r"support for|integration|add(ing)? an?|roadmap|asked for|asks for)\b")),
+    (
+        "risk",
+        re.compile(
+            r"\b(churn\w*|cancel+(ing|ed|ation)?|leav(e|ing)|switch(ing)? to|competitor\w*|renewal|"
+            r"not renew\w*|unhappy|frustrat\w*|escalat\w*|terminate|legal|lawyer|refund)\b"
+        ),
+    ),
+    (
+        "problem",
+        re.compile(
+            r"\b(bugs?|broken|breaks?|error\w*|crash\w*|fail\w*|issues?|problems?|can'?t|cannot|"
+            r"doesn'?t work|not working|slow|down|outage|wrong|stuck|timeout\w*|lost|missing)\b"
+        ),
+    ),
+    (
+        "request",
+        re.compile(
+            r"\b(would like|wish|wants?|needs?|feature|please add|could you|request\w*|"
+            r"support for|integration|add(ing)? an?|roadmap|asked for|asks for)\b"
+        ),
+    ),
     ("question", re.compile(r"(\?\s*$)|^(how|what|why|when|where|who|can|does|is|are|do)\b")),
-    ("praise", re.compile(
-        r"\b(love[sd]?|great|awesome|thanks?|thank you|happy|amazing|excellent|fantastic|"
-        r"delighted|impressed|kudos|nice|well done)\b")),
+    (
+        "praise",
+        re.compile(
+            r"\b(love[sd]?|great|awesome|thanks?|thank you|happy|amazing|excellent|fantastic|"
+            r"delighted|impressed|kudos|nice|well done)\b"
+        ),
+    ),
 ]
 
 _POSITIVE = {
-    "love", "loves", "loved", "great", "awesome", "thanks", "thank", "happy", "amazing",
-    "excellent", "fantastic", "delighted", "impressed", "kudos", "nice", "good", "glad",
-    "perfect", "smooth", "fast", "easy", "helpful", "pleased", "works", "resolved",
+    "love",
+    "loves",
+    "loved",
+    "great",
+    "awesome",
+    "thanks",
+    "thank",
+    "happy",
+    "amazing",
+    "excellent",
+    "fantastic",
+    "delighted",
+    "impressed",
+    "kudos",
+    "nice",
+    "good",
+    "glad",
+    "perfect",
+    "smooth",
+    "fast",
+    "easy",
+    "helpful",
+    "pleased",
+    "works",
+    "resolved",
 }
 _NEGATIVE = {
-    "bug", "bugs", "broken", "error", "errors", "crash", "crashes", "fail", "fails", "failed",
-    "failing", "slow", "down", "outage", "wrong", "stuck", "unhappy", "frustrated",
-    "frustrating", "angry", "annoyed", "churn", "cancel", "leaving", "terrible", "awful",
-    "bad", "worse", "worst", "hate", "lost", "missing", "problem", "problems", "issue",
-    "issues", "disappointed", "confusing", "expensive", "can't", "cannot", "refund",
+    "bug",
+    "bugs",
+    "broken",
+    "error",
+    "errors",
+    "crash",
+    "crashes",
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "slow",
+    "down",
+    "outage",
+    "wrong",
+    "stuck",
+    "unhappy",
+    "frustrated",
+    "frustrating",
+    "angry",
+    "annoyed",
+    "churn",
+    "cancel",
+    "leaving",
+    "terrible",
+    "awful",
+    "bad",
+    "worse",
+    "worst",
+    "hate",
+    "lost",
+    "missing",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "disappointed",
+    "confusing",
+    "expensive",
+    "can't",
+    "cannot",
+    "refund",
 }
 _NEGATORS = {"not", "no", "never", "don't", "doesn't", "isn't", "wasn't", "won't"}
 
 _COMMITMENT = re.compile(
-    r"\b(we'?ll|we will|i'?ll|i will|we'?re going to|we are going to|i'?m going to|"
+    r"\b(we'll|we will|i'll|i will|we're going to|we are going to|i'm going to|"
     r"will get back|promised?|commit(ted)? to|we can have it|expect it)\b",
     re.IGNORECASE,
 )

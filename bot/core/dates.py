@@ -12,6 +12,7 @@ from bot.core.errors import BadInput
 
 END_OF_DAY = time(17, 0)
 DEFAULT_WORKING_DAYS = 3
+FURTHEST_AHEAD = timedelta(days=3653)  # 10 years: further is a typo, not a promise
 EXAMPLES = ["by Friday", "in 3 days", "tomorrow 5pm", "end of month", "next week", "2026-12-01"]
 
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
@@ -146,6 +147,12 @@ def parse_due(text: str, now: datetime, zone: ZoneInfo) -> datetime:
     due = _own_phrases(phrase, local, zone) or _with_dateparser(phrase, local, zone)
     if due is None:
         raise BadInput(_not_understood(text))
+    # Compared naive, in the caller's zone: a date near year 9999 can't overflow here.
+    if due.replace(tzinfo=None) - local.replace(tzinfo=None) > FURTHEST_AHEAD:
+        raise BadInput(
+            f"“{text.strip()}” is more than 10 years away. Give a nearer date, e.g. "
+            f"{', '.join(EXAMPLES[:3])}."
+        )
     if due <= now:
         shown = due.astimezone(zone).strftime("%a %d %b %Y %H:%M")
         raise BadInput(
@@ -156,9 +163,7 @@ def parse_due(text: str, now: datetime, zone: ZoneInfo) -> datetime:
 
 
 def _not_understood(text: str) -> str:
-    return (
-        f"I couldn't read “{text.strip()}” as a date. Try: " + ", ".join(EXAMPLES) + "."
-    )
+    return f"I couldn't read “{text.strip()}” as a date. Try: " + ", ".join(EXAMPLES) + "."
 
 
 def describe(due: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
@@ -173,7 +178,7 @@ def describe(due: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
 def find_due_in_text(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
     """The due date a chat message promises ("we'll send it by Friday, thanks"), if any."""
     for match in reversed(list(re.finditer(r"\b(?:by|before|on|until)\s+", text, re.I))):
-        tail = re.split(r"[.;!?\n]", text[match.end():])[0].split()
+        tail = re.split(r"[.;!?\n]", text[match.end() :])[0].split()
         for size in range(min(len(tail), 5), 0, -1):
             phrase = " ".join(tail[:size]).strip(",")
             if not looks_like_date(phrase):
@@ -182,8 +187,12 @@ def find_due_in_text(text: str, now: datetime, zone: ZoneInfo) -> datetime | Non
                 return parse_due(phrase, now, zone)
             except BadInput:
                 continue
-    for phrase in re.findall(r"\b(tomorrow|today|end of (?:the )?(?:week|month)|next week|"
-                             r"in \d+ (?:days?|weeks?))\b", text, re.I):
+    for phrase in re.findall(
+        r"\b(tomorrow|today|end of (?:the )?(?:week|month)|next week|"
+        r"in \d+ (?:days?|weeks?))\b",
+        text,
+        re.I,
+    ):
         try:
             return parse_due(phrase, now, zone)
         except BadInput:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -96,8 +97,17 @@ class ChangeSettings:
 
 
 Command = (
-    Help | LogFeedback | Commit | ListLoops | LoopAction | AddCustomer | ShowCustomer
-    | ForgetCustomer | ListCustomers | Report | ChangeSettings
+    Help
+    | LogFeedback
+    | Commit
+    | ListLoops
+    | LoopAction
+    | AddCustomer
+    | ShowCustomer
+    | ForgetCustomer
+    | ListCustomers
+    | Report
+    | ChangeSettings
 )
 
 USAGE = {
@@ -136,7 +146,7 @@ def parse(text: str, command: str = "/loop") -> Command:
     """Read one command line (with or without the leading `/loop`). Raises BadInput."""
     text = text.strip()
     if text.startswith(command + " ") or text == command:
-        text = text[len(command):].strip()
+        text = text[len(command) :].strip()
     elif text.startswith("/loop ") or text == "/loop":
         text = text[5:].strip()
     if not text:
@@ -184,13 +194,13 @@ def _commit(rest: str) -> Command:
     owner_match = _OWNER.search(body)
     if owner_match:
         owner = parse_user(owner_match.group(1))
-        body = (body[: owner_match.start()] + body[owner_match.end():]).strip()
+        body = (body[: owner_match.start()] + body[owner_match.end() :]).strip()
     when = None
     padded = " " + body
     # The last "by ..." is the due date when it reads as one; "export by CSV" stays the what.
     candidates = [m for m in re.finditer(r"\s(?:by|due|before)\s+", padded, re.IGNORECASE)]
     for match in reversed(candidates):
-        tail = padded[match.end():].strip()
+        tail = padded[match.end() :].strip()
         if looks_like_date(tail):
             when = tail
             body = padded[: match.start()].strip()
@@ -239,8 +249,11 @@ def _loop_action(verb: str):  # noqa: ANN202
                 raise _usage_error(verb, "Who should own it? Name them as @user.")
             return LoopAction(verb, number, user=user)
         if verb in ("snooze", "update", "cancel") and not tail:
-            need = {"snooze": "Until when?", "update": "What's the update?",
-                    "cancel": "Why cancel? A reason is kept in the loop's history."}[verb]
+            need = {
+                "snooze": "Until when?",
+                "update": "What's the update?",
+                "cancel": "Why cancel? A reason is kept in the loop's history.",
+            }[verb]
             raise _usage_error(verb, need)
         return LoopAction(verb, number, text=tail)
 
@@ -285,8 +298,12 @@ def _add_customer(rest: str) -> Command:
             raw = raw[:-1]
         try:
             value = float(raw) * multiplier
+            if not math.isfinite(value):  # "nan", "inf", "1e309": not an amount of money
+                raise ValueError(raw)
         except ValueError:
-            raise _usage_error("customer", f"The value “{options['value']}” is not a number.")
+            raise _usage_error(
+                "customer", f"The value “{options['value']}” is not a number."
+            ) from None
         if value < 0:
             raise _usage_error("customer", "The value can't be negative.")
     owner = None

@@ -36,13 +36,19 @@ class Actor:
 def may_manage(actor: Actor, loop_owner: str, account_owner: str | None) -> bool:
     """Only the loop's owner, the customer's account owner or an admin may close, reassign,
     snooze or cancel a loop."""
-    return actor.is_admin or actor.user == loop_owner or (
-        account_owner is not None and actor.user == account_owner
+    return (
+        actor.is_admin
+        or actor.user == loop_owner
+        or (account_owner is not None and actor.user == account_owner)
     )
 
 
 def check_transition(
-    action: str, state: str, number: int, actor: Actor, loop_owner: str,
+    action: str,
+    state: str,
+    number: int,
+    actor: Actor,
+    loop_owner: str,
     account_owner: str | None,
 ) -> str | None:
     """The state `action` leads to (None: state unchanged); raises a UserError if not allowed."""
@@ -57,8 +63,13 @@ def check_transition(
     return target
 
 
-_VERBS = {"done": "mark done", "told": "close", "cancel": "cancel", "reassign": "reassign",
-          "snooze": "snooze"}
+_VERBS = {
+    "done": "mark done",
+    "told": "close",
+    "cancel": "cancel",
+    "reassign": "reassign",
+    "snooze": "snooze",
+}
 
 
 def _why_not(action: str, state: str, number: int) -> str:
@@ -74,5 +85,9 @@ def _why_not(action: str, state: str, number: int) -> str:
 def state_label(state: str, overdue: bool = False) -> str:
     if state == OPEN and overdue:
         return "overdue"
-    return {OPEN: "open", DONE: "done, customer not told yet", CLOSED: "closed",
-            CANCELLED: "cancelled"}[state]
+    return {
+        OPEN: "open",
+        DONE: "done, customer not told yet",
+        CLOSED: "closed",
+        CANCELLED: "cancelled",
+    }[state]

@@ -41,8 +41,11 @@ def render(reply: Reply, out: TextIO, first_choice: int = 1) -> list[Button]:
     for section in reply.sections:
         out.write("  " + plain_mentions(section.text) + "\n")
         if section.fields:
-            out.write("    " + " · ".join(f"{f.label}: {plain_mentions(f.value)}"
-                                          for f in section.fields) + "\n")
+            out.write(
+                "    "
+                + " · ".join(f"{f.label}: {plain_mentions(f.value)}" for f in section.fields)
+                + "\n"
+            )
         if section.buttons:
             labels = []
             for button in section.buttons:
@@ -57,8 +60,9 @@ def render(reply: Reply, out: TextIO, first_choice: int = 1) -> list[Button]:
                     row[key] = plain_mentions(value)
         print_table(reply.table, console)
     for attachment in reply.attachments:
-        out.write(f"  📎 {attachment.filename} ({len(attachment.content)} bytes): "
-                  f"{attachment.title}\n")
+        out.write(
+            f"  📎 {attachment.filename} ({len(attachment.content)} bytes): {attachment.title}\n"
+        )
         if attachment.mime.startswith("text/") or attachment.filename.endswith(".csv"):
             out.write(attachment.content.decode("utf-8", "replace"))
     if reply.footer:
@@ -83,19 +87,28 @@ class ConsoleDelivery:
         render(reply, self.out)
         return MessageRef(heading, str(self.sent))
 
-    async def send_dm(self, workspace: str, user: str, reply: Reply,
-                      thread: MessageRef | None = None) -> MessageRef:
+    async def send_dm(
+        self, workspace: str, user: str, reply: Reply, thread: MessageRef | None = None
+    ) -> MessageRef:
         return self._print(f"DM to @{user}", reply)
 
-    async def post(self, workspace: str, channel: str, reply: Reply,
-                   thread: MessageRef | None = None) -> MessageRef:
+    async def post(
+        self, workspace: str, channel: str, reply: Reply, thread: MessageRef | None = None
+    ) -> MessageRef:
         return self._print(f"#{channel}", reply)
 
     async def update(self, workspace: str, ref: MessageRef, reply: Reply) -> None:
         self._print(f"{ref.channel} (updated)", reply)
 
-    async def upload(self, workspace: str, channel: str, filename: str, content: bytes,
-                     title: str, thread: MessageRef | None = None) -> None:
+    async def upload(
+        self,
+        workspace: str,
+        channel: str,
+        filename: str,
+        content: bytes,
+        title: str,
+        thread: MessageRef | None = None,
+    ) -> None:
         self.out.write(f"— #{channel} — 📎 {filename} ({len(content)} bytes): {title}\n")
 
     async def user_timezone(self, workspace: str, user: str) -> str | None:
@@ -151,8 +164,11 @@ class ConsoleSession:
         self.counter += 1
         stamp = f"{self.deps.clock.now().timestamp():.6f}.{self.counter}"
         message = capture.ChatMessage(
-            text=text, channel=self.caller.channel or "general", message_ts=stamp,
-            permalink=f"console://#{self.caller.channel}/{stamp}", source="console",
+            text=text,
+            channel=self.caller.channel or "general",
+            message_ts=stamp,
+            permalink=f"console://#{self.caller.channel}/{stamp}",
+            source="console",
         )
         return capture.capture_message(self.deps, self.caller, message)
 
@@ -177,8 +193,14 @@ class ConsoleSession:
 def run_console(deps: Deps, name: str, channel: str, stdin: TextIO, stdout: TextIO) -> int:
     """Read lines until end of input; returns the exit code (0)."""
     interactive = stdin.isatty()
-    caller = Caller(platform="console", workspace=WORKSPACE, user=name, user_name=name,
-                    channel=channel, workspace_name="Console")
+    caller = Caller(
+        platform="console",
+        workspace=WORKSPACE,
+        user=name,
+        user_name=name,
+        channel=channel,
+        workspace_name="Console",
+    )
 
     def ask(prompt: str) -> str | None:
         if interactive:

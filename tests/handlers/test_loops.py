@@ -13,8 +13,11 @@ def run(deps, who, text):  # noqa: ANN001, ANN201
 
 
 def setup_acme(deps) -> None:  # noqa: ANN001
-    reply = run(deps, alice, "customer add Acme Corp aliases ACME, acme.com segment enterprise "
-                             "value 120k owner @alice")
+    reply = run(
+        deps,
+        alice,
+        "customer add Acme Corp aliases ACME, acme.com segment enterprise value 120k owner @alice",
+    )
     assert not reply.error, reply.text
 
 

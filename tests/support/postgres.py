@@ -49,15 +49,19 @@ class LocalPostgres:
         if self.as_root:
             shutil.chown(self.dir, "postgres")
         data = self.dir / "data"
-        result = self._run(initdb, "-D", str(data), "-U", "postgres", "-A", "trust",
-                           "--no-sync", "-E", "UTF8")
+        result = self._run(
+            initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"
+        )
         if result.returncode:
             raise RuntimeError("initdb failed: " + result.stderr.strip()[-300:])
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.dir}"
-                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-                   " -c max_connections=200")
-        result = self._run(pg_ctl, "-D", str(data), "-o", options, "-l",
-                           str(self.dir / "log"), "-w", "start")
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.dir}"
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            " -c max_connections=200"
+        )
+        result = self._run(
+            pg_ctl, "-D", str(data), "-o", options, "-l", str(self.dir / "log"), "-w", "start"
+        )
         if result.returncode:
             raise RuntimeError("pg_ctl start failed: " + (result.stderr or result.stdout)[-300:])
         return self.url
