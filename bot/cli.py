@@ -91,8 +91,6 @@ def serve(
     no_scheduler: Annotated[bool, typer.Option("--no-scheduler", help="Don't run sweeps.")] = False,
 ) -> None:
     """HTTP mode: POST /slack/events, POST /api/messages (Teams), GET /healthz."""
-    from bot.web import serve as run_server
-
     loaded = settings()
     if not loaded.slack_configured and not loaded.teams_configured:
         raise fail(
@@ -100,6 +98,8 @@ def serve(
             "or TEAMS_APP_ID (and TEAMS_APP_PASSWORD, TEAMS_TENANT_ID) for Teams",
             2,
         )
+    from bot.web import serve as run_server
+
     run_server(deps_for(loaded), host, port, with_scheduler=not no_scheduler)
 
 

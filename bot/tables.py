@@ -61,26 +61,17 @@ def render_csv(table: Table) -> str:
 def cli_caller(deps: Deps, workspace: str | None, create: bool) -> Caller:
     """Act as the CLI in one workspace: the one named, the only one, or the console's."""
     with UnitOfWork(deps.engine) as uow:
-        found = uow.workspaces.all()
-        if workspace is not None:
-            chosen = [w for w in found if w.external_id == workspace]
-            if not chosen:
-                known = ", ".join(w.external_id for w in found) or "none yet"
-                raise BadInput(f"no workspace {workspace!r} (known: {known})")
-        elif len(found) > 1:
-            known = ", ".join(f"{w.external_id} ({w.platform})" for w in found)
-            raise BadInput(
-                f"several workspaces in this database; pick one with --workspace: {known}"
-            )
-        else:
-            chosen = found
-    if chosen:
-        return Caller(
-            platform=chosen[0].platform,
-            workspace=chosen[0].external_id,
-            user=CLI_USER,
-            user_name=CLI_USER,
-        )
+        found = [(w.platform, w.external_id) for w in uow.workspaces.all()]
+    if workspace is not None:
+        found = [w for w in found if w[1] == workspace]
+        if not found:
+            raise BadInput(f"no workspace {workspace!r} in this database")
+    elif len(found) > 1:
+        known = ", ".join(f"{ext} ({platform})" for platform, ext in found)
+        raise BadInput(f"several workspaces in this database; pick one with --workspace: {known}")
+    if found:
+        platform, external_id = found[0]
+        return Caller(platform=platform, workspace=external_id, user=CLI_USER, user_name=CLI_USER)
     if not create:
         raise BadInput("no workspace in this database yet")
     return Caller(platform="console", workspace="console", user=CLI_USER, user_name=CLI_USER)
