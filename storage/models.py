@@ -166,6 +166,7 @@ class Loop(SQLModel, table=True):
     # Follow-up engine state: the next nudge is due at next_nudge_at (None: nothing planned).
     next_nudge_at: datetime | None = _when(nullable=True)
     snoozed_until: datetime | None = _when(nullable=True)
+    last_nudge_at: datetime | None = _when(nullable=True)  # slot time of the owner's last nudge
     overdue_nudges: int = 0
     escalation_level: int = 0
     nudge_channel: str | None = Field(default=None, max_length=64)
@@ -209,7 +210,8 @@ class Nudge(SQLModel, table=True):
     slot: str = Field(max_length=64)
     kind: str = Field(max_length=16)  # before_due, at_due, overdue, tell, escalation
     scheduled_for: datetime = _when()
-    status: str = Field(default="claimed", max_length=16)  # claimed, sent, failed
+    # claimed (leased, not tried), sending (tried: outcome unknown until sent), sent, skipped
+    status: str = Field(default="claimed", max_length=16)
     lease_until: datetime | None = _when(nullable=True)
     attempts: int = 0
     sent_at: datetime | None = _when(nullable=True)

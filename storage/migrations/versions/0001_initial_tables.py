@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-24 15:25:12.974345
+Create Date: 2026-11-24 15:27:19.882320
 """
 
 import sqlalchemy as sa
@@ -181,6 +181,7 @@ def upgrade() -> None:
         sa.Column("source_key", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
         sa.Column("next_nudge_at", storage.models.UTCDateTime(), nullable=True),
         sa.Column("snoozed_until", storage.models.UTCDateTime(), nullable=True),
+        sa.Column("last_nudge_at", storage.models.UTCDateTime(), nullable=True),
         sa.Column("overdue_nudges", sa.Integer(), nullable=False),
         sa.Column("escalation_level", sa.Integer(), nullable=False),
         sa.Column("nudge_channel", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
