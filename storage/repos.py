@@ -132,6 +132,20 @@ class UserRepo(_Repo):
         ).all()
         return {ext: name for ext, name in rows}
 
+    def conversation_refs(self, workspace_id: int, limit: int = 5) -> list[str]:
+        """Stored Teams conversation references in the workspace, newest users first."""
+        return list(
+            self.session.exec(
+                select(ChatUser.conversation_ref)
+                .where(
+                    ChatUser.workspace_id == workspace_id,
+                    col(ChatUser.conversation_ref).is_not(None),
+                )
+                .order_by(col(ChatUser.id).desc())
+                .limit(limit)
+            ).all()
+        )
+
 
 class CustomerRepo(_Repo):
     def add(self, customer: Customer, aliases: list[str]) -> Customer:
