@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from storage.reports import ReportRepo
 from storage.repos import (
     CustomerRepo,
     EventRepo,
@@ -33,6 +34,7 @@ class UnitOfWork:
         self.loops = LoopRepo(self.session)
         self.events = EventRepo(self.session)
         self.settings = SettingRepo(self.session)
+        self.reports = ReportRepo(self.session)
         return self
 
     def __exit__(
@@ -41,7 +43,8 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.session.rollback()
+        # close() rolls back whatever was not committed and detaches the objects with what they
+        # had loaded, so a reply can still be built from them after the unit of work ends.
         self.session.close()
 
     def commit(self) -> None:
