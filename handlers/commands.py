@@ -36,8 +36,8 @@ def dispatch(deps: Deps, caller: Caller, command: grammar.Command) -> Reply:
             return loops.act(deps, caller, action, number, text, user)
         case grammar.AddCustomer():
             return customers.add(deps, caller, command)
-        case grammar.ShowCustomer(name):
-            return customers.timeline(deps, caller, name)
+        case grammar.ShowCustomer(name, page):
+            return customers.timeline(deps, caller, name, page)
         case grammar.ForgetCustomer(name):
             return customers.forget(deps, caller, name)
         case grammar.ListCustomers():

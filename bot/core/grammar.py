@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from bot.core.dates import looks_like_date
 from bot.core.errors import BadInput
 
-REPORT_KINDS = ("weekly", "owners", "customers", "segments", "quiet")
+REPORT_KINDS = ("weekly", "owners", "customers", "segments", "quiet", "loops", "feedback")
 LIST_SCOPES = ("mine", "all", "overdue", "user", "customer")
 
 
@@ -73,6 +73,7 @@ class AddCustomer:
 @dataclass(frozen=True)
 class ShowCustomer:
     name: str
+    page: int = 1  # of the timeline
 
 
 @dataclass(frozen=True)
@@ -121,9 +122,9 @@ USAGE = {
     "update": "update <id> <text>",
     "cancel": "cancel <id> <reason>",
     "customer": "customer add <name> [aliases <a>, <b>] [segment <s>] [value <n>] [owner @user]"
-    " · customer <name> · customer forget <name>",
+    " · customer <name> [page <n>] · customer forget <name>",
     "customers": "customers",
-    "report": "report [weekly | owners | customers | segments | quiet] [csv]",
+    "report": "report [weekly | owners | customers | segments | quiet | loops | feedback] [csv]",
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
     " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off]",
 }
@@ -263,6 +264,9 @@ def _loop_action(verb: str):  # noqa: ANN202
 _CUSTOMER_OPTION = re.compile(r"\s(aliases|alias|segment|value|owner)\s+", re.IGNORECASE)
 
 
+_TIMELINE_PAGE = re.compile(r"(.+?)\s+page\s+(\d{1,6})", re.IGNORECASE)
+
+
 def _customer(rest: str) -> Command:
     word, _, tail = rest.partition(" ")
     if not rest:
@@ -273,6 +277,9 @@ def _customer(rest: str) -> Command:
         if not tail.strip():
             raise _usage_error("customer", "Which customer should I forget?")
         return ForgetCustomer(tail.strip())
+    paged = _TIMELINE_PAGE.fullmatch(rest.strip())
+    if paged:
+        return ShowCustomer(paged.group(1), int(paged.group(2)))
     return ShowCustomer(rest.strip())
 
 
