@@ -42,7 +42,9 @@ def enter(uow: UnitOfWork, deps: Deps, caller: Caller) -> Scope:
         is_admin=caller.is_admin or None,
     )
     admins = deps.settings.admin_ids
-    is_admin = caller.is_admin or user.is_admin or caller.user in admins or user.name in admins
+    # A chat name is chosen by its owner; only the console's names are ids (.env.example).
+    named = caller.platform == "console" and user.name in admins
+    is_admin = caller.is_admin or user.is_admin or caller.user in admins or named
     zone = caller.zone(deps.settings.zone) if caller.tz else _user_zone(user, deps)
     return Scope(workspace, user, Actor(caller.user, is_admin), zone, now)
 
