@@ -23,6 +23,7 @@ from storage.repos import _Repo
 LIVE = ("open", "done")  # not yet closed or cancelled
 NOT_CANCELLED = ("open", "done", "closed")
 TOUCH_KINDS = ("created", "update", "done", "told")  # loop events that are touchpoints
+TIMELINE_KINDS = (*TOUCH_KINDS, "cancel")  # what a customer's timeline shows of its loops
 GROUPS = ("owner", "customer", "segment", "all")
 
 
@@ -93,6 +94,7 @@ class LoopStats:
 class FeedbackStats:
     count: int = 0
     negative: int = 0  # sentiment below zero
+    positive: int = 0  # sentiment above zero
     value: float = 0.0  # the sum of the customers' values over the items: the weighted view
     negative_value: float = 0.0
 
@@ -142,6 +144,22 @@ class Theme:
     customer: str
     count: int
     kinds: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class TimelineEntry:
+    """One touchpoint: feedback (kind "feedback") or a loop event (created, update, done, ...)."""
+
+    at: datetime
+    kind: str
+    who: str  # the author or actor (user id)
+    text: str  # the feedback text or the loop's what
+    permalink: str | None
+    number: int | None = None
+    note: str | None = None
+    feedback_kind: str | None = None
+    source: str | None = None
+    deleted: bool = False
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -293,6 +311,7 @@ class ReportRepo(_Repo):
                 (key if key is not None else sa.null()).label("k"),
                 func.count(),
                 _count_if(negative),
+                _count_if(col(Feedback.sentiment) > 0),
                 func.coalesce(func.sum(value), 0.0),
                 func.coalesce(func.sum(sa.case((negative, value), else_=0.0)), 0.0),
             )
@@ -307,8 +326,10 @@ class ReportRepo(_Repo):
         if key is not None:
             statement = statement.group_by(key)
         return {
-            k: FeedbackStats(count, negative_count, float(total), float(negative_total))
-            for k, count, negative_count, total, negative_total in self.session.execute(statement)
+            k: FeedbackStats(count, negative, positive, float(total), float(negative_total))
+            for k, count, negative, positive, total, negative_total in self.session.execute(
+                statement
+            )
         }
 
     def top_concerns(
@@ -380,14 +401,18 @@ class ReportRepo(_Repo):
 
     # ---- customers and touchpoints ---------------------------------------------------------
 
-    def _last_touch_columns(self) -> tuple[sa.ColumnElement, sa.ColumnElement]:
-        """The newest feedback and the newest loop touchpoint of each customer: one index seek
-        each (ix_feedback_customer, ix_event_customer)."""
+    def _last_touch_columns(
+        self, as_of: datetime | None
+    ) -> tuple[sa.ColumnElement, sa.ColumnElement]:
+        """The newest feedback and the newest loop touchpoint of each customer (before `as_of`
+        when given): one index seek each (ix_feedback_customer, ix_event_customer)."""
+        before = _at(as_of) if as_of is not None else None
         last_feedback = (
             select(Feedback.created_at)
             .where(
                 col(Feedback.workspace_id) == col(Customer.workspace_id),
                 col(Feedback.customer_id) == col(Customer.id),
+                *([col(Feedback.created_at) < before] if before is not None else []),
             )
             .order_by(col(Feedback.created_at).desc())
             .limit(1)
@@ -396,7 +421,9 @@ class ReportRepo(_Repo):
         last_event = (
             select(LoopEvent.at)
             .where(
-                col(LoopEvent.customer_id) == col(Customer.id), col(LoopEvent.kind).in_(TOUCH_KINDS)
+                col(LoopEvent.customer_id) == col(Customer.id),
+                col(LoopEvent.kind).in_(TOUCH_KINDS),
+                *([col(LoopEvent.at) < before] if before is not None else []),
             )
             .order_by(col(LoopEvent.at).desc())
             .limit(1)
@@ -412,25 +439,31 @@ class ReportRepo(_Repo):
         workspace_id: int,
         quiet_before: dict[str, datetime] | None = None,
         default_quiet_before: datetime | None = None,
+        as_of: datetime | None = None,
     ) -> list[CustomerFacts]:
         """Every customer with account owner name and last touchpoint, biggest value first.
 
         With `default_quiet_before`: only active customers gone quiet, i.e. with no touchpoint
-        (and not created) since their segment's cutoff in `quiet_before`.
+        (and not created) since their segment's cutoff in `quiet_before` (else the default).
+        With `as_of`: as things stood then (touchpoints before it only).
         """
-        last_feedback, last_event = self._last_touch_columns()
+        last_feedback, last_event = self._last_touch_columns(as_of)
         owner, joined, owner_name = _user_name(col(Customer.owner), workspace_id)
-        statement = select(
-            Customer.id,
-            Customer.name,
-            Customer.segment,
-            Customer.value,
-            owner_name,
-            Customer.status,
-            Customer.created_at,
-            last_feedback,
-            last_event,
-        ).outerjoin(owner, joined).where(col(Customer.workspace_id) == workspace_id)
+        statement = (
+            select(
+                Customer.id,
+                Customer.name,
+                Customer.segment,
+                Customer.value,
+                owner_name,
+                Customer.status,
+                Customer.created_at,
+                last_feedback,
+                last_event,
+            )
+            .outerjoin(owner, joined)
+            .where(col(Customer.workspace_id) == workspace_id)
+        )
         if default_quiet_before is not None:
             cutoffs = {seg: _at(when) for seg, when in (quiet_before or {}).items()}
             cutoff = (
@@ -533,6 +566,83 @@ class ReportRepo(_Repo):
             .limit(limit)
         )
         return [OverdueLoop(*row) for row in rows]
+
+    # ---- a customer's timeline -------------------------------------------------------------
+
+    def timeline(self, customer_id: int, limit: int) -> list[TimelineEntry]:
+        """The customer's newest `limit` touchpoints (feedback and loop events), newest first.
+
+        Each side is read newest first through its index and cut at `limit`, so a page costs
+        the same for a customer with ten items or a hundred thousand.
+        """
+        feedback = self.session.execute(
+            select(
+                Feedback.created_at,
+                Feedback.id,
+                Feedback.kind,
+                Feedback.source,
+                Feedback.author,
+                Feedback.text,
+                Feedback.permalink,
+                Feedback.deleted_at,
+            )
+            .where(col(Feedback.customer_id) == customer_id)
+            .order_by(col(Feedback.created_at).desc(), col(Feedback.id).desc())
+            .limit(limit)
+        ).all()
+        events = self.session.execute(
+            select(
+                LoopEvent.at,
+                LoopEvent.id,
+                LoopEvent.kind,
+                Loop.number,
+                LoopEvent.actor,
+                Loop.what,
+                Feedback.permalink,
+                LoopEvent.note,
+            )
+            .join(Loop, col(Loop.id) == col(LoopEvent.loop_id))
+            .outerjoin(Feedback, col(Feedback.id) == col(Loop.feedback_id))
+            .where(
+                col(LoopEvent.customer_id) == customer_id, col(LoopEvent.kind).in_(TIMELINE_KINDS)
+            )
+            .order_by(col(LoopEvent.at).desc(), col(LoopEvent.id).desc())
+            .limit(limit)
+        ).all()
+        entries = [
+            TimelineEntry(
+                at,
+                "feedback",
+                author,
+                text,
+                permalink,
+                feedback_kind=kind,
+                source=source,
+                deleted=deleted is not None,
+            )
+            for at, _id, kind, source, author, text, permalink, deleted in feedback
+        ] + [
+            TimelineEntry(at, kind, actor, what, permalink, number=number, note=note)
+            for at, _id, kind, number, actor, what, permalink, note in events
+        ]
+        entries.sort(key=lambda e: e.at, reverse=True)
+        return entries[:limit]
+
+    def timeline_size(self, customer_id: int) -> tuple[int, int]:
+        """(feedback items, loop touchpoints) of the customer: the timeline's length."""
+        feedback = self.session.execute(
+            select(func.count())
+            .select_from(Feedback)
+            .where(col(Feedback.customer_id) == customer_id)
+        ).scalar_one()
+        events = self.session.execute(
+            select(func.count())
+            .select_from(LoopEvent)
+            .where(
+                col(LoopEvent.customer_id) == customer_id, col(LoopEvent.kind).in_(TIMELINE_KINDS)
+            )
+        ).scalar_one()
+        return feedback, events
 
     # ---- exports ---------------------------------------------------------------------------
 
