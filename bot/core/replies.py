@@ -65,6 +65,9 @@ class Reply:
     react: str | None = None
     # Files that go with the reply (a CSV export, a chart): platforms upload them.
     attachments: list[Attachment] = field(default_factory=list)
+    # An idempotency key a platform may attach to the message it sends (Slack: message
+    # metadata), so after a crash the sweeper can ask whether a nudge already went out.
+    key: str | None = None
 
     def plain(self) -> str:
         """The whole reply as plain text (console, logs, tests)."""
