@@ -6,22 +6,22 @@ import csv
 import io
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from bot.core import grammar
 from bot.core.dates import describe
 from bot.core.errors import BadInput, Conflict, NotAllowed
-from bot.core.loops import CANCELLED, CLOSED
 from bot.core.matching import alias_key
 from bot.core.replies import Field, Reply, Section, Table
-from handlers.common import enter, find_customer, is_overdue, loop_section, resolve_user
+from handlers.common import enter, find_customer, loop_section, resolve_user
 from handlers.context import Caller, Deps
 from storage.models import Customer
+from storage.reports import TimelineEntry
 from storage.uow import UnitOfWork
 
 CSV_COLUMNS = ["name", "aliases", "segment", "value", "owner"]
 TIMELINE_PAGE = 15
+OPEN_SHOWN = 10  # open loops shown above a customer's timeline
 
 
 def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
@@ -108,67 +108,60 @@ def list_customers(deps: Deps, caller: Caller) -> Reply:
     return Reply(f"{len(customers)} customers", table=Table(list(rows[0]), rows))
 
 
-@dataclass(frozen=True)
-class Touchpoint:
-    at: datetime
-    text: str
-    permalink: str | None = None
-
-
 def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
-    """A customer's story: open loops first, then every touchpoint newest first, paginated."""
+    """A customer's story: open loops first (on page 1), then every touchpoint — feedback,
+    commitments, updates, deliveries, closures — newest first with its permalink, a page at a
+    time (`customer <name> page 2`)."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         customer = find_customer(uow, scope.workspace.id, name)
-        loops = uow.loops.for_customer(customer.id)  # type: ignore[arg-type]
-        feedback = uow.feedback.for_customer(customer.id)  # type: ignore[arg-type]
-        events = uow.events.for_customer(customer.id)  # type: ignore[arg-type]
-        aliases = uow.customers.aliases_of(customer.id)  # type: ignore[arg-type]
+        cid: int = customer.id  # type: ignore[assignment]
+        live, overdue = uow.reports.customer_loops(cid, scope.now)
+        feedback, events = uow.reports.timeline_size(cid)
+        pages = max(1, -(-(feedback + events) // TIMELINE_PAGE))
+        page = min(max(page, 1), pages)
+        entries = uow.reports.timeline(cid, page * TIMELINE_PAGE)[(page - 1) * TIMELINE_PAGE :]
+        open_loops = (
+            uow.loops.listing(scope.workspace.id, customer_id=cid, limit=OPEN_SHOWN)
+            if page == 1
+            else []
+        )
+        aliases = uow.customers.aliases_of(cid)
         uow.commit()
-    touchpoints = [
-        Touchpoint(
-            f.created_at,
-            f"💬 {f.kind} ({f.source}) from <@{f.author}>: {f.text}"
-            + (" [deleted]" if f.deleted_at else ""),
-            f.permalink,
-        )
-        for f in feedback
-    ]
-    touchpoints += [
-        Touchpoint(
-            event.at, _event_text(event.kind, loop.number, loop.what, event.actor, event.note)
-        )
-        for event, loop in events
-    ]
-    touchpoints.sort(key=lambda t: t.at, reverse=True)
-    live = [lp for lp in loops if lp.state not in (CLOSED, CANCELLED)]
-    overdue = sum(1 for lp in live if is_overdue(lp, scope.now))
     header = (
         f"{customer.name} — {customer.segment}, value {_money(customer.value)}"
         + (f", account owner <@{customer.owner}>" if customer.owner else "")
-        + f". {len(live)} open loops ({overdue} overdue), {len(feedback)} feedback."
+        + f". {live} open loops ({overdue} overdue), {feedback} feedback."
     )
-    pages = max(1, -(-len(touchpoints) // TIMELINE_PAGE))
-    page = min(max(page, 1), pages)
-    shown = touchpoints[(page - 1) * TIMELINE_PAGE : page * TIMELINE_PAGE]
-    sections = (
-        [loop_section(lp, customer.name, scope.zone, scope.now) for lp in live]
-        if (page == 1)
-        else []
-    )
+    sections = [loop_section(lp, customer.name, scope.zone, scope.now) for lp in open_loops]
+    if live > len(open_loops) and page == 1:
+        sections.append(
+            Section(
+                f"…and {live - len(open_loops)} more open loops: `list customer {customer.name}`."
+            )
+        )
     sections += [
         Section(
-            f"{describe(t.at, scope.zone, scope.now)} · {t.text}",
-            fields=[Field("Link", t.permalink)] if t.permalink else [],
+            f"{describe(entry.at, scope.zone, scope.now)} · {_entry_text(entry)}",
+            fields=[Field("Link", entry.permalink)] if entry.permalink else [],
         )
-        for t in shown
+        for entry in entries
     ]
-    if not touchpoints:
+    if not entries:
         sections.append(Section("No touchpoints yet."))
     footer = f"Aliases: {', '.join(aliases)}."
     if pages > 1:
-        footer += f" Page {page} of {pages} of the timeline."
+        footer += f" Page {page} of {pages} of the timeline, newest first"
+        footer += f"; older: `customer {customer.name} page {page + 1}`." if page < pages else "."
     return Reply(header, sections=sections, footer=footer)
+
+
+def _entry_text(entry: TimelineEntry) -> str:
+    if entry.kind == "feedback":
+        return f"💬 {entry.feedback_kind} ({entry.source}) from <@{entry.who}>: {entry.text}" + (
+            " [deleted]" if entry.deleted else ""
+        )
+    return _event_text(entry.kind, entry.number or 0, entry.text, entry.who, entry.note)
 
 
 _EVENT_WORDS = {

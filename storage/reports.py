@@ -628,6 +628,16 @@ class ReportRepo(_Repo):
         entries.sort(key=lambda e: e.at, reverse=True)
         return entries[:limit]
 
+    def customer_loops(self, customer_id: int, now: datetime) -> tuple[int, int]:
+        """(open, overdue) loops of one customer now (ix_loop_customer)."""
+        live, overdue = self.session.execute(
+            select(
+                func.count(),
+                _count_if((col(Loop.state) == "open") & (col(Loop.due_at) < _at(now))),
+            ).where(col(Loop.customer_id) == customer_id, col(Loop.state).in_(LIVE))
+        ).one()
+        return live, overdue
+
     def timeline_size(self, customer_id: int) -> tuple[int, int]:
         """(feedback items, loop touchpoints) of the customer: the timeline's length."""
         feedback = self.session.execute(
