@@ -1,0 +1,169 @@
+"""Translation in: what a Teams activity says, in our neutral words (Caller, text, channel)."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from microsoft_agents.activity import Activity, ChannelAccount
+
+from bot.core import grammar
+from handlers.context import Caller
+
+PLATFORM = "teams"
+# Words that start a /loop command; anything else said to the bot in a channel is feedback.
+COMMAND_WORDS = frozenset({*grammar.USAGE, "help"})
+_TAGS = re.compile(r"<[^>]+>")
+_BREAKS = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass(frozen=True)
+class UserMention:
+    """A person @mentioned in the text: Teams' `<at>Name</at>` and who it names."""
+
+    text: str
+    account: ChannelAccount
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """One incoming activity, read."""
+
+    activity: Activity
+    tenant: str
+    user: str
+    personal: bool
+    channel: str | None  # the Teams channel (or group chat) id; None in a 1:1 chat
+    tz: str | None
+
+    @property
+    def service_url(self) -> str:
+        return self.activity.service_url or ""
+
+    @property
+    def conversation_id(self) -> str:
+        return self.activity.conversation.id if self.activity.conversation else ""
+
+    def caller(self) -> Caller:
+        sender = self.activity.from_property
+        return Caller(
+            platform=PLATFORM,
+            workspace=self.tenant,
+            user=self.user,
+            user_name=(sender.name if sender else None) or None,
+            channel=self.channel,
+            tz=self.tz,
+        )
+
+
+def read(activity: Activity) -> Arrival:
+    """Who acts where: tenant (workspace), AAD object id (user), channel, time zone."""
+    data = _channel_data(activity)
+    conversation = activity.conversation
+    tenant = (
+        (conversation.tenant_id if conversation else None)
+        or (data.get("tenant") or {}).get("id")
+        or ""
+    )
+    sender = activity.from_property
+    user = (sender.aad_object_id or sender.id) if sender else ""
+    kind = (conversation.conversation_type if conversation else None) or "personal"
+    channel: str | None = None
+    if kind == "channel":
+        channel = (data.get("channel") or {}).get("id") or (conversation.id or "").split(";")[0]
+    elif kind != "personal" and conversation:
+        channel = conversation.id
+    return Arrival(activity, tenant, user or "", kind == "personal", channel, _timezone(activity))
+
+
+def _channel_data(activity: Activity) -> dict[str, Any]:
+    data = activity.channel_data
+    return data if isinstance(data, dict) else {}
+
+
+def _timezone(activity: Activity) -> str | None:
+    if activity.local_timezone:
+        return activity.local_timezone
+    for entity in activity.entities or []:
+        if getattr(entity, "type", None) == "clientInfo":
+            zone = getattr(entity, "timezone", None)
+            if isinstance(zone, str) and zone:
+                return zone
+    return None
+
+
+def team_id(activity: Activity) -> str | None:
+    data = _channel_data(activity)
+    return (data.get("team") or {}).get("id") or data.get("teamsTeamId")
+
+
+def user_mentions(activity: Activity) -> list[UserMention]:
+    """People @mentioned in the message (the bot and channels left out)."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    found = []
+    for mention in activity.get_mentions():
+        account = mention.mentioned
+        if account is None or not account.id or account.id == bot_id:
+            continue
+        if account.id.startswith("19:"):  # a channel or team, not a person
+            continue
+        found.append(UserMention(mention.text or f"<at>{account.name}</at>", account))
+    return found
+
+
+def words(activity: Activity, people: dict[str, str] | None = None) -> str:
+    """The message text without the bot's @mention; other people as `<@id>` when their id is in
+    `people` (Teams id -> our user id), else as `@Name`."""
+    text = activity.text or ""
+    bot_id = activity.recipient.id if activity.recipient else None
+    for mention in activity.get_mentions():
+        account = mention.mentioned
+        said = mention.text or ""
+        if not said or account is None:
+            continue
+        if account.id == bot_id:
+            text = text.replace(said, " ")
+        elif people and account.id in people:
+            text = text.replace(said, f"<@{people[account.id]}>")
+        else:
+            text = text.replace(said, "@" + (account.name or said).replace(" ", ""))
+    return clean(text)
+
+
+def clean(text: str) -> str:
+    """Plain text from what Teams sent (HTML entities, tags, odd spaces)."""
+    text = _BREAKS.sub("\n", text)
+    text = html.unescape(_TAGS.sub("", text))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def is_command(text: str) -> bool:
+    """A /loop command (with or without the slash), not a message to capture."""
+    stripped = text.strip()
+    if stripped.startswith("/"):
+        return True
+    first = stripped.split(None, 1)[0].lower() if stripped else ""
+    return first in COMMAND_WORDS
+
+
+def permalink(arrival: Arrival) -> str | None:
+    """A Teams deep link to a channel message (what "open in Teams" uses)."""
+    if arrival.channel is None or not arrival.activity.id:
+        return None
+    conversation = arrival.conversation_id
+    root = conversation.split(";messageid=", 1)[1] if ";messageid=" in conversation else None
+    query = {"tenantId": arrival.tenant}
+    group = team_id(arrival.activity)
+    if group:
+        query["teamId"] = group
+    if root and root != arrival.activity.id:
+        query["parentMessageId"] = root
+    return (
+        f"https://teams.microsoft.com/l/message/{quote(arrival.channel, safe='')}/"
+        f"{arrival.activity.id}?{urlencode(query)}"
+    )
