@@ -93,11 +93,23 @@ def counts(engine, customer_id: int) -> dict[str, int]:  # noqa: ANN001
     }
 
 
+def report_totals(deps) -> dict[str, int]:  # noqa: ANN001
+    """Feedback, open and closed loops summed over the chat reports' rows."""
+    totals = {}
+    for kind in ["customers", "segments", "weekly"]:
+        table = run(deps, bob, f"report {kind}").table
+        assert table is not None
+        for column in ["feedback", "open", "opened", "closed"]:
+            if column in table.columns:
+                totals[f"{kind}.{column}"] = sum(int(r[column] or 0) for r in table.rows)
+    return totals
+
+
 def test_forget_erases_words_and_personal_data_from_every_table(deps) -> None:  # noqa: ANN001
     build_history(deps)
     engine = deps.engine
     zid = rows(engine, "SELECT id FROM customer WHERE name = 'Zephyrine Labs'")[0]["id"]
-    before = counts(engine, zid)
+    before, reported = counts(engine, zid), report_totals(deps)
     assert before["feedback"] == 3 and before["loops"] == 3
     assert all(cells_containing(engine, word) for word in SECRETS), "the secrets were stored"
 
@@ -117,6 +129,7 @@ def test_forget_erases_words_and_personal_data_from_every_table(deps) -> None:  
     # Anonymous counts stay: every row is still there.
     after = counts(engine, zid)
     assert after == before
+    assert report_totals(deps) == reported
     # The other customer is untouched.
     acme = rows(
         engine,
