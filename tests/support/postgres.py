@@ -54,6 +54,12 @@ class LocalPostgres:
         )
         if result.returncode:
             raise RuntimeError("initdb failed: " + result.stderr.strip()[-300:])
+        self._launch()
+        return self.url
+
+    def _launch(self) -> None:
+        pg_ctl, data = _bin("pg_ctl"), self.dir / "data"
+        assert pg_ctl
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.dir}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -64,7 +70,10 @@ class LocalPostgres:
         )
         if result.returncode:
             raise RuntimeError("pg_ctl start failed: " + (result.stderr or result.stdout)[-300:])
-        return self.url
+
+    def resume(self) -> None:
+        """Start the server again after stop(): same data, port and options."""
+        self._launch()
 
     def stop(self, mode: str = "fast") -> None:
         pg_ctl = _bin("pg_ctl")
