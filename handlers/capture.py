@@ -111,6 +111,16 @@ def _store(
     )
 
 
+def customers_named(deps: Deps, caller: Caller, text: str) -> list[str]:
+    """The names of the known customers a text mentions (to prefill a form)."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        found = matcher_for(uow, scope.workspace.id).find(text)
+        customers = uow.customers.by_ids({m.customer_id for m in found})
+        uow.commit()
+    return [customers[m.customer_id].name for m in found if m.customer_id in customers]
+
+
 def log_feedback(
     deps: Deps,
     caller: Caller,

@@ -47,6 +47,15 @@ def change(deps: Deps, caller: Caller, command: grammar.ChangeSettings) -> Reply
     )
 
 
+def value(deps: Deps, caller: Caller, key: str) -> object:
+    """One setting of the caller's workspace (its default when never set); anyone may read."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        found = uow.settings.get(scope.workspace.id, key, DEFAULTS.get(key))
+        uow.commit()
+    return found
+
+
 def _show(value: object) -> str:
     if value in (None, [], {}):
         return "—"

@@ -1,0 +1,41 @@
+"""People as the chat platform describes them: the profile facts cached per user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from handlers.common import enter
+from handlers.context import Caller, Deps
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the platform's profile says: handle, time zone, admin; when it was read."""
+
+    name: str
+    tz: str | None
+    is_admin: bool
+    fetched_at: datetime
+
+
+def cached_profile(deps: Deps, platform: str, workspace: str, user: str) -> Profile | None:
+    """The profile read earlier from the platform, or None when it was never read."""
+    with deps.uow() as uow:
+        found = uow.workspaces.find(platform, workspace)
+        person = uow.users.get(found.id, user) if found else None  # type: ignore[arg-type]
+        if person is None or person.profile_fetched_at is None:
+            return None
+        return Profile(person.name, person.tz, person.is_admin, person.profile_fetched_at)
+
+
+def remember_profile(deps: Deps, caller: Caller) -> datetime:
+    """Store the caller's profile facts (name, tz, admin) as read from the platform just now."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        uow.users.upsert(
+            scope.workspace.id, caller.user, is_admin=caller.is_admin,
+            profile_fetched_at=scope.now,
+        )
+        uow.commit()
+    return scope.now
