@@ -67,3 +67,9 @@ def upgrade(url: str) -> None:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def ping(engine: Engine) -> None:
+    """`SELECT 1`: raises when the database can't be reached (health checks)."""
+    with engine.connect() as connection:
+        connection.execute(sa.text("SELECT 1"))
