@@ -1,29 +1,547 @@
-"""The follow-up engine's entry points used by other handlers.
+"""The follow-up engine's use cases: plan a loop's next nudge, and the sweep's storage steps.
 
-`replan` is called after every change to a loop so the database always says when its next
-nudge is due (the sweep reads `next_nudge_at`).
+`replan` runs after every change to a loop, so the database always says when its next nudge is
+due (`next_nudge_at`). A sweep then: claims what is due (`claim_due`: a lease on each slot, so
+no other sweeper sends it), lets bot.sweeper send the messages, and records each outcome
+(`settle`: the slot sent, the loop's history and its next nudge). Digests are claimed once per
+period (`claim_digests`). Nothing here talks to a chat platform.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.loops import CANCELLED, CLOSED, DONE, OPEN
-from storage.models import Loop
+from bot.core.dates import describe
+from bot.core.loops import DONE, OPEN
+from bot.core.policy import (
+    AT_DUE,
+    BEFORE_DUE,
+    ESCALATION,
+    OVERDUE,
+    TELL,
+    LoopFacts,
+    NudgePolicy,
+    PlannedNudge,
+    digest_period,
+    last_digest_time,
+    plan,
+)
+from bot.core.replies import Field, Reply
+from bot.delivery import MessageRef
+from handlers.common import loop_section
+from handlers.context import Deps
+from handlers.settings import DEFAULTS
+from storage.models import ChatUser, Customer, Loop, Nudge, Workspace
+from storage.nudges import HistorySummary, NudgeRepo
+from storage.uow import UnitOfWork
 
-REMIND_BEFORE = timedelta(hours=24)
+log = logging.getLogger(__name__)
+
+ACTOR = "loopkeeper"  # who the history says nudged or escalated
+PROFILE_MAX_AGE = timedelta(days=1)  # refresh a cached time zone when older than this
+DIGEST_GRACE = timedelta(days=1)  # a digest missed by more than this waits for the next period
+_KIND_LABEL = {
+    BEFORE_DUE: "due soon",
+    AT_DUE: "due now",
+    OVERDUE: "overdue",
+    TELL: "tell the customer",
+    ESCALATION: "escalation",
+}
 
 
-def replan(loop: Loop, now: datetime) -> None:
-    """Set the loop's next nudge time from its state, due date and snooze."""
-    if loop.state in (CLOSED, CANCELLED):
-        loop.next_nudge_at = None
+# ---- planning --------------------------------------------------------------------------------
+
+
+class Planner:
+    """Works out loops' next nudges; loads the facts it needs (settings, zones, segments) once
+    for many loops."""
+
+    def __init__(self, repo: NudgeRepo, default_zone: ZoneInfo) -> None:
+        self.repo = repo
+        self.default_zone = default_zone
+        self.settings: dict[int, dict[str, object]] = {}
+        self.customers: dict[int, Customer] = {}
+        self.users: dict[tuple[int, str], ChatUser] = {}
+        self.workspaces: dict[int, Workspace] = {}
+
+    def load(self, loops: Iterable[Loop]) -> Planner:
+        loops = list(loops)
+        new_ws = {lp.workspace_id for lp in loops} - set(self.settings)
+        self.settings.update(self.repo.settings(new_ws))
+        self.workspaces.update(self.repo.workspaces(new_ws))
+        self.customers.update(
+            self.repo.customers({lp.customer_id for lp in loops} - set(self.customers))
+        )
+        owners = {(lp.workspace_id, lp.owner) for lp in loops}
+        accounts = {
+            (lp.workspace_id, c.owner)
+            for lp in loops
+            if (c := self.customers.get(lp.customer_id)) and c.owner
+        }
+        self.users.update(self.repo.users((owners | accounts) - set(self.users)))
+        return self
+
+    def setting(self, workspace_id: int, key: str) -> object:
+        return self.settings.get(workspace_id, {}).get(key, DEFAULTS.get(key))
+
+    def zone(self, loop: Loop) -> ZoneInfo:
+        """The owner's zone from their chat profile, else the workspace default."""
+        user = self.users.get((loop.workspace_id, loop.owner))
+        if user and user.tz:
+            try:
+                return ZoneInfo(user.tz)
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+        return self.default_zone
+
+    def policy(self, loop: Loop) -> NudgePolicy:
+        customer = self.customers.get(loop.customer_id)
+        return NudgePolicy.from_settings(
+            self.settings.get(loop.workspace_id, {}), customer.segment if customer else None
+        )
+
+    def plan(self, loop: Loop, now: datetime) -> PlannedNudge | None:
+        facts = LoopFacts(
+            state=loop.state,
+            created_at=loop.created_at,
+            due_at=loop.due_at,
+            done_at=loop.done_at,
+            snoozed_until=loop.snoozed_until,
+            last_nudge_at=loop.last_nudge_at,
+            overdue_nudges=loop.overdue_nudges,
+            escalation_level=loop.escalation_level,
+        )
+        return plan(facts, self.zone(loop), self.policy(loop), now)
+
+    def replan(self, loop: Loop, now: datetime) -> None:
+        planned = self.plan(loop, now)
+        loop.next_nudge_at = planned.at if planned else None
+
+    def name(self, workspace_id: int, user: str) -> str:
+        found = self.users.get((workspace_id, user))
+        return found.name if found and found.name else user
+
+
+def replan(uow: UnitOfWork, loop: Loop, now: datetime, default_zone: ZoneInfo) -> None:
+    """Set the loop's next nudge time from its state, due date, snooze and nudges so far, in its
+    owner's zone and under its workspace's policy."""
+    Planner(NudgeRepo.of(uow), default_zone).load([loop]).replan(loop, now)
+
+
+# ---- claiming what is due --------------------------------------------------------------------
+
+
+@dataclass
+class Outgoing:
+    """One message the sweeper must send for a slot it holds."""
+
+    nudge_id: int
+    attempt: int
+    uncertain: bool  # an earlier attempt may have sent it: look before sending again
+    platform: str
+    workspace: str  # the platform's team / tenant id
+    loop_id: int
+    number: int
+    kind: str
+    slot: str
+    slot_time: datetime
+    owner: str  # the loop's owner when it was claimed
+    reply: Reply
+    line: str  # what `loopkeeper sweep` prints once it is sent
+    to_user: str | None = None
+    to_channel: str | None = None
+    thread: MessageRef | None = None
+
+    @property
+    def recipient(self) -> tuple[str, str, str]:
+        """Who receives it: messages to one recipient go one at a time (rate limits)."""
+        return self.platform, self.workspace, self.to_user or "#" + (self.to_channel or "")
+
+
+@dataclass
+class Claimed:
+    """What one claim found: how many due loops it took, and the messages their slots need."""
+
+    loops: int
+    messages: list[Outgoing]
+
+
+def claim_due(
+    deps: Deps, platforms: Iterable[str], now: datetime, lease: timedelta, limit: int
+) -> Claimed:
+    """Claim up to `limit` loops due by `now` and return the messages their slots need.
+
+    Slots not due after all (a snooze, quiet hours) are re-planned; a slot whose earlier lease ran
+    out is resumed rather than replaced; one already sent is never claimed again.
+    """
+    until = now + lease
+    with deps.uow() as uow:
+        repo = NudgeRepo.of(uow)
+        loops = repo.claim_due_loops(now, until, platforms, limit)
+        if not loops:
+            return Claimed(0, [])
+        planner = Planner(repo, deps.settings.zone).load(loops)
+        pending = repo.pending(lp.id for lp in loops)  # type: ignore[misc]
+        held: list[tuple[Loop, Nudge, bool]] = []
+        for loop in loops:
+            claim = _claim(repo, planner, loop, pending.get(loop.id), now, until)  # type: ignore[arg-type]
+            if claim is not None:
+                held.append(claim)
+        histories = repo.histories(loop.id for loop, _n, _u in held)  # type: ignore[misc]
+        out = []
+        for loop, nudge, uncertain in held:
+            message = _message(repo, planner, loop, nudge, uncertain, histories, now)
+            if message is not None:
+                out.append(message)
+        uow.commit()
+    return Claimed(len(loops), out)
+
+
+def _claim(
+    repo: NudgeRepo,
+    planner: Planner,
+    loop: Loop,
+    pending: Nudge | None,
+    now: datetime,
+    until: datetime,
+) -> tuple[Loop, Nudge, bool] | None:
+    if pending is not None:
+        if pending.lease_until is not None and pending.lease_until > now:
+            loop.next_nudge_at = pending.lease_until  # another sweeper holds it
+            return None
+        if not _still_applies(pending, loop):
+            repo.finish(pending.id, pending.attempts, "skipped", now)  # type: ignore[arg-type]
+            planner.replan(loop, now)
+            return None
+        uncertain = pending.status == "sending"
+        return loop, repo.take_over(pending, until), uncertain
+    planned = planner.plan(loop, now)
+    if planned is None or planned.at > now:
+        loop.next_nudge_at = planned.at if planned else None
+        return None
+    nudge = repo.open_slot(loop, planned.slot, planned.kind, planned.slot_time, until)
+    if nudge is None:  # sent once already: bring the facts level with it, never send it again
+        _advance(loop, planned.kind, planned.slot, planned.slot_time, loop.owner)
+        planner.replan(loop, now)
+        return None
+    return loop, nudge, False
+
+
+def _still_applies(nudge: Nudge, loop: Loop) -> bool:
+    if nudge.kind == TELL:
+        return loop.state == DONE
+    if nudge.kind == ESCALATION:
+        return loop.state == OPEN and loop.escalation_level < _level(nudge.slot)
+    return loop.state == OPEN
+
+
+def _level(slot: str) -> int:
+    return int(slot.rsplit(":", 1)[-1])
+
+
+def _advance(loop: Loop, kind: str, slot: str, slot_time: datetime, owner: str) -> None:
+    """The loop's facts once slot `slot` has been sent (or found already sent)."""
+    if kind == ESCALATION:
+        loop.escalation_level = max(loop.escalation_level, _level(slot))
         return
-    if loop.snoozed_until and loop.snoozed_until > now:
-        loop.next_nudge_at = loop.snoozed_until
+    loop.last_nudge_at = max(loop.last_nudge_at or slot_time, slot_time)
+    if kind == OVERDUE and loop.owner == owner:
+        loop.overdue_nudges += 1
+
+
+def _message(
+    repo: NudgeRepo,
+    planner: Planner,
+    loop: Loop,
+    nudge: Nudge,
+    uncertain: bool,
+    histories: dict[int, HistorySummary],
+    now: datetime,
+) -> Outgoing | None:
+    workspace = planner.workspaces[loop.workspace_id]
+    customer = planner.customers[loop.customer_id]
+    zone = planner.zone(loop)
+    history = histories.get(loop.id, HistorySummary({}, None))  # type: ignore[arg-type]
+    reply = nudge_reply(nudge.kind, loop, customer.name, zone, now, history)
+    reply.key = f"loopkeeper-nudge:{loop.id}:{nudge.slot}"
+    common = dict(
+        nudge_id=nudge.id,
+        attempt=nudge.attempts,
+        uncertain=uncertain,
+        platform=workspace.platform,
+        workspace=workspace.external_id,
+        loop_id=loop.id,
+        number=loop.number,
+        kind=nudge.kind,
+        slot=nudge.slot,
+        slot_time=nudge.scheduled_for,
+        owner=loop.owner,
+        reply=reply,
+    )
+    about = f"{customer.name}: {loop.what}"
+    if nudge.kind != ESCALATION:
+        thread = (
+            MessageRef(loop.nudge_channel, loop.nudge_ts)
+            if loop.nudge_channel and loop.nudge_ts
+            else None
+        )
+        line = (
+            f"nudge #{loop.number} to @{planner.name(loop.workspace_id, loop.owner)} "
+            f"({_KIND_LABEL[nudge.kind]}, {about})"
+        )
+        return Outgoing(**common, line=line, to_user=loop.owner, thread=thread)  # type: ignore[arg-type]
+    channel = planner.setting(loop.workspace_id, "escalation_channel")
+    if channel:
+        line = f"escalation #{loop.number} to #{channel} ({about})"
+        return Outgoing(**common, line=line, to_channel=str(channel))  # type: ignore[arg-type]
+    if customer.owner and customer.owner != loop.owner:
+        name = planner.name(loop.workspace_id, customer.owner)
+        line = f"escalation #{loop.number} to @{name}, {customer.name}'s account owner ({about})"
+        return Outgoing(**common, line=line, to_user=customer.owner)  # type: ignore[arg-type]
+    # Nowhere to escalate to (no channel set, the owner is the account owner): the level is
+    # spent, so it is not tried again every sweep.
+    repo.finish(nudge.id, nudge.attempts, "skipped", now)  # type: ignore[arg-type]
+    _advance(loop, nudge.kind, nudge.slot, nudge.scheduled_for, loop.owner)
+    planner.replan(loop, now)
+    return None
+
+
+# ---- the messages ----------------------------------------------------------------------------
+
+
+def nudge_reply(
+    kind: str, loop: Loop, customer: str, zone: ZoneInfo, now: datetime, history: HistorySummary
+) -> Reply:
+    """The DM (or escalation post) for one slot: what is due, for whom, how late, its history,
+    and the loop's buttons (Done, Customer told, Snooze, Reassign, Add update)."""
+    number, due = loop.number, loop.due_at
+    late = span(now - due) if due is not None and now > due else None
+    if kind == BEFORE_DUE and due is not None:
+        text = f"⏰ Reminder: #{number} for {customer} is due {describe(due, zone, now)}."
+    elif kind == AT_DUE:
+        text = f"⏰ #{number} for {customer} is due now."
+    elif kind == TELL:
+        text = (
+            f"📣 Tell {customer} it shipped: #{number} is done but {customer} hasn't been "
+            f"told yet. Press “Customer told” once they know."
+        )
+    elif kind == ESCALATION:
+        text = (
+            f"🚨 Escalation: #{number} for {customer} is overdue by {late or 'a while'}; "
+            f"<@{loop.owner}> has been reminded {loop.overdue_nudges} times."
+        )
+    else:
+        text = f"⚠️ #{number} for {customer} is overdue by {late or 'a moment'}."
+    section = loop_section(loop, customer, zone, now)
+    section.fields += [
+        Field("Age", f"opened {span(now - loop.created_at)} ago"),
+        Field("History", history_line(history)),
+    ]
+    return Reply(text, sections=[section], ephemeral=False)
+
+
+def history_line(history: HistorySummary) -> str:
+    counts = history.counts
+    parts = []
+    updates = counts.get("update", 0)
+    if updates:
+        latest = f", latest “{_short(history.last_update)}”" if history.last_update else ""
+        parts.append(f"{_times(updates, 'update')}{latest}")
+    for kind, word in (
+        ("nudged", "nudge"),
+        ("snooze", "snooze"),
+        ("reassign", "reassignment"),
+        ("reassigned", "reassignment"),
+        ("escalated", "escalation"),
+    ):
+        if counts.get(kind):
+            parts.append(_times(counts[kind], word))
+    return " · ".join(parts) if parts else "no updates yet"
+
+
+def _times(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _short(text: str, size: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def span(delta: timedelta) -> str:
+    """A duration the way people say it: '3 days', '5 hours', '20 minutes'."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    if minutes >= 2 * 24 * 60:
+        return f"{minutes // (24 * 60)} days"
+    if minutes >= 2 * 60:
+        return f"{minutes // 60} hours"
+    if minutes >= 60:
+        return "1 hour"
+    return _times(max(minutes, 1), "minute")
+
+
+# ---- recording outcomes ----------------------------------------------------------------------
+
+
+def settle(
+    deps: Deps,
+    now: datetime,
+    *,
+    sending: Sequence[Outgoing] = (),
+    sent: Sequence[tuple[Outgoing, MessageRef | None]] = (),
+    failed: Sequence[tuple[Outgoing, datetime]] = (),
+) -> set[int]:
+    """One transaction for many outcomes: slots about to be tried (returns the ids still held,
+    so a sweeper whose lease ran out sends nothing), slots sent (history, counters, the next
+    nudge) and slots that failed (tried again at the given time; the flag says the message may
+    have gone out all the same)."""
+    with deps.uow() as uow:
+        repo = NudgeRepo.of(uow)
+        if sent:
+            _record_sent(repo, deps.settings.zone, sent, now)
+        for item, retry_at, maybe_sent in failed:
+            if repo.release(item.nudge_id, item.attempt, retry_at, maybe_sent):
+                repo.set_next(item.loop_id, retry_at)
+        held = repo.mark_sending([(i.nudge_id, i.attempt) for i in sending], now)
+        uow.commit()
+    return held
+
+
+def _record_sent(
+    repo: NudgeRepo,
+    default_zone: ZoneInfo,
+    sent: Sequence[tuple[Outgoing, MessageRef | None]],
+    now: datetime,
+) -> None:
+    loops = repo.lock_loops(item.loop_id for item, _ref in sent)
+    planner = Planner(repo, default_zone).load(loops.values())
+    events = []
+    for item, ref in sent:
+        if not repo.finish(
+            item.nudge_id,
+            item.attempt,
+            "sent",
+            now,
+            ref.channel if ref else None,
+            ref.ts if ref else None,
+        ):
+            log.warning(
+                "nudge %s for loop #%s was taken over by another sweeper while being sent",
+                item.slot,
+                item.number,
+            )
+            continue
+        loop = loops[item.loop_id]
+        _advance(loop, item.kind, item.slot, item.slot_time, item.owner)
+        first_dm = item.kind != ESCALATION and item.thread is None and not loop.nudge_ts
+        if ref is not None and first_dm and loop.owner == item.owner:
+            loop.nudge_channel, loop.nudge_ts = ref.channel, ref.ts
+        where = f"<@{item.to_user}>" if item.to_user else f"#{item.to_channel}"
+        kind = "escalated" if item.kind == ESCALATION else "nudged"
+        events.append(
+            (
+                loop,
+                kind,
+                f"{_KIND_LABEL[item.kind]}, to {where}"
+                + ("" if ref else " (delivery not confirmed)"),
+            )
+        )
+        planner.replan(loop, now)
+    repo.add_events(events, ACTOR, now)
+
+
+# ---- time zones --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileToRefresh:
+    workspace_id: int
+    platform: str
+    workspace: str
+    user: str
+
+
+def stale_profiles(deps: Deps, platforms: Iterable[str], now: datetime) -> list[ProfileToRefresh]:
+    """Owners of due loops whose time zone was not read from their profile in the last day."""
+    with deps.uow() as uow:
+        rows = NudgeRepo.of(uow).stale_owners(now, now - PROFILE_MAX_AGE, platforms)
+    return [ProfileToRefresh(*row) for row in rows]
+
+
+def save_timezones(
+    deps: Deps, found: Sequence[tuple[ProfileToRefresh, str | None]], now: datetime
+) -> None:
+    """Cache the zones read from profiles; None keeps the one we had (or the default)."""
+    if not found:
         return
-    if loop.state == DONE:
-        loop.next_nudge_at = now + timedelta(days=1)
-        return
-    if loop.state == OPEN and loop.due_at is not None:
-        loop.next_nudge_at = max(now, loop.due_at - REMIND_BEFORE)
+    with deps.uow() as uow:
+        repo = NudgeRepo.of(uow)
+        for profile, tz in sorted(found, key=lambda f: (f[0].workspace_id, f[0].user)):
+            repo.save_timezone(profile.workspace_id, profile.user, _valid_zone(tz), now)
+        uow.commit()
+
+
+def _valid_zone(tz: str | None) -> str | None:
+    if not tz:
+        return None
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return tz
+
+
+# ---- digests ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DigestDue:
+    workspace_id: int
+    platform: str
+    workspace: str
+    channel: str
+    key: str
+    line: str
+
+
+def claim_digests(deps: Deps, platforms: Iterable[str], now: datetime) -> list[DigestDue]:
+    """Workspaces whose digest is due (its schedule passed less than a day ago and it was not
+    posted this period), each claimed by its period key so it is posted once."""
+    zone = deps.settings.zone
+    due = []
+    with deps.uow() as uow:
+        repo = NudgeRepo.of(uow)
+        for workspace in repo.workspaces_on(platforms):
+            settings = {**DEFAULTS, **uow.settings.all(workspace.id)}  # type: ignore[arg-type]
+            channel = settings.get("digest_channel")
+            if not channel:
+                continue
+            moment = last_digest_time(str(settings.get("digest_schedule") or ""), now, zone)
+            if now - moment > DIGEST_GRACE:
+                continue
+            period = digest_period(moment, zone)
+            key = f"digest:{period}"
+            if uow.events.first_time(workspace.id, key, now):  # type: ignore[arg-type]
+                due.append(
+                    DigestDue(
+                        workspace.id,
+                        workspace.platform,
+                        workspace.external_id,  # type: ignore[arg-type]
+                        str(channel),
+                        key,
+                        f"digest {period} to #{channel}",
+                    )
+                )
+        uow.commit()
+    return due
+
+
+def release_digest(deps: Deps, digest: DigestDue) -> None:
+    """The digest could not be posted: let a later sweep try again this period."""
+    with deps.uow() as uow:
+        NudgeRepo.of(uow).forget_key(digest.workspace_id, digest.key)
+        uow.commit()

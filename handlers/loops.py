@@ -52,7 +52,7 @@ def commit(
             created_at=scope.now,
             source_key=source_key,
         )
-        replan(loop, scope.now)
+        replan(uow, loop, scope.now, deps.settings.zone)
         stored = uow.loops.add(loop)
         if stored is None:  # the same button clicked twice at once: the other click won
             uow.rollback()
@@ -148,7 +148,7 @@ def act(
         notices: list[Notice] = []
         note = text or None
         message = _apply(uow, scope, loop, action, target, text, user, notices, customer.name)
-        replan(loop, scope.now)
+        replan(uow, loop, scope.now, deps.settings.zone)
         uow.loops.save(loop)
         uow.events.add(
             loop,

@@ -258,3 +258,33 @@ def _slots(facts: LoopFacts, zone: ZoneInfo, policy: NudgePolicy, horizon: datet
 
 def _slot(kind: str, moment: datetime) -> PlannedNudge:
     return PlannedNudge(moment, kind, slot_key(kind, moment), moment)
+
+
+# ---- digests ---------------------------------------------------------------------------------
+
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_SCHEDULE = re.compile(r"^\s*([a-z]{3})[a-z]*\s+([01]?\d|2[0-3]):([0-5]\d)\s*$", re.IGNORECASE)
+DEFAULT_DIGEST_SCHEDULE = "mon 09:00"
+
+
+def last_digest_time(schedule: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """The latest scheduled digest moment at or before `now` (`mon 09:00` in the workspace's
+    zone, DST included); a schedule that can't be read means the default."""
+    match = _SCHEDULE.match(schedule or "")
+    if not match or match.group(1).lower() not in _DAYS:
+        match = _SCHEDULE.match(DEFAULT_DIGEST_SCHEDULE)
+        assert match
+    weekday = _DAYS.index(match.group(1).lower())
+    at = time(int(match.group(2)), int(match.group(3)))
+    local = now.astimezone(zone)
+    day = local.date() - timedelta(days=(local.weekday() - weekday) % 7)
+    moment = datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+    if moment > now:
+        moment = datetime.combine(day - timedelta(days=7), at, tzinfo=zone).astimezone(UTC)
+    return moment
+
+
+def digest_period(moment: datetime, zone: ZoneInfo) -> str:
+    """The ISO week a digest belongs to, e.g. `2026-W48`: one digest per period."""
+    year, week, _ = moment.astimezone(zone).isocalendar()
+    return f"{year}-W{week:02d}"

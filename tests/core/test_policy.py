@@ -389,3 +389,22 @@ def test_walks_never_nudge_in_quiet_time_never_repeat_a_slot_and_escalate_once(
         assert kinds[: kinds.index(ESCALATION)].count(OVERDUE) >= 2
     if done_after is None and due_hours < 24 * 5:
         assert ESCALATION in kinds  # two weeks overdue: certainly escalated
+
+
+# ---- digest schedule -------------------------------------------------------------------------
+
+
+def test_the_weekly_digest_falls_on_its_day_and_hour_in_the_workspace_zone() -> None:
+    from bot.core.policy import digest_period, last_digest_time
+
+    tuesday = at(PARIS, 2026, 11, 24, 10, 0)
+    monday = last_digest_time("mon 09:00", tuesday, PARIS)
+    assert local(monday, PARIS) == "Mon 23 Nov 09:00"
+    assert digest_period(monday, PARIS) == "2026-W48"
+    just_before = at(PARIS, 2026, 11, 30, 8, 59)
+    assert local(last_digest_time("monday 09:00", just_before, PARIS), PARIS) == "Mon 23 Nov 09:00"
+    assert local(last_digest_time("fri 16:30", tuesday, PARIS), PARIS) == "Fri 20 Nov 16:30"
+    assert last_digest_time("whenever", tuesday, PARIS) == monday  # unreadable: the default
+    # Across the October DST change the hour stays 09:00 local.
+    after_dst = last_digest_time("mon 09:00", at(PARIS, 2026, 10, 27, 12, 0), PARIS)
+    assert after_dst == datetime(2026, 10, 26, 8, 0, tzinfo=UTC)

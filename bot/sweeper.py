@@ -1,0 +1,333 @@
+"""The sweep: send every nudge, escalation and digest that is due, once, to many people at once.
+
+The database says what is due (handlers.followups claims it under a lease); this module only
+moves messages. Messages to one recipient go one at a time, in order; up to CONCURRENCY
+recipients are served at once. A 429 makes that recipient wait (or, past LONGEST_WAIT, retry
+at a later sweep) while the others go on; a failing send never blocks anyone else.
+
+Exactly once: right before a message is sent its slot is marked `sending` (in a batch with
+others, one transaction); after it, `sent`. A sweeper killed in between leaves `sending` rows;
+once their lease is over the next sweep resumes them and, when the platform can say whether a
+message with the slot's key went out (`SentLookup`), sends only the ones that did not. A
+platform that cannot say keeps the product's promise of at most once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from bot.delivery import Delivery, MessageRef, RateLimited, deliveries_for
+from handlers import followups
+from handlers.followups import DigestDue, Outgoing, ProfileToRefresh
+
+if TYPE_CHECKING:
+    from handlers.context import Deps
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)  # a claimed slot is ours this long; then anyone may resume it
+BATCH = 500  # loops claimed per transaction
+CONCURRENCY = 64  # recipients served at once
+LONGEST_WAIT = 30.0  # a 429 asking for a longer wait is retried at a later sweep
+MOST_RATE_LIMITS = 5  # 429s in a row for one recipient before leaving it to a later sweep
+RETRY_AFTER_ERROR = timedelta(minutes=5)
+MAX_ROUNDS = 1000  # claims per sweep (each round claims up to BATCH loops)
+
+
+@runtime_checkable
+class SentLookup(Protocol):
+    """What a Delivery can add so a sweep resumed after a crash sends nothing twice."""
+
+    async def find_sent(
+        self,
+        workspace: str,
+        key: str,
+        *,
+        user: str | None,
+        channel: str | None,
+        thread: MessageRef | None,
+        since: datetime,
+    ) -> MessageRef | None:
+        """The message carrying `key` (Reply.key) sent to that user or channel since `since`,
+        or None when there is none."""
+        ...
+
+
+def sweep_once(deps: Deps) -> list[str]:
+    """One sweep now, with every platform this install can reach (for `loopkeeper sweep`)."""
+
+    async def run() -> list[str]:
+        deliveries = deliveries_for(deps)
+        try:
+            return await sweep(deps, deliveries)
+        finally:
+            for delivery in deliveries.values():
+                close = getattr(delivery, "aclose", None) or getattr(delivery, "close", None)
+                if close is not None:
+                    result = close()
+                    if asyncio.iscoroutine(result):
+                        await result
+
+    return asyncio.run(run())
+
+
+async def sweep(deps: Deps, deliveries: dict[str, Delivery]) -> list[str]:
+    """Send what is due and return one line per message sent, e.g.
+    `nudge #3 to @alice (overdue, ACME: ship SSO)`."""
+    platforms = sorted(deliveries)
+    await _refresh_timezones(deps, deliveries, platforms)
+    lines = await _Nudger(deps, deliveries).run(platforms)
+    lines += await _post_digests(deps, deliveries, platforms)
+    return lines
+
+
+# ---- time zones ------------------------------------------------------------------------------
+
+
+async def _refresh_timezones(
+    deps: Deps, deliveries: dict[str, Delivery], platforms: list[str]
+) -> None:
+    """Read owners' zones from their profiles (cached a day) before planning their nudges."""
+    now = deps.clock.now()
+    stale = await asyncio.to_thread(followups.stale_profiles, deps, platforms, now)
+    if not stale:
+        return
+    gate = asyncio.Semaphore(CONCURRENCY)
+
+    async def ask(profile: ProfileToRefresh) -> tuple[ProfileToRefresh, str | None] | None:
+        async with gate:
+            try:
+                zone = await deliveries[profile.platform].user_timezone(
+                    profile.workspace, profile.user
+                )
+            except Exception as exc:  # noqa: BLE001 - a profile we can't read keeps the default
+                log.warning("can't read the time zone of %s: %s", profile.user, exc)
+                return None
+            return profile, zone
+
+    found = [row for row in await asyncio.gather(*(ask(p) for p in stale)) if row]
+    await asyncio.to_thread(followups.save_timezones, deps, found, deps.clock.now())
+
+
+# ---- nudges ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Recipient:
+    """One person or channel: their messages go in order, and their 429s are theirs alone."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    not_before: float = 0.0  # event-loop time before which nothing is sent to them
+    rate_limits: int = 0
+    retry_at: datetime | None = None  # set when this sweep gave up on them
+
+
+class _Nudger:
+    def __init__(self, deps: Deps, deliveries: dict[str, Delivery]) -> None:
+        self.deps = deps
+        self.deliveries = deliveries
+        self.ledger = _Ledger(deps)
+        self.gate = asyncio.Semaphore(CONCURRENCY)
+        self.recipients: dict[tuple[str, str, str], _Recipient] = {}
+
+    async def run(self, platforms: list[str]) -> list[str]:
+        lines: list[str] = []
+        sending: set[asyncio.Task[str | None]] = set()
+
+        async def settle(until: int) -> None:
+            """Wait until at most `until` messages are in flight; keep the lines of the rest."""
+            nonlocal sending
+            while len(sending) > until:
+                done, sending = await asyncio.wait(sending, return_when=asyncio.FIRST_COMPLETED)
+                lines.extend(line for task in done if (line := task.result()))
+
+        try:
+            for _ in range(MAX_ROUNDS):
+                claimed = await asyncio.to_thread(
+                    followups.claim_due, self.deps, platforms, self.deps.clock.now(), LEASE, BATCH
+                )
+                sending |= {asyncio.create_task(self._deliver(m)) for m in claimed.messages}
+                if claimed.loops:
+                    await settle(2 * BATCH)  # claim ahead, but not so far that leases run out
+                    continue
+                if not sending:
+                    break
+                # What is being sent may make more due (an escalation right after a nudge).
+                await settle(0)
+                await self.ledger.flush()
+            await settle(0)
+        finally:
+            await self.ledger.flush()
+        return lines
+
+    async def _deliver(self, item: Outgoing) -> str | None:
+        recipient = self.recipients.setdefault(item.recipient, _Recipient())
+        async with recipient.lock:
+            while True:
+                if recipient.retry_at is not None:
+                    self.ledger.failed(item, recipient.retry_at, item.uncertain)
+                    return None
+                wait = recipient.not_before - asyncio.get_running_loop().time()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                async with self.gate:
+                    try:
+                        return await self._send(item)
+                    except RateLimited as exc:
+                        self._slow_down(recipient, exc.retry_after)
+                    except Exception as exc:  # noqa: BLE001 - one failing send blocks no one
+                        log.warning("%s failed: %s", item.line, exc)
+                        retry = self.deps.clock.now() + RETRY_AFTER_ERROR * item.attempt
+                        self.ledger.failed(item, retry, self._can_look(item))
+                        return None
+
+    def _slow_down(self, recipient: _Recipient, seconds: float) -> None:
+        recipient.rate_limits += 1
+        if seconds > LONGEST_WAIT or recipient.rate_limits > MOST_RATE_LIMITS:
+            recipient.retry_at = self.deps.clock.now() + timedelta(seconds=max(seconds, 1.0))
+        else:
+            recipient.not_before = asyncio.get_running_loop().time() + seconds
+
+    def _can_look(self, item: Outgoing) -> bool:
+        return isinstance(self.deliveries[item.platform], SentLookup)
+
+    async def _send(self, item: Outgoing) -> str | None:
+        if not await self.ledger.hold(item):
+            return None  # our lease ran out and someone else has it now
+        delivery = self.deliveries[item.platform]
+        if item.uncertain:
+            if not isinstance(delivery, SentLookup):
+                log.warning(
+                    "%s may have been sent before an interruption; not sending it again", item.line
+                )
+                self.ledger.sent(item, None)
+                return None
+            found = await delivery.find_sent(
+                item.workspace,
+                item.reply.key or "",
+                user=item.to_user,
+                channel=item.to_channel,
+                thread=item.thread,
+                since=item.slot_time,
+            )
+            if found is not None:
+                self.ledger.sent(item, found)
+                return None
+        if item.to_user:
+            ref = await delivery.send_dm(item.workspace, item.to_user, item.reply, item.thread)
+        else:
+            ref = await delivery.post(
+                item.workspace, item.to_channel or "", item.reply, item.thread
+            )
+        self.ledger.sent(item, ref)
+        return item.line
+
+
+class _Ledger:
+    """Writes the sweep's outcomes in batches: whatever piles up while one transaction runs goes
+    into the next (group commit), so ten thousand nudges are not ten thousand commits."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+        self._sending: list[tuple[Outgoing, asyncio.Future[bool]]] = []
+        self._sent: list[tuple[Outgoing, MessageRef | None]] = []
+        self._failed: list[tuple[Outgoing, datetime, bool]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def hold(self, item: Outgoing) -> bool:
+        """Mark the slot as being sent; False when it is no longer ours."""
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._sending.append((item, future))
+        self._wake()
+        return await future
+
+    def sent(self, item: Outgoing, ref: MessageRef | None) -> None:
+        self._sent.append((item, ref))
+        self._wake()
+
+    def failed(self, item: Outgoing, retry_at: datetime, maybe_sent: bool) -> None:
+        self._failed.append((item, retry_at, maybe_sent))
+        self._wake()
+
+    async def flush(self) -> None:
+        while self._writer is not None and not self._writer.done():
+            await self._writer
+        if self._sending or self._sent or self._failed:
+            self._wake()
+            await self.flush()
+
+    def _wake(self) -> None:
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write())
+
+    async def _write(self) -> None:
+        while self._sending or self._sent or self._failed:
+            sending, self._sending = self._sending, []
+            sent, self._sent = self._sent, []
+            failed, self._failed = self._failed, []
+            try:
+                held = await asyncio.to_thread(
+                    followups.settle,
+                    self.deps,
+                    self.deps.clock.now(),
+                    sending=[item for item, _f in sending],
+                    sent=sent,
+                    failed=failed,
+                )
+            except Exception:  # noqa: BLE001 - the leases run out and a later sweep resumes
+                log.exception("can't record %d nudge outcomes", len(sending) + len(sent))
+                held = set()
+            for item, future in sending:
+                if not future.done():
+                    future.set_result(item.nudge_id in held)
+
+
+# ---- digests ---------------------------------------------------------------------------------
+
+
+async def _post_digests(
+    deps: Deps, deliveries: dict[str, Delivery], platforms: Iterable[str]
+) -> list[str]:
+    """The weekly digest to each workspace's digest channel, once per period."""
+    try:
+        from handlers.reports import weekly_digest
+    except ImportError:  # the reports engine is not there: nothing to post
+        return []
+    now = deps.clock.now()
+    due = await asyncio.to_thread(followups.claim_digests, deps, list(platforms), now)
+    lines = []
+    for digest in due:
+        try:
+            await _post_digest(deps, deliveries[digest.platform], digest, weekly_digest, now)
+        except Exception as exc:  # noqa: BLE001 - try again at the next sweep
+            log.warning("%s failed: %s", digest.line, exc)
+            await asyncio.to_thread(followups.release_digest, deps, digest)
+            continue
+        lines.append(digest.line)
+    return lines
+
+
+async def _post_digest(
+    deps: Deps,
+    delivery: Delivery,
+    digest: DigestDue,
+    build,
+    now: datetime,  # noqa: ANN001
+) -> None:
+    reply = await asyncio.to_thread(build, deps, digest.workspace_id, now)
+    reply.ephemeral = False
+    ref = await delivery.post(digest.workspace, digest.channel, reply)
+    for attachment in reply.attachments:
+        await delivery.upload(
+            digest.workspace,
+            digest.channel,
+            attachment.filename,
+            attachment.content,
+            attachment.title,
+            thread=ref,
+        )
