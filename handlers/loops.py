@@ -135,10 +135,17 @@ def act(
     number: int,
     text: str = "",
     user: grammar.UserRef | None = None,
-) -> Reply:
-    """done, told, snooze, reassign, update or cancel loop #number, with the permission rules."""
+    click_key: str | None = None,
+) -> Reply | None:
+    """done, told, snooze, reassign, update or cancel loop #number, with the permission rules.
+
+    `click_key` (a button click's message + user + value) makes a repeated click a no-op:
+    None is returned then.
+    """
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
+        if click_key and not uow.events.first_time(scope.workspace.id, click_key, scope.now):
+            return None
         loop = find_loop(uow, scope.workspace.id, number)
         customer = uow.customers.get(loop.customer_id)
         assert customer is not None

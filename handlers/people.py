@@ -34,7 +34,9 @@ def remember_profile(deps: Deps, caller: Caller) -> datetime:
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         uow.users.upsert(
-            scope.workspace.id, caller.user, is_admin=caller.is_admin,
+            scope.workspace.id,
+            caller.user,
+            is_admin=caller.is_admin,
             profile_fetched_at=scope.now,
         )
         uow.commit()
