@@ -16,6 +16,9 @@ from handlers.context import Caller, Deps
 from storage.db import make_engine, upgrade
 from tests.support.postgres import LocalPostgres, wait_for
 
+# Fixtures other test areas share (fake_slack, SlackTestApp, UvicornServer).
+pytest_plugins = ["tests.support.slack_fixtures"]
+
 # A Tuesday morning; tests move the clock from here.
 START = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 

@@ -1,0 +1,101 @@
+"""The Slack app: one Bolt AsyncApp whose listeners serve HTTP mode and Socket Mode alike."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import aiohttp
+from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from starlette.requests import Request
+from starlette.responses import Response
+
+from bot.platforms.slack.client import web_client
+from bot.platforms.slack.delivery import SlackDelivery
+from bot.platforms.slack.people import Callers
+from bot.platforms.slack.redact import install_token_redaction
+from bot.platforms.slack.work import ACK_BUDGET_SECONDS, Work, database_error
+from handlers.context import Deps
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class SlackBot:
+    """The Bolt app and what its listeners share: deps, the Web API client, the ack budget."""
+
+    def __init__(self, deps: Deps, ack_budget: float = ACK_BUDGET_SECONDS) -> None:
+        install_token_redaction()
+        self.deps = deps
+        self.client = web_client(deps.settings)
+        self.work = Work(ack_budget)
+        self.callers = Callers(deps, self.client)
+        self.delivery = SlackDelivery(deps, self.client)
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=deps.settings.slack_signing_secret,
+            # Listeners decide before the response so a database failure fails the request
+            # (Slack retries it); they hand Web API calls to `work.later` to ack fast.
+            process_before_response=True,
+            name="loopkeeper",
+        )
+        self.app.error(self._on_error)
+        from bot.platforms.slack.listeners import register
+
+        register(self)
+        self._http = AsyncSlackRequestHandler(self.app)
+        self._session: aiohttp.ClientSession | None = None
+        self._workspace_url: str | None = None
+
+    async def workspace_url(self) -> str | None:
+        """The workspace's address (auth.test), which message permalinks start with."""
+        if self._workspace_url is None:
+            try:
+                found = await self.client.auth_test()
+            except (SlackApiError, aiohttp.ClientError) as exc:
+                log.warning("auth.test failed (%s): messages get no permalink", exc)
+                return None
+            self._workspace_url = str(found.get("url") or "")
+        return self._workspace_url or None
+
+    async def db(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a (synchronous) handler off the event loop."""
+        return await asyncio.to_thread(use_case, *args, **kwargs)
+
+    async def handle(self, request: Request) -> Response:
+        """POST /slack/events: events, slash commands, interactivity and shortcuts."""
+        return await self._http.handle(request)
+
+    async def start(self) -> None:
+        """Share one HTTP session (kept-alive connections) for every Web API call."""
+        if self._session is None:
+            self._session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=self.client.timeout)
+            )
+            self.client.session = self._session
+
+    async def stop(self) -> None:
+        """Finish what was promised after acks, then close the session."""
+        await self.work.drain()
+        if self._session is not None:
+            self.client.session = None
+            await self._session.close()
+            self._session = None
+
+    async def _on_error(self, error: Exception, body: dict[str, Any]) -> BoltResponse:
+        kind = body.get("type") or body.get("command") or "request"
+        if database_error(error):
+            log.error(
+                "database unavailable while handling a Slack %s (%s: %s); Slack will retry",
+                kind,
+                type(error).__name__,
+                str(error).splitlines()[0][:200],
+            )
+            return BoltResponse(status=503, body="database unavailable")
+        log.exception("failed to handle a Slack %s", kind, exc_info=error)
+        return BoltResponse(status=500, body="internal error")

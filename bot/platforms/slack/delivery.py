@@ -1,0 +1,102 @@
+"""SlackDelivery: DMs, channel posts, updates and uploads through the Web API.
+
+The sweeper uses it as it comes (`SlackDelivery(deps)`): a 429 raises RateLimited so the sweeper
+reschedules that recipient. Request paths hand it their client, which waits out 429s instead.
+"""
+
+from __future__ import annotations
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core.replies import Reply
+from bot.delivery import MessageRef, RateLimited
+from bot.platforms.slack.blocks import fallback, messages, reply_blocks
+from bot.platforms.slack.client import retry_after, web_client
+from handlers.context import Deps
+
+
+class SlackDelivery:
+    platform = "slack"
+
+    def __init__(self, deps: Deps, client: AsyncWebClient | None = None) -> None:
+        self.deps = deps
+        # Without a client of the caller's, each call opens its own HTTP session: safe from any
+        # event loop (the sweeper may run in its own).
+        self.client = client or web_client(deps.settings, wait_on_rate_limit=False)
+        self._dm_channels: dict[str, str] = {}
+
+    async def _call(self, method: str, **params: object) -> dict:
+        """Call a Web API method through the SDK's own method (it knows each one's encoding)."""
+        call = getattr(self.client, method.replace(".", "_"))
+        try:
+            response = await call(**params)
+        except SlackApiError as exc:
+            if exc.response is not None and exc.response.status_code == 429:
+                raise RateLimited(retry_after(exc.response.headers)) from None
+            raise
+        return response.data  # type: ignore[return-value]
+
+    async def dm_channel(self, user: str) -> str:
+        """The bot's DM channel with `user` (conversations.open, remembered)."""
+        if user not in self._dm_channels:
+            opened = await self._call("conversations.open", users=user)
+            self._dm_channels[user] = opened["channel"]["id"]
+        return self._dm_channels[user]
+
+    async def send_dm(
+        self, workspace: str, user: str, reply: Reply, thread: MessageRef | None = None
+    ) -> MessageRef:
+        return await self.post(workspace, await self.dm_channel(user), reply, thread)
+
+    async def post(
+        self, workspace: str, channel: str, reply: Reply, thread: MessageRef | None = None
+    ) -> MessageRef:
+        first: MessageRef | None = None
+        for text, blocks in messages(reply):
+            params: dict[str, object] = {"channel": channel, "text": text, "blocks": blocks}
+            if thread is not None:
+                params["thread_ts"] = thread.ts
+            sent = await self._call("chat.postMessage", **params)
+            first = first or MessageRef(sent["channel"], sent["ts"])
+        assert first is not None
+        for attachment in reply.attachments:
+            await self.upload(
+                workspace,
+                first.channel,
+                attachment.filename,
+                attachment.content,
+                attachment.title,
+                thread,
+            )
+        return first
+
+    async def update(self, workspace: str, ref: MessageRef, reply: Reply) -> None:
+        blocks = reply_blocks(reply)
+        if len(blocks) > 50:
+            blocks = messages(reply)[0][1]
+        await self._call(
+            "chat.update", channel=ref.channel, ts=ref.ts, text=fallback(reply), blocks=blocks
+        )
+
+    async def upload(
+        self,
+        workspace: str,
+        channel: str,
+        filename: str,
+        content: bytes,
+        title: str,
+        thread: MessageRef | None = None,
+    ) -> None:
+        await self._call(
+            "files.upload_v2",
+            channel=channel,
+            content=content,
+            filename=filename,
+            title=title,
+            thread_ts=thread.ts if thread else None,
+        )
+
+    async def user_timezone(self, workspace: str, user: str) -> str | None:
+        found = await self._call("users.info", user=user)
+        return (found.get("user") or {}).get("tz") or None

@@ -1,0 +1,92 @@
+"""The Slack app manifest: the command, the shortcut, the events, interactivity, App Home and
+exactly the scopes the listeners use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from bot.platforms.slack.listeners.shortcuts import SHORTCUT
+from bot.settings import Settings
+
+# Each scope, and what needs it.
+BOT_SCOPES = {
+    "app_mentions:read": "app_mention events",
+    "channels:history": "messages in public channels, and reading a reacted message",
+    "groups:history": "messages in private channels the bot was invited to",
+    "chat:write": "replies, prompts, nudges, digests",
+    "commands": "the slash command and the message shortcut",
+    "files:write": "CSV exports and digest charts",
+    "im:write": "opening DMs for nudges",
+    "reactions:read": "the capture emoji",
+    "reactions:write": "marking captured messages",
+    "users:read": "time zones and admin flags from profiles",
+}
+BOT_EVENTS = [
+    "app_home_opened",
+    "app_mention",
+    "message.channels",
+    "message.groups",
+    "reaction_added",
+]
+
+
+def manifest(settings: Settings, url: str | None) -> dict[str, Any]:
+    """The manifest as data: HTTP mode at `url` (…/slack/events), or Socket Mode without it."""
+    events_url = f"{url.rstrip('/')}/slack/events" if url else None
+    command: dict[str, Any] = {
+        "command": settings.command,
+        "description": "Close the loop with customers: log feedback, track commitments",
+        "usage_hint": "help | feedback <customer>: <text> | commit <customer>: <what> by <when>",
+        "should_escape": True,  # users arrive as <@U123|name>, channels as <#C123|name>
+    }
+    subscriptions: dict[str, Any] = {"bot_events": BOT_EVENTS}
+    interactivity: dict[str, Any] = {"is_enabled": True}
+    if events_url:
+        command["url"] = events_url
+        subscriptions["request_url"] = events_url
+        interactivity["request_url"] = events_url
+    return {
+        "_metadata": {"major_version": 1, "minor_version": 1},
+        "display_information": {
+            "name": "Loopkeeper",
+            "description": "Closes the customer feedback loop: captures what customers say "
+            "and nudges until every promise is kept and the customer told.",
+            "background_color": "#2c5364",
+        },
+        "features": {
+            "app_home": {
+                "home_tab_enabled": True,
+                "messages_tab_enabled": True,
+                "messages_tab_read_only_enabled": True,
+            },
+            "bot_user": {"display_name": "Loopkeeper", "always_online": True},
+            "shortcuts": [
+                {
+                    "name": "Log customer feedback",
+                    "type": "message",
+                    "callback_id": SHORTCUT,
+                    "description": "Log this message as feedback from a customer",
+                }
+            ],
+            "slash_commands": [command],
+        },
+        "oauth_config": {"scopes": {"bot": sorted(BOT_SCOPES)}},
+        "settings": {
+            "event_subscriptions": subscriptions,
+            "interactivity": interactivity,
+            "org_deploy_enabled": False,
+            "socket_mode_enabled": events_url is None,
+            "token_rotation_enabled": False,
+        },
+    }
+
+
+def manifest_yaml(settings: Settings, url: str | None) -> str:
+    """The manifest as YAML, ready to paste at api.slack.com/apps → Create New App."""
+    head = (
+        "# Loopkeeper's Slack app manifest: api.slack.com/apps → Create New App → "
+        "From a manifest.\n"
+    )
+    return head + yaml.safe_dump(manifest(settings, url), sort_keys=False, allow_unicode=True)

@@ -1,0 +1,71 @@
+"""Replies on their way out: ephemeral messages, reactions, response URLs, notices, files."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core.replies import Reply
+from bot.platforms.slack.blocks import messages
+from bot.platforms.slack.delivery import SlackDelivery
+
+log = logging.getLogger(__name__)
+
+Respond = Callable[..., Awaitable[Any]]
+
+
+async def react(client: AsyncWebClient, channel: str, ts: str, name: str) -> None:
+    """Mark a message (a retry may find the reaction already there: fine)."""
+    try:
+        await client.reactions_add(channel=channel, timestamp=ts, name=name)
+    except SlackApiError as exc:
+        if exc.response.get("error") != "already_reacted":
+            raise
+
+
+async def ephemeral(
+    client: AsyncWebClient, channel: str, user: str, reply: Reply, thread_ts: str | None = None
+) -> None:
+    """Show a reply to one person in a channel, in as many messages as its blocks need."""
+    for text, blocks in messages(reply):
+        await client.chat_postEphemeral(
+            channel=channel, user=user, text=text, blocks=blocks, thread_ts=thread_ts
+        )
+
+
+async def respond_all(
+    respond: Respond, reply: Reply, replace_original: bool = False, skip_first: bool = False
+) -> None:
+    """Answer through the response URL (slash commands, ephemeral buttons)."""
+    kind = "ephemeral" if reply.ephemeral else "in_channel"
+    for index, (text, blocks) in enumerate(messages(reply)):
+        if index == 0 and skip_first:
+            continue
+        await respond(
+            text=text,
+            blocks=blocks,
+            response_type=kind,
+            replace_original=replace_original and index == 0,
+        )
+
+
+async def follow_ups(
+    delivery: SlackDelivery, team: str, reply: Reply, channel: str | None, user: str
+) -> None:
+    """What a reply causes elsewhere: notices to other people, and its files."""
+    for notice in reply.notices:
+        if notice.to_user:
+            await delivery.send_dm(team, notice.to_user, notice.reply)
+        elif notice.to_channel:
+            await delivery.post(team, notice.to_channel, notice.reply)
+    if reply.attachments:
+        # An ephemeral answer's files go to the asker's DM: a channel upload would be public.
+        where = channel if channel and not reply.ephemeral else await delivery.dm_channel(user)
+        for attachment in reply.attachments:
+            await delivery.upload(
+                team, where, attachment.filename, attachment.content, attachment.title
+            )

@@ -1,0 +1,100 @@
+"""HTTP mode: Slack at POST /slack/events, Teams at POST /api/messages, GET /healthz."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Route
+
+from handlers.context import Deps
+from storage.db import ping
+
+log = logging.getLogger(__name__)
+
+HEALTH_SECONDS = 3.0
+
+
+def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -> Starlette:
+    """The ASGI app for whichever platforms are configured (and the health check)."""
+    routes: list[BaseRoute] = []
+    platforms: list[str] = []
+    slack = None
+    if deps.settings.slack_configured:
+        from bot.platforms.slack.app import SlackBot
+
+        slack = SlackBot(deps, **slack_options)
+        routes.append(Route("/slack/events", slack.handle, methods=["POST"]))
+        platforms.append("slack")
+    if deps.settings.teams_configured:
+        try:
+            from bot.platforms.teams.http import teams_routes
+        except ImportError as exc:
+            log.error("Teams is configured but its HTTP endpoint is missing: %s", exc)
+        else:
+            routes += teams_routes(deps)
+            platforms.append("teams")
+
+    async def healthz(request: Request) -> JSONResponse:
+        try:
+            await asyncio.wait_for(asyncio.to_thread(ping, deps.engine), HEALTH_SECONDS)
+        except Exception as exc:  # noqa: BLE001 - any failure means: not healthy
+            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            return JSONResponse(
+                {"ok": False, "database": reason, "platforms": platforms}, status_code=503
+            )
+        return JSONResponse({"ok": True, "database": "ok", "platforms": platforms})
+
+    routes.append(Route("/healthz", healthz, methods=["GET"]))
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if slack is not None:
+            await slack.start()
+        scheduler = start_scheduler(deps) if with_scheduler else None
+        try:
+            yield
+        finally:
+            if scheduler is not None:
+                scheduler.shutdown()
+            if slack is not None:
+                await slack.stop()
+
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.slack = slack
+    app.state.deps = deps
+    return app
+
+
+def start_scheduler(deps: Deps) -> Any:
+    try:
+        from bot.scheduler import start
+    except ImportError as exc:
+        log.warning(
+            "no follow-up scheduler in this build (%s): nudges need `loopkeeper sweep`", exc
+        )
+        return None
+    return start(deps)
+
+
+def serve(deps: Deps, host: str, port: int, with_scheduler: bool) -> None:
+    """Run the app under uvicorn until interrupted."""
+    import uvicorn
+
+    app = create_app(deps, with_scheduler=with_scheduler)
+    level = deps.settings.log_level.lower()
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=level,
+        access_log=level == "debug",
+        proxy_headers=True,
+        timeout_graceful_shutdown=10,
+    )

@@ -1,0 +1,541 @@
+"""A fake Slack Web API over real HTTP on 127.0.0.1, recording every call.
+
+    fake = FakeSlack(token="xoxb-test").start()   # fake.url is SLACK_API_URL
+    ...                                            # point the app at it
+    fake.calls("chat.postMessage")                 # what was sent, in order
+    fake.wait_for("reactions.add")                 # block until the call arrives (or fail)
+    fake.fail_next("chat.postMessage", status=429, retry_after=1, times=2)
+    fake.stop()
+
+Implements what Loopkeeper uses: auth.test, chat.postMessage, chat.update, chat.postEphemeral,
+chat.getPermalink, conversations.open, conversations.history, conversations.replies,
+reactions.add, users.info, views.open, views.update, views.publish, files.getUploadURLExternal
+(+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
+Socket Mode WebSocket: `socket_send`). `response_url(name)` gives a URL for interaction
+payloads; posts to it are recorded as method "response_url".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+
+@dataclass
+class Call:
+    """One request the fake received."""
+
+    method: str
+    params: dict[str, Any]
+    headers: dict[str, str]
+    body: bytes = b""
+    at: float = field(default_factory=time.monotonic)
+
+    @property
+    def blocks(self) -> list[dict[str, Any]]:
+        """The blocks sent (decoded when they came form-encoded)."""
+        return _decoded(self.params.get("blocks")) or []
+
+    @property
+    def view(self) -> dict[str, Any]:
+        return _decoded(self.params.get("view")) or {}
+
+    @property
+    def text(self) -> str:
+        """Every text the call carries (message text and block texts), for assertions."""
+        parts = [str(self.params.get("text") or "")]
+        parts += _texts(self.blocks) + _texts(self.view.get("blocks", []))
+        return "\n".join(p for p in parts if p)
+
+
+def _decoded(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value
+
+
+def _texts(node: Any) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "text" and isinstance(value, str):
+                found.append(value)
+            else:
+                found += _texts(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _texts(item)
+    return found
+
+
+@dataclass
+class _Failure:
+    status: int
+    retry_after: float | None
+    times: int
+    error: str | None = None
+
+
+class FakeSlack:
+    """The fake server; one per test (cheap: an aiohttp app in a thread)."""
+
+    def __init__(
+        self,
+        token: str | None = "xoxb-test-token",
+        team: str = "T0001",
+        bot_user: str = "UBOT",
+        bot_id: str = "BBOT",
+        app_token: str | None = "xapp-test-token",
+    ) -> None:
+        self.token, self.team, self.bot_user, self.bot_id = token, team, bot_user, bot_id
+        self.app_token = app_token
+        self.users: dict[str, dict[str, Any]] = {}
+        self.messages: dict[str, list[dict[str, Any]]] = {}  # channel -> messages
+        self.uploads: dict[str, bytes] = {}
+        self._calls: list[Call] = []
+        self._failures: dict[str, list[_Failure]] = {}
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+        self._sockets: list[web.WebSocketResponse] = []
+        self._socket_acks: dict[str, dict[str, Any]] = {}
+        self.port = 0
+
+    # ----- lifecycle -------------------------------------------------------------------------
+    def start(self) -> FakeSlack:
+        ready = threading.Event()
+        self._loop = asyncio.new_event_loop()
+
+        def run() -> None:
+            asyncio.set_event_loop(self._loop)
+            self._loop.run_until_complete(self._serve())  # type: ignore[union-attr]
+            ready.set()
+            self._loop.run_forever()  # type: ignore[union-attr]
+
+        self._thread = threading.Thread(target=run, name="fake-slack", daemon=True)
+        self._thread.start()
+        if not ready.wait(10):
+            raise RuntimeError("the fake Slack server did not start")
+        return self
+
+    async def _serve(self) -> None:
+        app = web.Application(client_max_size=50 * 1024 * 1024)
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_post("/response/{name}", self._response_url)
+        app.router.add_get("/socket", self._socket)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    def stop(self) -> None:
+        if self._loop is None:
+            return
+
+        async def shutdown() -> None:
+            for ws in list(self._sockets):
+                await ws.close()
+            if self._runner:
+                await self._runner.cleanup()
+
+        asyncio.run_coroutine_threadsafe(shutdown(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._thread:
+            self._thread.join(10)
+        self._loop = None
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """What SLACK_API_URL should be."""
+        return f"{self.base}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"{self.base}/response/{name}"
+
+    # ----- what tests set up and read ---------------------------------------------------------
+    def add_user(
+        self,
+        user_id: str,
+        name: str,
+        tz: str = "UTC",
+        is_admin: bool = False,
+        is_owner: bool = False,
+        is_bot: bool = False,
+    ) -> None:
+        self.users[user_id] = {
+            "id": user_id,
+            "name": name,
+            "real_name": name.title(),
+            "tz": tz,
+            "is_admin": is_admin,
+            "is_owner": is_owner,
+            "is_bot": is_bot,
+            "team_id": self.team,
+            "profile": {"display_name": name, "real_name": name.title()},
+        }
+
+    def add_message(
+        self,
+        channel: str,
+        ts: str,
+        text: str,
+        user: str = "U0001",
+        thread_ts: str | None = None,
+        **extra: Any,
+    ) -> None:
+        message = {"type": "message", "ts": ts, "text": text, "user": user, **extra}
+        if thread_ts:
+            message["thread_ts"] = thread_ts
+        self.messages.setdefault(channel, []).append(message)
+
+    def calls(self, method: str | None = None) -> list[Call]:
+        """Calls received so far (of one method, or all), oldest first; 429s/500s included."""
+        with self._lock:
+            return [c for c in self._calls if method is None or c.method == method]
+
+    def answered(self, method: str) -> list[Call]:
+        """Calls of `method` that were answered successfully (not failed on purpose)."""
+        return [c for c in self.calls(method) if not c.params.get("_failed")]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._calls.clear()
+
+    def fail_next(
+        self,
+        method: str,
+        status: int = 429,
+        retry_after: float | None = 1,
+        times: int = 1,
+        error: str | None = None,
+    ) -> None:
+        """Answer the next `times` calls of `method` with `status` (429 carries Retry-After);
+        status 200 with `error` answers {"ok": false, "error": error}."""
+        with self._lock:
+            self._failures.setdefault(method, []).append(
+                _Failure(status, retry_after, times, error)
+            )
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Wait until `count` answered calls of `method` arrived; AssertionError otherwise."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.answered(method)
+            if len(found) >= count:
+                return found
+            if time.monotonic() > deadline:
+                seen = sorted({c.method for c in self.calls()})
+                raise AssertionError(
+                    f"{method} called {len(found)} times, wanted {count}; calls seen: {seen}"
+                )
+            time.sleep(0.01)
+
+    async def wait_for_async(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """wait_for from inside an event loop (does not block it)."""
+        deadline = time.monotonic() + timeout
+        while len(self.answered(method)) < count and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        return self.wait_for(method, count, timeout=0)
+
+    # ----- Socket Mode ------------------------------------------------------------------------
+    def socket_connected(self, timeout: float = 10.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while not self._sockets and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return bool(self._sockets)
+
+    def socket_send(self, kind: str, payload: dict[str, Any], retry_attempt: int = 0) -> str:
+        """Send an envelope (events_api, slash_commands, interactive) to the connected app."""
+        envelope_id = f"env-{next(self._ids)}"
+        envelope = {
+            "envelope_id": envelope_id,
+            "type": kind,
+            "payload": payload,
+            "accepts_response_payload": kind != "events_api",
+            "retry_attempt": retry_attempt,
+            "retry_reason": "",
+        }
+        assert self._loop is not None and self._sockets, "no Socket Mode client connected"
+        asyncio.run_coroutine_threadsafe(self._sockets[-1].send_json(envelope), self._loop).result(
+            5
+        )
+        return envelope_id
+
+    def socket_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any] | None:
+        """The app's acknowledgement of an envelope (None when it never came)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if envelope_id in self._socket_acks:
+                return self._socket_acks[envelope_id]
+            time.sleep(0.01)
+        return None
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_json(
+            {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"}}
+        )
+        async for message in ws:
+            if message.type == WSMsgType.TEXT:
+                data = json.loads(message.data)
+                if "envelope_id" in data:
+                    self._socket_acks[data["envelope_id"]] = data
+        self._sockets.remove(ws)
+        return ws
+
+    # ----- the HTTP side ----------------------------------------------------------------------
+    async def _read(self, request: web.Request) -> tuple[dict[str, Any], bytes]:
+        params: dict[str, Any] = dict(request.query)
+        body = await request.read()
+        kind = request.content_type
+        if body and kind == "application/json":
+            params.update(json.loads(body))
+        elif body and kind == "application/x-www-form-urlencoded":
+            params.update(dict(urllib.parse.parse_qsl(body.decode(), keep_blank_values=True)))
+        elif body and kind.startswith("multipart/"):
+            form = await _multipart(request, body)
+            params.update(form)
+        return params, body
+
+    def _record(
+        self, method: str, params: dict[str, Any], request: web.Request, body: bytes
+    ) -> _Failure | None:
+        with self._lock:
+            failure = None
+            queue = self._failures.get(method)
+            if queue:
+                failure = queue[0]
+                failure.times -= 1
+                if failure.times <= 0:
+                    queue.pop(0)
+                params = {**params, "_failed": failure.status}
+            self._calls.append(Call(method, params, dict(request.headers), body))
+            return failure
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params, body = await self._read(request)
+        failure = self._record(method, params, request, body)
+        if failure is not None:
+            if failure.error:
+                return web.json_response({"ok": False, "error": failure.error})
+            headers = {}
+            if failure.retry_after is not None:
+                headers["Retry-After"] = str(failure.retry_after).removesuffix(".0")
+            error = "ratelimited" if failure.status == 429 else "fatal_error"
+            return web.json_response(
+                {"ok": False, "error": error}, status=failure.status, headers=headers
+            )
+        auth = request.headers.get("Authorization", "")
+        wanted = self.app_token if method == "apps.connections.open" else self.token
+        given = auth.removeprefix("Bearer ") if auth else params.get("token")
+        if wanted is not None and given != wanted:
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        answer = getattr(self, "_m_" + method.replace(".", "_"), None)
+        if answer is None:
+            return web.json_response({"ok": False, "error": "unknown_method"})
+        return web.json_response(answer(params))
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        file_id = request.match_info["file_id"]
+        params: dict[str, Any] = {"file_id": file_id}
+        content = body
+        if request.content_type.startswith("multipart/"):
+            form = await _multipart(request, body)
+            content = form.get("file", body)
+        self.uploads[file_id] = content if isinstance(content, bytes) else str(content).encode()
+        self._record("upload", params, request, body)
+        return web.Response(text=f"OK - {len(self.uploads[file_id])}", content_type="text/plain")
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        params, body = await self._read(request)
+        params["name"] = request.match_info["name"]
+        self._record("response_url", params, request, body)
+        return web.Response(text="ok", content_type="text/plain")
+
+    # ----- the methods ------------------------------------------------------------------------
+    def _ts(self) -> str:
+        return f"{1_790_000_000 + next(self._ids)}.{next(self._ids):06d}"
+
+    def _m_auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": f"{self.base}/",
+            "team": "Acme Inc",
+            "user": "loopkeeper",
+            "team_id": self.team,
+            "user_id": self.bot_user,
+            "bot_id": self.bot_id,
+            "is_enterprise_install": False,
+        }
+
+    def _m_chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = params.get("channel", "")
+        ts = self._ts()
+        message = {
+            "type": "message",
+            "ts": ts,
+            "text": params.get("text", ""),
+            "bot_id": self.bot_id,
+            "user": self.bot_user,
+        }
+        self.messages.setdefault(channel, []).append(message)
+        return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+    def _m_chat_update(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "channel": params.get("channel"),
+            "ts": params.get("ts"),
+            "text": params.get("text", ""),
+        }
+
+    def _m_chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "message_ts": self._ts()}
+
+    def _m_chat_getPermalink(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel, ts = params.get("channel", ""), str(params.get("message_ts", ""))
+        return {
+            "ok": True,
+            "channel": channel,
+            "permalink": f"{self.base}/archives/{channel}/p{ts.replace('.', '')}",
+        }
+
+    def _m_conversations_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        users = str(params.get("users", ""))
+        return {"ok": True, "channel": {"id": "D" + users.split(",")[0].lstrip("UW")}}
+
+    def _m_conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = params.get("channel", "")
+        if channel not in self.messages:
+            return {"ok": False, "error": "channel_not_found"}
+        found = self.messages[channel]
+        latest, oldest = params.get("latest"), params.get("oldest")
+        if latest is not None:
+            found = [m for m in found if float(m["ts"]) <= float(latest)]
+        if oldest is not None:
+            found = [m for m in found if float(m["ts"]) >= float(oldest)]
+        found = [m for m in found if "thread_ts" not in m or m["thread_ts"] == m["ts"]]
+        found = sorted(found, key=lambda m: float(m["ts"]), reverse=True)
+        return {"ok": True, "messages": found[: int(params.get("limit", 100))], "has_more": False}
+
+    def _m_conversations_replies(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel, ts = params.get("channel", ""), str(params.get("ts", ""))
+        messages = self.messages.get(channel, [])
+        target = next((m for m in messages if m["ts"] == ts), None)
+        if target is None:
+            return {"ok": False, "error": "thread_not_found"}
+        parent = target.get("thread_ts", target["ts"])
+        thread = [m for m in messages if m["ts"] == parent or m.get("thread_ts") == parent]
+        return {
+            "ok": True,
+            "messages": sorted(thread, key=lambda m: float(m["ts"])),
+            "has_more": False,
+        }
+
+    def _m_reactions_add(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = (params.get("channel"), params.get("timestamp"), params.get("name"))
+        earlier = [
+            c
+            for c in self.answered("reactions.add")[:-1]
+            if (c.params.get("channel"), c.params.get("timestamp"), c.params.get("name")) == key
+        ]
+        if earlier:
+            return {"ok": False, "error": "already_reacted"}
+        return {"ok": True}
+
+    def _m_users_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        user_id = str(params.get("user", ""))
+        user = self.users.get(user_id)
+        if user is None:
+            user = {
+                "id": user_id,
+                "name": user_id.lower(),
+                "real_name": user_id,
+                "tz": "UTC",
+                "is_admin": False,
+                "is_owner": False,
+                "is_bot": False,
+                "team_id": self.team,
+            }
+        return {"ok": True, "user": user}
+
+    def _view(self, params: dict[str, Any], view_id: str | None = None) -> dict[str, Any]:
+        view = _decoded(params.get("view")) or {}
+        return {
+            "ok": True,
+            "view": {
+                **view,
+                "id": view_id or f"V{next(self._ids):05d}",
+                "hash": f"h{next(self._ids)}",
+                "team_id": self.team,
+            },
+        }
+
+    def _m_views_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self._view(params)
+
+    def _m_views_update(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self._view(params, params.get("view_id"))
+
+    def _m_views_publish(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self._view(params, f"VHOME{params.get('user_id', '')}")
+
+    def _m_files_getUploadURLExternal(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"F{next(self._ids):05d}"
+        return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+
+    def _m_files_completeUploadExternal(self, params: dict[str, Any]) -> dict[str, Any]:
+        files = _decoded(params.get("files")) or []
+        return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
+
+    def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
+
+
+async def _multipart(request: web.Request, body: bytes) -> dict[str, Any]:
+    """Fields of a multipart body (files as bytes)."""
+    from aiohttp import BodyPartReader, MultipartReader
+    from aiohttp.streams import StreamReader
+
+    stream = StreamReader(request.protocol, limit=2**16, loop=asyncio.get_running_loop())
+    stream.feed_data(body)
+    stream.feed_eof()
+    reader = MultipartReader(request.headers, stream)
+    fields: dict[str, Any] = {}
+    while True:
+        part = await reader.next()
+        if part is None:
+            break
+        assert isinstance(part, BodyPartReader)
+        data = await part.read()
+        fields[part.name or "file"] = data if part.filename else data.decode()
+    return fields
