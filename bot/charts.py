@@ -46,14 +46,16 @@ def weekly_chart(
     rates = counts.twinx()
     percent = [r * 100 if r is not None else float("nan") for r in on_time_rates]
     rates.plot(positions, percent, color=RATE_COLOUR, marker="o", linewidth=2, label="on-time rate")
-    rates.set_ylim(0, 105)
+    rates.set_ylim(0, 110)
     rates.set_ylabel("on-time rate (%)")
     handles = counts.get_legend_handles_labels()
     rate_handles = rates.get_legend_handles_labels()
     counts.legend(
         handles[0] + rate_handles[0],
         handles[1] + rate_handles[1],
-        loc="upper left",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12),
+        ncol=3,
         fontsize=8,
         frameon=False,
     )
