@@ -13,15 +13,20 @@ from handlers.context import Caller, Deps
 log = logging.getLogger(__name__)
 
 
-def run(deps: Deps, caller: Caller, text: str) -> Reply:
-    """Run one command line; a UserError becomes a friendly ephemeral reply, never a traceback."""
+def run(deps: Deps, caller: Caller, text: str, page: int | None = None) -> Reply:
+    """Run one command line; a UserError becomes a friendly ephemeral reply, never a traceback.
+
+    `page` asks for another page of a paged answer (a list, a timeline): a "next page" button.
+    """
     try:
-        return dispatch(deps, caller, grammar.parse(text, deps.settings.command))
+        return dispatch(deps, caller, grammar.parse(text, deps.settings.command), page)
     except UserError as exc:
         return error_reply(exc.message, exc.suggestions)
 
 
-def dispatch(deps: Deps, caller: Caller, command: grammar.Command) -> Reply:
+def dispatch(
+    deps: Deps, caller: Caller, command: grammar.Command, page: int | None = None
+) -> Reply:
     """Call the handler for one parsed command (UserErrors propagate)."""
     match command:
         case grammar.Help(topic):
@@ -31,13 +36,13 @@ def dispatch(deps: Deps, caller: Caller, command: grammar.Command) -> Reply:
         case grammar.Commit():
             return loops.commit(deps, caller, command)
         case grammar.ListLoops():
-            return loops.list_loops(deps, caller, command)
+            return loops.list_loops(deps, caller, command, page or 1)
         case grammar.LoopAction(action, number, text, user):
             return loops.act(deps, caller, action, number, text, user)
         case grammar.AddCustomer():
             return customers.add(deps, caller, command)
-        case grammar.ShowCustomer(name, page):
-            return customers.timeline(deps, caller, name, page)
+        case grammar.ShowCustomer(name, asked):
+            return customers.timeline(deps, caller, name, page or asked)
         case grammar.ForgetCustomer(name):
             return customers.forget(deps, caller, name)
         case grammar.ListCustomers():

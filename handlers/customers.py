@@ -153,7 +153,7 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
     if pages > 1:
         footer += f" Page {page} of {pages} of the timeline, newest first"
         footer += f"; older: `customer {customer.name} page {page + 1}`." if page < pages else "."
-    return Reply(header, sections=sections, footer=footer)
+    return Reply(header, sections=sections, footer=footer, page=page, pages=pages)
 
 
 def _entry_text(entry: TimelineEntry) -> str:

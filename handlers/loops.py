@@ -125,6 +125,8 @@ def _page_of_loops(title: str, loops, names: dict[int, str], scope: Scope, page:
             loop_section(lp, names.get(lp.customer_id, "?"), scope.zone, scope.now) for lp in shown
         ],
         footer=footer,
+        page=page,
+        pages=pages,
     )
 
 

@@ -68,6 +68,9 @@ class Reply:
     # An idempotency key a platform may attach to the message it sends (Slack: message
     # metadata), so after a crash the sweeper can ask whether a nudge already went out.
     key: str | None = None
+    # A paged list: this is page `page` of `pages` (platforms offer the other pages).
+    page: int = 1
+    pages: int = 1
 
     def plain(self) -> str:
         """The whole reply as plain text (console, logs, tests)."""
