@@ -10,6 +10,7 @@ import datetime as dt
 import ipaddress
 import itertools
 import json
+import os
 import socket
 import threading
 import time
@@ -37,8 +38,9 @@ APP_ID = "8a2b7c1e-3f4d-4e5a-9b6c-7d8e9f0a1b2c"
 APP_PASSWORD = "app-secret"
 TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
 BOT = f"28:{APP_ID}"
-TEAM = "19:team0000general@thread.tacv2"
-CHANNEL = "19:c0ffee0000sales@thread.tacv2"
+# Real Teams ids have these shapes and lengths (a 1:1 conversation id is far longer than 64).
+TEAM = "19:4b0fb5bd07d64b8ca7e8f1a06c3ea7e1@thread.tacv2"
+CHANNEL = "19:9c1e3a3b1e5d4f0aa3e1a7b5e2b8c4d9@thread.tacv2"
 
 
 # --- TLS ---------------------------------------------------------------------------------------
@@ -224,6 +226,7 @@ class Sent:
     path: str
     body: dict[str, Any]
     token: str | None
+    id: str = ""  # the activity id the connector gave back
 
     @property
     def cards(self) -> list[dict[str, Any]]:
@@ -425,40 +428,43 @@ class FakeBotFramework:
         self.issued.add(token)
         return JSONResponse({"token_type": "Bearer", "expires_in": 3599, "access_token": token})
 
-    def _record(self, request: Request, body: dict[str, Any]) -> Response | None:
+    def _record(self, request: Request, body: dict[str, Any]) -> tuple[Sent, Response | None]:
+        """Keep the call; the error to answer with instead, if any (bad token, refusal)."""
         token = request.headers.get("authorization", "").removeprefix("Bearer ")
         path = request.url.path.removeprefix("/connector")
         with self._lock:
-            self.sent.append(Sent(request.method, path, body, token))
+            sent = Sent(request.method, path, body, token, str(next(self._ids)))
+            if request.method == "PUT":
+                sent.id = request.path_params["activity"]
+            self.sent.append(sent)
             refused = self.refuse_next.pop(0) if self.refuse_next else None
         if token not in self.issued:
-            return JSONResponse({"error": "unauthorized"}, status_code=401)
+            return sent, JSONResponse({"error": "unauthorized"}, status_code=401)
         if refused:
-            return JSONResponse(
+            return sent, JSONResponse(
                 {"error": "refused"}, status_code=refused, headers={"Retry-After": "7"}
             )
-        return None
+        return sent, None
 
     async def _create(self, request: Request) -> Response:
         body = await request.json()
-        refused = self._record(request, body)
+        _, refused = self._record(request, body)
         if refused:
             return refused
         member = body["members"][0]["id"]
-        conversation = self.conversations.setdefault(member, f"a:1personal-{uuid.uuid4().hex}")
-        return JSONResponse({"id": conversation, "activityId": None}, status_code=201)
+        conversation = self.conversations.setdefault(
+            member, "a:1personal" + base64.urlsafe_b64encode(os.urandom(90)).decode()
+        )
+        return JSONResponse({"id": conversation}, status_code=201)
 
     async def _activity(self, request: Request) -> Response:
-        body = await request.json()
-        refused = self._record(request, body)
+        sent, refused = self._record(request, await request.json())
         if refused:
             return refused
-        if request.method == "PUT":
-            return JSONResponse({"id": request.path_params["activity"]})
-        return JSONResponse({"id": str(next(self._ids))}, status_code=201)
+        return JSONResponse({"id": sent.id}, status_code=200 if request.method == "PUT" else 201)
 
     async def _member(self, request: Request) -> Response:
-        refused = self._record(request, {})
+        _, refused = self._record(request, {})
         if refused:
             return refused
         member = self.members.get(request.path_params["member"])
@@ -524,7 +530,11 @@ class Teams:
         }
 
     def personal_conversation(self, user: TeamsUser) -> dict[str, Any]:
-        return {"conversationType": "personal", "id": f"a:1dm-{user.aad}"}
+        return {"conversationType": "personal", "id": self.dm(user)}
+
+    def dm(self, user: TeamsUser) -> str:
+        """The id of the user's 1:1 chat with the bot (Teams' are long and opaque)."""
+        return "a:1" + base64.urlsafe_b64encode(uuid.UUID(user.aad).bytes * 6).decode()
 
     def _channel_data(self, channel: str = CHANNEL) -> dict[str, Any]:
         return {
@@ -609,59 +619,64 @@ class Teams:
             entities=[{"type": "clientInfo", "locale": "en-US", "timezone": "Europe/Paris"}],
         )
 
+    def _message_action(
+        self, user: TeamsUser, name: str, message_id: str, channel: str, **value: Any
+    ) -> dict[str, Any]:
+        """An invoke of the "Log customer feedback" message action (context: message)."""
+        conversation = {
+            "conversationType": "channel",
+            "isGroup": True,
+            "id": f"{channel};messageid={message_id}",
+        }
+        value = {
+            "commandId": "logFeedback",
+            "commandContext": "message",
+            "context": {"theme": "default"},
+            **value,
+        }
+        return self._base(
+            user,
+            conversation,
+            type="invoke",
+            name=name,
+            channelData=self._channel_data(channel),
+            value=value,
+        )
+
     def fetch_task(
         self, user: TeamsUser, author: TeamsUser, html: str, channel: str = CHANNEL
     ) -> dict[str, Any]:
-        """The "Log customer feedback" message action opened on someone's channel message."""
+        """The action opened on someone's channel message: Teams asks for the dialog."""
         message_id = str(next(_activity_ids))
         link = f"{self.service_url}l/message/{channel}/{message_id}?tenantId={self.tenant}"
-        return self._base(
+        payload = {
+            "id": message_id,
+            "messageType": "message",
+            "createdDateTime": "2026-11-24T08:59:00.000Z",
+            "linkToMessage": link,
+            "from": {"user": {"id": author.aad, "displayName": author.name}},
+            "body": {"contentType": "html", "content": html},
+            "attachments": [],
+            "mentions": [],
+            "reactions": [],
+        }
+        return self._message_action(
             user,
-            {
-                "conversationType": "channel",
-                "isGroup": True,
-                "id": f"{channel};messageid={message_id}",
-            },
-            type="invoke",
-            name="composeExtension/fetchTask",
-            channelData=self._channel_data(channel),
-            value={
-                "commandId": "logFeedback",
-                "commandContext": "message",
-                "requestId": uuid.uuid4().hex,
-                "context": {"theme": "default"},
-                "messagePayload": {
-                    "id": message_id,
-                    "messageType": "message",
-                    "createdDateTime": "2026-11-24T08:59:00.000Z",
-                    "linkToMessage": link,
-                    "from": {"user": {"id": author.aad, "displayName": author.name}},
-                    "body": {"contentType": "html", "content": html},
-                    "attachments": [],
-                    "mentions": [],
-                    "reactions": [],
-                },
-            },
+            "composeExtension/fetchTask",
+            message_id,
+            channel,
+            requestId=uuid.uuid4().hex,
+            messagePayload=payload,
         )
 
     def submit_action(
         self, user: TeamsUser, data: dict[str, Any], channel: str = CHANNEL
     ) -> dict[str, Any]:
-        """The dialog's Log feedback button."""
-        return self._base(
+        """The dialog's Log feedback button: its data holds the inputs."""
+        return self._message_action(
             user,
-            {
-                "conversationType": "channel",
-                "isGroup": True,
-                "id": f"{channel};messageid={data.get('messageId', '1')}",
-            },
-            type="invoke",
-            name="composeExtension/submitAction",
-            channelData=self._channel_data(channel),
-            value={
-                "commandId": "logFeedback",
-                "commandContext": "message",
-                "data": data,
-                "context": {"theme": "default"},
-            },
+            "composeExtension/submitAction",
+            str(data.get("messageId") or "1"),
+            channel,
+            data=data,
         )

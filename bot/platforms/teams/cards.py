@@ -91,6 +91,15 @@ def reply_card(reply: Reply, names: Mapping[str, str], forms: bool = True) -> di
     }
     if forms and len(json.dumps(card)) > MAX_CARD_BYTES:
         return reply_card(reply, names, forms=False)
+    if not forms and any(b.action in FORM_ACTIONS for s in reply.sections for b in s.buttons):
+        body.append(
+            _text(
+                "To snooze, reassign or add an update, type it: `snooze 12 tomorrow`, "
+                "`reassign 12 @name`, `update 12 …`.",
+                isSubtle=True,
+                size="Small",
+            )
+        )
     return card
 
 

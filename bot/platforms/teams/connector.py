@@ -17,6 +17,7 @@ from microsoft_agents.activity import (
     ConversationParameters,
 )
 from microsoft_agents.hosting.core.connector.client import ConnectorClient
+from pydantic import ValidationError
 
 from bot.delivery import RateLimited
 from bot.platforms.teams.auth import TeamsCallFailed, app_tokens
@@ -50,6 +51,10 @@ class Connector:
             raise TeamsCallFailed(f"Bot Connector said {exc.status}: {exc.message}") from None
         except aiohttp.ClientError as exc:
             raise TeamsCallFailed(f"can't reach the Bot Connector at {base}: {exc}") from None
+        except ValidationError as exc:
+            raise TeamsCallFailed(
+                f"the Bot Connector answered something unexpected: {exc}"
+            ) from None
         finally:
             await session.close()
 

@@ -16,7 +16,7 @@ from handlers.context import Caller
 PLATFORM = "teams"
 # Words that start a /loop command; anything else said to the bot in a channel is feedback.
 COMMAND_WORDS = frozenset({*grammar.USAGE, "help"})
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<(?![@#])[^>]+>")  # HTML tags, not our <@user> mentions
 _BREAKS = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from handlers.capture import matcher_for
 from handlers.context import Deps
 from storage.models import ChatUser
 from storage.uow import UnitOfWork
@@ -107,19 +106,6 @@ def display_names(deps: Deps, tenant: str, ids: set[str]) -> dict[str, str]:
         if workspace is None or workspace.id is None:
             return {}
         return {k: v for k, v in uow.users.names(workspace.id, ids).items() if v and v != k}
-
-
-def named_customer(deps: Deps, tenant: str, text: str) -> str:
-    """The first known customer named in `text` ("" when none): the dialog's prefill."""
-    with deps.uow() as uow:
-        workspace = uow.workspaces.find(PLATFORM, tenant)
-        if workspace is None or workspace.id is None:
-            return ""
-        found = matcher_for(uow, workspace.id).find(text)
-        if not found:
-            return ""
-        customer = uow.customers.get(found[0].customer_id)
-        return customer.name if customer else ""
 
 
 def first_time(deps: Deps, tenant: str, key: str) -> bool:

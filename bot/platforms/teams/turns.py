@@ -142,11 +142,11 @@ class TeamsBot:
     async def on_click(self, arrival: Arrival, value: dict[str, Any]) -> None:
         """An Action.Submit button on one of our cards."""
         action = str(value.get("action") or "")
-        if action == "track":
-            if await self._first_time(arrival, f"click:{arrival.activity.id}"):
-                reply = await self._run(
-                    capture.track_commitment, arrival, str(value.get("value") or "")
-                )
+        if action == "track":  # a second click finds the loop by its source and says so
+            reply = await self._run(
+                capture.track_commitment, arrival, str(value.get("value") or "")
+            )
+            if reply is not None:
                 await self._answer(arrival, reply)
             return
         if action not in LOOP_ACTIONS or not str(value.get("loop") or "").isdigit():
@@ -160,9 +160,11 @@ class TeamsBot:
         if action == "reassign":
             picked = str(value.get(f"owner_{number}") or value.get("owner") or "").strip()
             user = await self._picked_person(arrival, picked) if picked else None
-        if not await self._first_time(arrival, f"click:{arrival.activity.id}"):
+        # The click's key is kept with the change: Bot Framework's redelivery acts once.
+        click = f"click:{arrival.activity.id}"
+        reply = await self._run(loops.act, arrival, action, number, words, user, click)
+        if reply is None:
             return
-        reply = await self._run(loops.act, arrival, action, number, words, user)
         card_id = arrival.activity.reply_to_id
         if not reply.error and card_id and value.get("card") == "one":
             await self.connector.update(
@@ -240,13 +242,13 @@ class TeamsBot:
         return Answer(body={})
 
     async def feedback_dialog(self, arrival: Arrival, value: dict[str, Any]) -> dict[str, Any]:
-        """ "Log customer feedback" on a message: the dialog, prefilled like Slack's modal."""
+        """The "Log customer feedback" dialog for a message, prefilled like Slack's modal."""
         payload = value.get("messagePayload") or {}
         text = inbound.clean(str((payload.get("body") or {}).get("content") or ""))
-        customer = await asyncio.to_thread(people.named_customer, self.deps, arrival.tenant, text)
+        named = await asyncio.to_thread(capture.customers_named, self.deps, arrival.caller(), text)
         return cards.feedback_dialog(
             text,
-            customer,
+            named[0] if named else "",
             payload.get("linkToMessage"),
             str(payload.get("id") or ""),
             arrival.channel or arrival.conversation_id,
@@ -279,7 +281,7 @@ class TeamsBot:
 
     # --- helpers --------------------------------------------------------------------------
 
-    async def _run(self, use_case: Any, arrival: Arrival, *args: Any) -> Reply:
+    async def _run(self, use_case: Any, arrival: Arrival, *args: Any) -> Reply | None:
         """Call a handler that may raise UserError; the error becomes a friendly reply."""
         try:
             return await asyncio.to_thread(use_case, self.deps, arrival.caller(), *args)

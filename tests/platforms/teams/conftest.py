@@ -109,6 +109,18 @@ def teams(teams_deps: Deps, bot_framework: FakeBotFramework) -> Iterator[TeamsCl
 
 
 @pytest.fixture
+def teams_on_both(
+    db_url: str, clock: FixedClock, bot_framework: FakeBotFramework
+) -> Iterator[tuple[TeamsClient, Deps]]:
+    """The bot on SQLite and on PostgreSQL (Teams ids are long: the columns must hold them)."""
+    engine = make_engine(db_url)
+    deps = Deps(engine=engine, settings=make_settings(db_url, **bot_framework.env()), clock=clock)
+    for client in serve(deps, bot_framework):
+        yield client, deps
+    engine.dispose()
+
+
+@pytest.fixture
 def dana() -> TeamsUser:
     return TeamsUser("Dana Scully")
 

@@ -13,8 +13,11 @@ from tests.support.fake_teams import CHANNEL, TENANT, FakeBotFramework, TeamsUse
 def _feedback(deps: Deps) -> list[Feedback]:
     with deps.uow() as uow:
         ws = uow.workspaces.find("teams", TENANT)
-        return list(uow.session.exec(
-            select(Feedback).where(Feedback.workspace_id == ws.id).order_by(Feedback.id)))
+        return list(
+            uow.session.exec(
+                select(Feedback).where(Feedback.workspace_id == ws.id).order_by(Feedback.id)
+            )
+        )
 
 
 def test_a_mention_naming_a_customer_is_logged_once(
@@ -22,7 +25,8 @@ def test_a_mention_naming_a_customer_is_logged_once(
 ) -> None:
     teams.say(dana, "customer add ACME aliases Acme Corp")
     activity = teams.teams.channel(
-        dana, "<at>Loopkeeper</at> Acme Corp says the export is broken &amp; slow")
+        dana, "<at>Loopkeeper</at> Acme Corp says the export is broken &amp; slow"
+    )
     assert teams.post(activity).status_code == 200
     assert teams.post(activity).status_code == 200  # redelivered: no second row, no reply
 
@@ -66,12 +70,16 @@ def test_a_mention_without_a_known_customer_logs_nothing(
 
 
 def test_the_message_action_opens_a_prefilled_dialog_and_logs_it(
-    teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser, fox: TeamsUser,
-    teams_deps: Deps
+    teams: TeamsClient,
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
+    fox: TeamsUser,
+    teams_deps: Deps,
 ) -> None:
     teams.say(dana, "customer add ACME aliases acme.com")
     fetch = teams.teams.fetch_task(
-        dana, fox, "<p>Call with <b>acme.com</b>: they&#39;d want an audit log</p>")
+        dana, fox, "<p>Call with <b>acme.com</b>: they&#39;d want an audit log</p>"
+    )
     response = teams.post(fetch)
 
     assert response.status_code == 200
@@ -79,8 +87,7 @@ def test_the_message_action_opens_a_prefilled_dialog_and_logs_it(
     assert task["type"] == "continue" and task["value"]["title"] == "Log customer feedback"
     card = task["value"]["card"]["content"]
     inputs = {i["id"]: i.get("value") for i in card["body"] if i["type"].startswith("Input.")}
-    assert inputs == {"customer": "ACME",
-                      "text": "Call with acme.com: they'd want an audit log"}
+    assert inputs == {"customer": "ACME", "text": "Call with acme.com: they'd want an audit log"}
     payload = fetch["value"]["messagePayload"]
     [submit] = card["actions"]
 
@@ -88,8 +95,14 @@ def test_the_message_action_opens_a_prefilled_dialog_and_logs_it(
     response = teams.post(teams.teams.submit_action(dana, data))
 
     assert response.status_code == 200
-    assert response.json() == {"task": {"type": "message", "value": (
-        "📝 Logged request feedback for ACME: Call with acme.com: they'd want an audit log")}}
+    assert response.json() == {
+        "task": {
+            "type": "message",
+            "value": (
+                "📝 Logged request feedback for ACME: Call with acme.com: they'd want an audit log"
+            ),
+        }
+    }
     [item] = _feedback(teams_deps)
     assert (item.source, item.channel, item.message_ts) == ("teams", CHANNEL, payload["id"])
     assert item.permalink == payload["linkToMessage"]
@@ -99,8 +112,13 @@ def test_the_dialog_shows_what_to_fix_and_keeps_what_was_typed(
     teams: TeamsClient, dana: TeamsUser, teams_deps: Deps
 ) -> None:
     teams.say(dana, "customer add ACME")
-    data = {"customer": "Initech", "text": "wants SSO", "messageId": "42", "channel": CHANNEL,
-            "permalink": ""}
+    data = {
+        "customer": "Initech",
+        "text": "wants SSO",
+        "messageId": "42",
+        "channel": CHANNEL,
+        "permalink": "",
+    }
 
     response = teams.post(teams.teams.submit_action(dana, data))
 
@@ -119,9 +137,12 @@ def test_an_edited_message_updates_its_feedback(
     teams.say(dana, "customer add ACME")
     activity = teams.teams.channel(dana, "<at>Loopkeeper</at> ACME loves the new export")
     teams.post(activity)
-    edited = {**activity, "type": "messageUpdate",
-              "text": "<at>Loopkeeper</at> ACME hates the new export",
-              "channelData": {**activity["channelData"], "eventType": "editMessage"}}
+    edited = {
+        **activity,
+        "type": "messageUpdate",
+        "text": "<at>Loopkeeper</at> ACME hates the new export",
+        "channelData": {**activity["channelData"], "eventType": "editMessage"},
+    }
 
     assert teams.post(edited).status_code == 200
 

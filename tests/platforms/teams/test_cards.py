@@ -12,15 +12,23 @@ from storage.models import Loop
 
 def _loop_section(number: int) -> Section:
     loop = Loop(workspace_id=1, number=number, customer_id=1, what="ship", owner="aad-1")
-    return Section(f"#{number} ACME — ship feature {number} with a longer description",
-                   fields=[Field("Owner", "<@aad-1>"), Field("Due", "Fri 27 Nov 17:00"),
-                           Field("State", "open")],
-                   buttons=loop_buttons(loop))
+    return Section(
+        f"#{number} ACME — ship feature {number} with a longer description",
+        fields=[
+            Field("Owner", "<@aad-1>"),
+            Field("Due", "Fri 27 Nov 17:00"),
+            Field("State", "open"),
+        ],
+        buttons=loop_buttons(loop),
+    )
 
 
 def test_fields_are_a_fact_set_and_people_are_named() -> None:
-    reply = Reply("<@aad-1> made you the owner of #3", sections=[_loop_section(3)],
-                  footer="Ask <@aad-9|Zed> or <@aad-7>")
+    reply = Reply(
+        "<@aad-1> made you the owner of #3",
+        sections=[_loop_section(3)],
+        footer="Ask <@aad-9|Zed> or <@aad-7>",
+    )
 
     card = cards.reply_card(reply, {"aad-1": "Dana Scully"})
 
@@ -62,8 +70,10 @@ def test_a_card_for_one_loop_may_be_replaced_a_list_may_not() -> None:
         return found
 
     assert submits(one) == [{"action": "done", "loop": "1", "card": "one"}]
-    assert submits(many) == [{"action": "done", "loop": "1", "card": "many"},
-                             {"action": "done", "loop": "2", "card": "many"}]
+    assert submits(many) == [
+        {"action": "done", "loop": "1", "card": "many"},
+        {"action": "done", "loop": "2", "card": "many"},
+    ]
 
 
 def test_a_long_list_stays_under_teams_message_size() -> None:
@@ -72,18 +82,37 @@ def test_a_long_list_stays_under_teams_message_size() -> None:
     card = cards.reply_card(reply, {"aad-1": "Dana Scully"})
 
     assert len(json.dumps(card)) <= cards.MAX_CARD_BYTES
-    titles = [a["title"] for block in card["body"][1:] for item in block.get("items", [])
-              if item["type"] == "ActionSet" for a in item["actions"]]
+    titles = [
+        a["title"]
+        for block in card["body"][1:]
+        for item in block.get("items", [])
+        if item["type"] == "ActionSet"
+        for a in item["actions"]
+    ]
     assert titles.count("Done") == 20 and titles.count("Customer told") == 20
     assert "snooze 12 tomorrow" in card["body"][-1]["text"]  # the forms left out, said how
 
 
 def test_the_track_button_hands_back_its_value() -> None:
-    reply = Reply("Logged", sections=[Section("Track this commitment?", buttons=[
-        Button("Track this commitment", "track", "7|19:chan@thread.tacv2|1764", "primary")])])
+    reply = Reply(
+        "Logged",
+        sections=[
+            Section(
+                "Track this commitment?",
+                buttons=[
+                    Button(
+                        "Track this commitment", "track", "7|19:chan@thread.tacv2|1764", "primary"
+                    )
+                ],
+            )
+        ],
+    )
 
     action = cards.reply_card(reply, {})["body"][1]["items"][1]["actions"][0]
 
-    assert action == {"type": "Action.Submit", "title": "Track this commitment",
-                      "style": "positive",
-                      "data": {"action": "track", "value": "7|19:chan@thread.tacv2|1764"}}
+    assert action == {
+        "type": "Action.Submit",
+        "title": "Track this commitment",
+        "style": "positive",
+        "data": {"action": "track", "value": "7|19:chan@thread.tacv2|1764"},
+    }

@@ -22,7 +22,7 @@ def test_a_command_in_a_1to1_chat_is_answered_there_with_a_card(
     teams.say(dana, "commit ACME: ship SSO by Friday")  # the slash is optional
 
     added, committed = bot_framework.posts()
-    assert committed.path == f"/v3/conversations/a:1dm-{dana.aad}/activities"
+    assert committed.path == f"/v3/conversations/{teams.teams.dm(dana)}/activities"
     assert "Tracking #1 for ACME: ship SSO" in committed.text
     assert "Owner: Dana Scully" in committed.text  # the display name, not an id
     assert dana.aad not in committed.text
@@ -47,15 +47,20 @@ def test_a_channel_mention_is_answered_in_the_thread(
 
 
 def test_mentioned_people_become_owners_and_hear_about_it(
-    teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser,
-    fox: TeamsUser, teams_deps: Deps
+    teams: TeamsClient,
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
+    fox: TeamsUser,
+    teams_deps: Deps,
 ) -> None:
     bot_framework.add_member(fox)  # Teams' mention has no aadObjectId: the bot asks for it
     teams.say(dana, "customer add ACME")
     mention = fox.mention()
     activity = teams.teams.channel(
-        dana, f"{bot_mention()[0]} commit ACME: fix the export owner {mention[0]} by Friday",
-        mentions=[bot_mention(), mention])
+        dana,
+        f"{bot_mention()[0]} commit ACME: fix the export owner {mention[0]} by Friday",
+        mentions=[bot_mention(), mention],
+    )
     assert teams.post(activity).status_code == 200
 
     reply = bot_framework.posts(lambda s: CHANNEL in s.path)[-1]
@@ -83,8 +88,11 @@ def test_list_shows_loops_and_errors_are_friendly(
     listing, error = bot_framework.posts()[-2:]
     assert "Your open loops: 1" in listing.text
     assert "#1 ACME — ship SSO" in listing.text
-    assert any(a["data"] == {"action": "done", "loop": "1", "card": "one"}
-               for a in listing.actions() if a["type"] == "Action.Submit")
+    assert any(
+        a["data"] == {"action": "done", "loop": "1", "card": "one"}
+        for a in listing.actions()
+        if a["type"] == "Action.Submit"
+    )
     assert "I don't know a customer called “Initech”" in error.text
     [heading] = [b for b in error.cards[0]["body"] if b["type"] == "TextBlock"][:1]
     assert heading.get("color") == "Attention"

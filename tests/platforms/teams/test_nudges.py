@@ -29,8 +29,9 @@ def _nudge(deps: Deps) -> Reply:
     """What the follow-up engine sends an owner: the loop with its buttons."""
     loop, customer, _ = _loop(deps)
     section = loop_section(loop, customer.name, deps.settings.zone, deps.clock.now())
-    return Reply(f"⏰ #{loop.number} for {customer.name} is due soon.", sections=[section],
-                 ephemeral=False)
+    return Reply(
+        f"⏰ #{loop.number} for {customer.name} is due soon.", sections=[section], ephemeral=False
+    )
 
 
 @pytest.fixture
@@ -48,20 +49,33 @@ async def _nudged(deps: Deps, dana: TeamsUser, bot_framework: FakeBotFramework) 
 
 
 async def test_a_nudge_goes_to_the_owners_1to1_chat_with_its_buttons(
-    committed: None, teams_deps: Deps, bot_framework: FakeBotFramework, dana: TeamsUser
+    teams: TeamsClient,
+    committed: None,
+    teams_deps: Deps,
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
 ) -> None:
     nudge = await _nudged(teams_deps, dana, bot_framework)
 
-    assert nudge.path == f"/v3/conversations/a:1dm-{dana.aad}/activities"
+    assert nudge.path == f"/v3/conversations/{teams.teams.dm(dana)}/activities"
     assert "#1 for ACME is due soon" in nudge.text and "Owner: Dana Scully" in nudge.text
     assert {a["title"] for a in nudge.actions()} == {
-        "Done", "Customer told", "Snooze", "Reassign", "Add update"}
+        "Done",
+        "Customer told",
+        "Snooze",
+        "Reassign",
+        "Add update",
+    }
     assert bot_framework.created() == []  # the 1:1 chat was known from Dana's messages
 
 
 async def test_someone_who_never_wrote_gets_a_new_1to1_chat_once(
-    teams: TeamsClient, committed: None, teams_deps: Deps, bot_framework: FakeBotFramework,
-    dana: TeamsUser, fox: TeamsUser
+    teams: TeamsClient,
+    committed: None,
+    teams_deps: Deps,
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
+    fox: TeamsUser,
 ) -> None:
     bot_framework.add_member(fox)
     teams.say(dana, "reassign 1 <at>Fox Mulder</at>", entities=[fox.mention()[1]])
@@ -78,8 +92,11 @@ async def test_someone_who_never_wrote_gets_a_new_1to1_chat_once(
 
 
 async def test_done_on_the_nudge_updates_the_card(
-    teams: TeamsClient, committed: None, teams_deps: Deps, bot_framework: FakeBotFramework,
-    dana: TeamsUser
+    teams: TeamsClient,
+    committed: None,
+    teams_deps: Deps,
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
 ) -> None:
     nudge = await _nudged(teams_deps, dana, bot_framework)
     [done] = [a for a in nudge.actions() if a["title"] == "Done"]
@@ -87,7 +104,7 @@ async def test_done_on_the_nudge_updates_the_card(
     teams.post(teams.teams.submit(dana, done["data"], reply_to=nudge.id))
 
     [update] = bot_framework.updates()
-    assert update.path == f"/v3/conversations/a:1dm-{dana.aad}/activities/{nudge.id}"
+    assert update.path == f"/v3/conversations/{teams.teams.dm(dana)}/activities/{nudge.id}"
     assert "#1 is done" in update.text
     assert "Done" not in {a["title"] for a in update.actions()}  # it can't be done twice
     loop, _, history = _loop(teams_deps)
@@ -95,8 +112,12 @@ async def test_done_on_the_nudge_updates_the_card(
 
 
 async def test_only_permitted_people_may_press_the_buttons(
-    teams: TeamsClient, committed: None, teams_deps: Deps, bot_framework: FakeBotFramework,
-    dana: TeamsUser, fox: TeamsUser
+    teams: TeamsClient,
+    committed: None,
+    teams_deps: Deps,
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
+    fox: TeamsUser,
 ) -> None:
     nudge = await _nudged(teams_deps, dana, bot_framework)
     [done] = [a for a in nudge.actions() if a["title"] == "Done"]
@@ -105,14 +126,18 @@ async def test_only_permitted_people_may_press_the_buttons(
 
     assert bot_framework.updates() == []
     refusal = bot_framework.posts()[-1]
-    assert refusal.path == f"/v3/conversations/a:1dm-{fox.aad}/activities"
+    assert refusal.path == f"/v3/conversations/{teams.teams.dm(fox)}/activities"
     assert "owner" in refusal.text.lower()
     assert _loop(teams_deps)[0].state == "open"
 
 
 async def test_snooze_reassign_and_update_take_their_inputs_from_the_card(
-    teams: TeamsClient, committed: None, teams_deps: Deps, bot_framework: FakeBotFramework,
-    dana: TeamsUser, fox: TeamsUser
+    teams: TeamsClient,
+    committed: None,
+    teams_deps: Deps,
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
+    fox: TeamsUser,
 ) -> None:
     nudge = await _nudged(teams_deps, dana, bot_framework)
     forms = {a["title"]: a for a in nudge.actions() if a["type"] == "Action.ShowCard"}
@@ -142,14 +167,19 @@ async def test_snooze_reassign_and_update_take_their_inputs_from_the_card(
 
 
 async def test_a_click_redelivered_by_bot_framework_acts_once(
-    teams: TeamsClient, committed: None, teams_deps: Deps, bot_framework: FakeBotFramework,
-    dana: TeamsUser
+    teams: TeamsClient,
+    committed: None,
+    teams_deps: Deps,
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
 ) -> None:
     nudge = await _nudged(teams_deps, dana, bot_framework)
-    [update_form] = [a for a in nudge.actions() if a["title"] == "Add update"
-                     and a["type"] == "Action.ShowCard"]
-    press = teams.teams.submit(dana, {**update_form["card"]["actions"][0]["data"],
-                                      "text_1": "halfway"}, reply_to=nudge.id)
+    [update_form] = [
+        a for a in nudge.actions() if a["title"] == "Add update" and a["type"] == "Action.ShowCard"
+    ]
+    press = teams.teams.submit(
+        dana, {**update_form["card"]["actions"][0]["data"], "text_1": "halfway"}, reply_to=nudge.id
+    )
     teams.post(press)
     teams.post(press)
 

@@ -53,15 +53,19 @@ def test_the_package_has_a_manifest_and_both_icons(
     [commands] = bot["commandLists"]
     titles = [c["title"] for c in commands["commands"]]
     assert len(titles) <= 10 and {"help", "feedback", "commit", "list", "report"} <= set(titles)
-    assert all(len(c["title"]) <= 32 and len(c["description"]) <= 128
-               for c in commands["commands"])
+    assert all(len(c["title"]) <= 32 and len(c["description"]) <= 128 for c in commands["commands"])
 
     [extension] = manifest["composeExtensions"]
     [action] = extension["commands"]
     assert extension["botId"] == APP_ID
-    assert action == {"id": "logFeedback", "type": "action", "title": "Log customer feedback",
-                      "description": action["description"], "context": ["message"],
-                      "fetchTask": True}
+    assert action == {
+        "id": "logFeedback",
+        "type": "action",
+        "title": "Log customer feedback",
+        "description": action["description"],
+        "context": ["message"],
+        "fetchTask": True,
+    }
 
     color = Image.open(io.BytesIO(package.read("color.png")))
     outline = Image.open(io.BytesIO(package.read("outline.png")))
