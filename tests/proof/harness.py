@@ -1,0 +1,258 @@
+"""A real `loopkeeper serve` process under signed Slack events, on 127.0.0.1 only.
+
+Used by the fault tests (tests/proof/) and by `python -m bench memory`: start the server against
+a database and a fake Web API, fire events the way Slack sends them (signed, retried with
+X-Slack-Retry-Num), kill it, read its peak memory, and count what was stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+from tests.support.fake_slack import FakeSlack
+from tests.support.slack_requests import SECRET, TEAM, event_body, message_event, signed_headers
+
+BOT_TOKEN = "xoxb-proof-token"
+REPO = Path(__file__).resolve().parents[2]
+
+__all__ = ["FakeSlack", "Serve", "SlackEvent", "fake_slack", "free_port", "send_all"]
+
+
+def fake_slack() -> FakeSlack:
+    """The fake Web API the server under test talks to: `with fake_slack() as api:`."""
+    return FakeSlack(token=BOT_TOKEN, team=TEAM)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class SlackEvent:
+    """One channel message as an Events API `event_callback`."""
+
+    event_id: str
+    text: str
+    ts: str
+    channel: str = "C0PROOF"
+    user: str = "U0SPEAKER"
+    team: str = TEAM
+
+    def body(self) -> bytes:
+        event = message_event(
+            self.text, user=self.user, channel=self.channel, ts=self.ts, team=self.team
+        )
+        return event_body(event, team=self.team, event_id=self.event_id)
+
+    def headers(self, body: bytes, retry: int = 0) -> dict[str, str]:
+        """Signed now; Slack signs each delivery, retries included."""
+        return signed_headers(SECRET, body, retry_num=retry or None)
+
+
+def seed_customers(url: str, count: int, team: str = TEAM) -> list[str]:
+    """Migrate the database and add `count` customers to the Slack workspace; their names."""
+    from bot.core.clock import SystemClock
+    from handlers import customers
+    from handlers.context import Caller, Deps
+    from storage.db import make_engine, upgrade
+    from tests.conftest import make_settings
+
+    upgrade(url)
+    engine = make_engine(url)
+    deps = Deps(engine=engine, settings=make_settings(url), clock=SystemClock())
+    names = [f"Customer{i:04d}" for i in range(count)]
+    admin = Caller(platform="slack", workspace=team, user="U0ADMIN", is_admin=True)
+    rows = [
+        {"name": n, "aliases": f"{n.lower()}.com", "segment": "smb", "value": "1000"} for n in names
+    ]
+    customers.import_rows(deps, admin, rows)
+    engine.dispose()
+    return names
+
+
+def customer_messages(
+    count: int, customers: Sequence[str], start: int = 0, team: str = TEAM
+) -> list[SlackEvent]:
+    """`count` distinct messages, each naming one of `customers`."""
+    base = 1_700_000_000
+    return [
+        SlackEvent(
+            event_id=f"Ev{team}{i:08d}",
+            text=f"{customers[i % len(customers)]} asked about the export again (message {i})",
+            ts=f"{base + i}.{i % 1_000_000:06d}",
+            team=team,
+        )
+        for i in range(start, start + count)
+    ]
+
+
+@dataclass
+class Serve:
+    """`python -m bot serve` in a child process, with its own environment."""
+
+    database_url: str
+    api_url: str
+    port: int = field(default_factory=free_port)
+    extra_env: dict[str, str] = field(default_factory=dict)
+    process: subprocess.Popen | None = None
+    log_path: Path | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, wait: float = 60.0) -> Serve:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
+        env.update(
+            {
+                "DATABASE_URL": self.database_url,
+                "SLACK_SIGNING_SECRET": SECRET,
+                "SLACK_BOT_TOKEN": BOT_TOKEN,
+                "SLACK_API_URL": self.api_url,
+                "LOG_LEVEL": "WARNING",
+                "PYTHONPATH": str(REPO),
+                **self.extra_env,
+            }
+        )
+        handle, name = tempfile.mkstemp(prefix="lk-serve-", suffix=".log")
+        os.close(handle)
+        self.log_path = Path(name)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--no-scheduler",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=self.log_path.open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.wait_healthy(wait)
+        return self
+
+    def wait_healthy(self, wait: float = 60.0) -> None:
+        import urllib.error
+        import urllib.request
+
+        deadline = time.monotonic() + wait
+        while True:
+            if self.process is not None and self.process.poll() is not None:
+                raise RuntimeError(f"serve exited with {self.process.returncode}: {self.log()}")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"serve not healthy after {wait:.0f} s: {self.log()}")
+            time.sleep(0.1)
+
+    def log(self) -> str:
+        return self.log_path.read_text()[-3000:] if self.log_path else ""
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def status_kb(self, key: str = "VmHWM") -> int:
+        """A memory figure of the server from /proc (VmHWM: peak resident set), in kB."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+        raise KeyError(key)
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        """Send `sig` to the server (its own process group: nothing else is touched)."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, sig)
+            self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        if self.log_path:
+            self.log_path.unlink(missing_ok=True)
+
+
+@dataclass
+class Sent:
+    event: SlackEvent
+    status: int  # 0: no answer (connection refused or cut)
+    seconds: float
+    retry: int = 0
+
+
+async def send_all(
+    url: str,
+    events: Sequence[SlackEvent],
+    concurrency: int = 16,
+    retry: int = 0,
+    timeout: float = 10.0,
+    on_sent: Callable[[Sent], None] | None = None,
+) -> list[Sent]:
+    """POST each event (bodies and signatures made before the clock starts), `concurrency` at
+    a time on keep-alive connections; a refused or cut connection is status 0, not an error."""
+    prepared = [(event, event.body()) for event in events]
+    signed = [(event, body, event.headers(body, retry)) for event, body in prepared]
+    queue: asyncio.Queue = asyncio.Queue()
+    for item in signed:
+        queue.put_nowait(item)
+    results: list[Sent] = []
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    client_timeout = aiohttp.ClientTimeout(total=timeout)
+    async with aiohttp.ClientSession(connector=connector, timeout=client_timeout) as session:
+
+        async def worker() -> None:
+            while not queue.empty():
+                event, body, headers = queue.get_nowait()
+                started = time.perf_counter()
+                try:
+                    async with session.post(
+                        url + "/slack/events", data=body, headers=headers
+                    ) as answer:
+                        await answer.read()
+                        status = answer.status
+                except (TimeoutError, aiohttp.ClientError, OSError):
+                    status = 0
+                sent = Sent(event, status, time.perf_counter() - started, retry)
+                results.append(sent)
+                if on_sent:
+                    on_sent(sent)
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return results
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
