@@ -208,6 +208,7 @@ class Sent:
     status: int  # 0: no answer (connection refused or cut)
     seconds: float
     retry: int = 0
+    at: float = 0.0  # when it left, in seconds from the start of the run
 
 
 async def send_all(
@@ -217,22 +218,27 @@ async def send_all(
     retry: int = 0,
     timeout: float = 10.0,
     on_sent: Callable[[Sent], None] | None = None,
+    rate: float | None = None,
 ) -> list[Sent]:
     """POST each event (bodies and signatures made before the clock starts), `concurrency` at
-    a time on keep-alive connections; a refused or cut connection is status 0, not an error."""
+    a time on keep-alive connections; a refused or cut connection is status 0, not an error.
+    With `rate`, event i leaves no earlier than i/rate seconds after the first."""
     prepared = [(event, event.body()) for event in events]
     signed = [(event, body, event.headers(body, retry)) for event, body in prepared]
     queue: asyncio.Queue = asyncio.Queue()
-    for item in signed:
-        queue.put_nowait(item)
+    for index, item in enumerate(signed):
+        queue.put_nowait((index, *item))
     results: list[Sent] = []
     connector = aiohttp.TCPConnector(limit=concurrency)
     client_timeout = aiohttp.ClientTimeout(total=timeout)
     async with aiohttp.ClientSession(connector=connector, timeout=client_timeout) as session:
+        begin = time.perf_counter()
 
         async def worker() -> None:
             while not queue.empty():
-                event, body, headers = queue.get_nowait()
+                index, event, body, headers = queue.get_nowait()
+                if rate:
+                    await asyncio.sleep(max(0.0, begin + index / rate - time.perf_counter()))
                 started = time.perf_counter()
                 try:
                     async with session.post(
@@ -242,13 +248,29 @@ async def send_all(
                         status = answer.status
                 except (TimeoutError, aiohttp.ClientError, OSError):
                     status = 0
-                sent = Sent(event, status, time.perf_counter() - started, retry)
+                sent = Sent(event, status, time.perf_counter() - started, retry, started - begin)
                 results.append(sent)
                 if on_sent:
                     on_sent(sent)
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
     return results
+
+
+def replay_like_slack(url: str, events: Sequence[SlackEvent], first: list[Sent]) -> list[int]:
+    """Slack's redeliveries: each event without a 200 again, up to 3 times; returns how many
+    were sent in each round."""
+    answered = {s.event.event_id for s in first if s.status == 200}
+    pending = [e for e in events if e.event_id not in answered]
+    rounds = []
+    for attempt in (1, 2, 3):
+        if not pending:
+            break
+        rounds.append(len(pending))
+        results = asyncio.run(send_all(url, pending, retry=attempt))
+        answered |= {s.event.event_id for s in results if s.status == 200}
+        pending = [e for e in pending if e.event_id not in answered]
+    return rounds
 
 
 def percentile(values: Sequence[float], fraction: float) -> float:

@@ -16,6 +16,7 @@ from tests.proof.harness import (
     SlackEvent,
     customer_messages,
     fake_slack,
+    replay_like_slack,
     seed_customers,
     send_all,
 )
@@ -41,22 +42,6 @@ async def burst_then_kill(serve: Serve, events: Sequence[SlackEvent]) -> list[Se
     sending = asyncio.ensure_future(send_all(serve.url, events, concurrency=16, on_sent=count))
     await asyncio.wait_for(killer(), 120)
     return await sending
-
-
-def replay_like_slack(url: str, events: Sequence[SlackEvent], first: list[Sent]) -> list[int]:
-    """Slack's redeliveries: each event without a 200 again, up to 3 times; returns how many
-    were sent in each round."""
-    answered = {s.event.event_id for s in first if s.status == 200}
-    pending = [e for e in events if e.event_id not in answered]
-    rounds = []
-    for attempt in (1, 2, 3):
-        if not pending:
-            break
-        rounds.append(len(pending))
-        results = asyncio.run(send_all(url, pending, retry=attempt))
-        answered |= {s.event.event_id for s in results if s.status == 200}
-        pending = [e for e in pending if e.event_id not in answered]
-    return rounds
 
 
 @pytest.mark.slow
