@@ -22,7 +22,8 @@ DEFAULTS: dict[str, object] = {
 }
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
-_CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|[^>]*)?>|#?([\w-]+)")
+# <#C123|name> (Slack), <#19:…@thread.tacv2> (a Teams channel @mention), or #name.
+_CHANNEL = re.compile(r"<#([^>|\s]+)(?:\|[^>]*)?>|#?([\w-]+)")
 
 
 def change(deps: Deps, caller: Caller, command: grammar.ChangeSettings) -> Reply:
