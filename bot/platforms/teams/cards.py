@@ -62,9 +62,12 @@ def _text(text: str, **style: Any) -> dict[str, Any]:
     return {"type": "TextBlock", "text": text, "wrap": True, **style}
 
 
-def reply_card(reply: Reply, names: Mapping[str, str], forms: bool = True) -> dict[str, Any]:
+def reply_card(
+    reply: Reply, names: Mapping[str, str], forms: bool = True, command: str | None = None
+) -> dict[str, Any]:
     """The reply as one Adaptive Card; `forms=False` leaves out the inline snooze/reassign/
-    update forms (for cards that would be too big)."""
+    update forms (for cards that would be too big). A paged reply to `command` gets buttons
+    for the pages either side."""
     single = sum(1 for s in reply.sections if s.buttons) == 1
     body: list[dict[str, Any]] = []
     if reply.text:
@@ -81,6 +84,8 @@ def reply_card(reply: Reply, names: Mapping[str, str], forms: bool = True) -> di
         body.extend(_table(reply, names))
     if reply.footer:
         body.append(_text(with_names(reply.footer, names), isSubtle=True, size="Small"))
+    if command and reply.pages > 1:
+        body.append(_pager(reply, command))
     version = TABLE_VERSION if reply.table is not None else VERSION
     card = {
         "type": "AdaptiveCard",
@@ -90,7 +95,7 @@ def reply_card(reply: Reply, names: Mapping[str, str], forms: bool = True) -> di
         "msteams": {"width": "Full"},
     }
     if forms and len(json.dumps(card)) > MAX_CARD_BYTES:
-        return reply_card(reply, names, forms=False)
+        return reply_card(reply, names, forms=False, command=command)
     if not forms and any(b.action in FORM_ACTIONS for s in reply.sections for b in s.buttons):
         body.append(
             _text(
@@ -121,6 +126,20 @@ def _section(
     if actions:
         items.append({"type": "ActionSet", "actions": actions})
     return {"type": "Container", "separator": True, "spacing": "Medium", "items": items}
+
+
+def _pager(reply: Reply, command: str) -> dict[str, Any]:
+    """Previous/next page: pressing one replaces the card with that page."""
+    actions = [
+        {
+            "type": "Action.Submit",
+            "title": title,
+            "data": {"action": "page", "command": command, "page": page},
+        }
+        for title, page in (("◀ Previous page", reply.page - 1), ("Next page ▶", reply.page + 1))
+        if 1 <= page <= reply.pages
+    ]
+    return {"type": "ActionSet", "actions": actions}
 
 
 def button_data(button: Button, single: bool) -> dict[str, str]:
@@ -292,9 +311,9 @@ def _card(body: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def message(reply: Reply, names: Mapping[str, str]) -> Activity:
+def message(reply: Reply, names: Mapping[str, str], command: str | None = None) -> Activity:
     """The reply as a message activity: its card, then any files."""
-    attachments = [card_attachment(reply_card(reply, names))]
+    attachments = [card_attachment(reply_card(reply, names, command=command))]
     attachments += [file_attachment(f) for f in reply.attachments]
     summary = with_names(reply.text, names).splitlines()[0][:200] if reply.text else None
     return Activity(type=ActivityTypes.message, attachments=attachments, summary=summary)

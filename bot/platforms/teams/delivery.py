@@ -82,12 +82,13 @@ class TeamsDelivery:
     async def user_timezone(self, workspace: str, user: str) -> str | None:
         return await asyncio.to_thread(people.timezone, self.deps, workspace, user)
 
-    async def render(self, workspace: str, reply: Reply) -> Activity:
-        """The reply as a card, people shown by their Teams display names."""
+    async def render(self, workspace: str, reply: Reply, command: str | None = None) -> Activity:
+        """The reply as a card, people shown by their Teams display names (`command`: the
+        text that asked for it, for its page buttons)."""
         names = await asyncio.to_thread(
             people.display_names, self.deps, workspace, cards.mentioned_ids(reply)
         )
-        return cards.message(reply, names)
+        return cards.message(reply, names, command)
 
     async def deliver(self, workspace: str, notices: list[Notice]) -> None:
         """Messages a user action causes for other people (a new owner's DM, …)."""
@@ -105,6 +106,11 @@ class TeamsDelivery:
     async def _post(
         self, workspace: str, channel: str, activity: Activity, thread: MessageRef | None
     ) -> MessageRef:
+        if not channel.startswith("19:"):
+            raise TeamsCallFailed(
+                f"“{channel}” is a channel name; Teams needs the channel itself: @mention it "
+                "in the setting (settings escalation @channel)"
+            )
         service_url = await self._service_url(workspace)
         # Posting to `channel;messageid=<root>` replies in that thread; to the channel, a new post.
         conversation = f"{channel};messageid={thread.ts}" if thread else channel

@@ -109,15 +109,18 @@ def user_mentions(activity: Activity) -> list[UserMention]:
         account = mention.mentioned
         if account is None or not account.id or account.id == bot_id:
             continue
-        if account.id.startswith("19:"):  # a channel or team, not a person
+        if _is_channel(account):  # a channel or team, not a person
             continue
         found.append(UserMention(mention.text or f"<at>{account.name}</at>", account))
     return found
 
 
 def words(activity: Activity, people: dict[str, str] | None = None) -> str:
-    """The message text without the bot's @mention; other people as `<@id>` when their id is in
-    `people` (Teams id -> our user id), else as `@Name`."""
+    """The message text without the bot's @mention.
+
+    For a command (`people` given: Teams id -> our user id) people become `<@id>` and channels
+    `<#id>`, as the grammar reads them; otherwise (feedback) they stay names, as people wrote.
+    """
     text = activity.text or ""
     bot_id = activity.recipient.id if activity.recipient else None
     for mention in activity.get_mentions():
@@ -125,13 +128,21 @@ def words(activity: Activity, people: dict[str, str] | None = None) -> str:
         said = mention.text or ""
         if not said or account is None:
             continue
+        name = account.name or clean(said)
         if account.id == bot_id:
-            text = text.replace(said, " ")
-        elif people and account.id in people:
-            text = text.replace(said, f"<@{people[account.id]}>")
+            shown = " "
+        elif people is None:
+            shown = ("#" if _is_channel(account) else "") + name
+        elif _is_channel(account):
+            shown = f"<#{account.id}>"
         else:
-            text = text.replace(said, "@" + (account.name or said).replace(" ", ""))
+            shown = f"<@{people[account.id]}>" if account.id in people else "@" + name
+        text = text.replace(said, shown)
     return clean(text)
+
+
+def _is_channel(account: ChannelAccount) -> bool:
+    return bool(account.id and account.id.startswith("19:"))
 
 
 def clean(text: str) -> str:

@@ -98,7 +98,7 @@ class TeamsBot:
                 return
             text = inbound.words(activity, await self._people(arrival))
             reply = await asyncio.to_thread(commands.run, self.deps, arrival.caller(), text)
-            await self._answer(arrival, reply)
+            await self._answer(arrival, reply, command=text)
             return
         message = ChatMessage(
             said,
@@ -149,6 +149,9 @@ class TeamsBot:
             if reply is not None:
                 await self._answer(arrival, reply)
             return
+        if action == "page":
+            await self.on_page(arrival, str(value.get("command") or ""), value.get("page"))
+            return
         if action not in LOOP_ACTIONS or not str(value.get("loop") or "").isdigit():
             log.info("Teams card submit without a known action: %s", sorted(value))
             return
@@ -176,6 +179,24 @@ class TeamsBot:
             await self.delivery.deliver(arrival.tenant, reply.notices)
             return
         await self._answer(arrival, reply)
+
+    async def on_page(self, arrival: Arrival, command: str, page: object) -> None:
+        """Another page of a list or timeline, in place of the card showing this one."""
+        if not command or not str(page).isdigit():
+            return
+        reply = await asyncio.to_thread(
+            commands.run, self.deps, arrival.caller(), command, int(str(page))
+        )
+        activity = await self.delivery.render(arrival.tenant, reply, command)
+        if arrival.activity.reply_to_id and not reply.error:
+            await self.connector.update(
+                arrival.service_url,
+                arrival.conversation_id,
+                arrival.activity.reply_to_id,
+                activity,
+            )
+            return
+        await self._answer(arrival, reply, command)
 
     async def _picked_person(self, arrival: Arrival, picked: str) -> grammar.UserRef:
         """Someone chosen in the people picker (an AAD object id) or typed as @name."""
@@ -291,10 +312,10 @@ class TeamsBot:
     async def _first_time(self, arrival: Arrival, key: str) -> bool:
         return await asyncio.to_thread(people.first_time, self.deps, arrival.tenant, key)
 
-    async def _answer(self, arrival: Arrival, reply: Reply) -> None:
+    async def _answer(self, arrival: Arrival, reply: Reply, command: str | None = None) -> None:
         """The reply in the conversation it answers (a thread reply in channels), then the
         notices it causes for other people."""
-        activity = await self.delivery.render(arrival.tenant, reply)
+        activity = await self.delivery.render(arrival.tenant, reply, command)
         reply_to = None if arrival.personal else arrival.activity.id
         await self.connector.send(
             arrival.service_url, arrival.conversation_id, activity, reply_to=reply_to

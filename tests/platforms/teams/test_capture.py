@@ -7,7 +7,13 @@ from sqlmodel import select
 from handlers.context import Deps
 from storage.models import Feedback
 from tests.platforms.teams.conftest import TeamsClient
-from tests.support.fake_teams import CHANNEL, TENANT, FakeBotFramework, TeamsUser
+from tests.support.fake_teams import (
+    CHANNEL,
+    TENANT,
+    FakeBotFramework,
+    TeamsUser,
+    bot_mention,
+)
 
 
 def _feedback(deps: Deps) -> list[Feedback]:
@@ -57,6 +63,23 @@ def test_a_promise_offers_to_track_it_and_the_button_makes_one_loop(
     teams.say(dana, "list all")
     assert "All open loops: 1" in bot_framework.posts()[-1].text
     assert "we'll ship SSO to ACME by Friday" in bot_framework.posts()[-1].text
+
+
+def test_people_mentioned_in_feedback_keep_their_names(
+    teams: TeamsClient, dana: TeamsUser, fox: TeamsUser, teams_deps: Deps
+) -> None:
+    teams.say(dana, "customer add ACME")
+    fox_said = fox.mention()
+    activity = teams.teams.channel(
+        dana,
+        f"<at>Loopkeeper</at> {fox_said[0]} heard ACME wants SSO",
+        mentions=[bot_mention(), fox_said],
+    )
+
+    teams.post(activity)
+
+    [item] = _feedback(teams_deps)
+    assert item.text == "Fox Mulder heard ACME wants SSO"
 
 
 def test_a_mention_without_a_known_customer_logs_nothing(

@@ -140,3 +140,55 @@ def test_the_bot_says_hello_when_installed_in_a_1to1_chat(
 
     [hello] = bot_framework.posts()
     assert "commit" in hello.text and APP_ID not in hello.text
+
+
+def test_a_long_list_pages_in_place(
+    teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser, teams_deps: Deps
+) -> None:
+    from handlers import commands
+    from handlers.context import Caller
+
+    as_dana = Caller("teams", TENANT, dana.aad, "Dana Scully")
+    commands.run(teams_deps, as_dana, "customer add ACME")
+    for n in range(1, 24):
+        commands.run(teams_deps, as_dana, f"commit ACME: promise {n}")
+    teams.say(dana, "list all")
+    first = bot_framework.posts()[-1]
+    assert "Page 1 of 2" in first.text and "promise 23" not in first.text
+    [forward] = [a for a in first.actions() if a["title"] == "Next page ▶"]
+
+    teams.post(teams.teams.submit(dana, forward["data"], reply_to=first.id))
+
+    [second] = bot_framework.updates()
+    assert second.path.endswith(f"/activities/{first.id}")  # the same card, now page 2
+    assert "Page 2 of 2" in second.text and "promise 23" in second.text
+    assert [a["title"] for a in second.actions() if a.get("data", {}).get("action") == "page"] == [
+        "◀ Previous page"
+    ]
+
+
+def test_an_admin_sets_the_escalation_channel_by_mentioning_it(
+    teams: TeamsClient, bot_framework: FakeBotFramework, teams_deps: Deps
+) -> None:
+    from handlers import settings
+    from handlers.context import Caller
+
+    # LOOPKEEPER_ADMINS lists Teams admins by AAD object id (display names can be chosen).
+    boss = TeamsUser("Walter Skinner", aad="admin", id="29:1skinner")
+    sales = (
+        "<at>Sales</at>",
+        {
+            "type": "mention",
+            "text": "<at>Sales</at>",
+            "mentioned": {"id": CHANNEL, "name": "Sales"},
+        },
+    )
+    activity = teams.teams.channel(
+        boss, f"{bot_mention()[0]} settings escalation {sales[0]}", mentions=[bot_mention(), sales]
+    )
+
+    assert teams.post(activity).status_code == 200
+
+    assert "Settings saved" in bot_framework.posts()[-1].text
+    caller = Caller("teams", TENANT, boss.aad, boss.name)
+    assert settings.value(teams_deps, caller, "escalation_channel") == CHANNEL
