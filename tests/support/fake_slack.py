@@ -23,7 +23,9 @@ import json
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -113,6 +115,9 @@ class FakeSlack:
         self._sockets: list[web.WebSocketResponse] = []
         self._socket_acks: dict[str, dict[str, Any]] = {}
         self.port = 0
+        # Message timestamps follow this clock (a FixedClock's `now` in tests that move time).
+        self.clock: Callable[[], datetime] | None = None
+        self._last_ts = 0.0
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -295,6 +300,21 @@ class FakeSlack:
             time.sleep(0.01)
         return None
 
+    async def socket_ack_async(
+        self, envelope_id: str, timeout: float = 5.0
+    ) -> dict[str, Any] | None:
+        """socket_ack from inside an event loop (does not block it)."""
+        deadline = time.monotonic() + timeout
+        while envelope_id not in self._socket_acks and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        return self._socket_acks.get(envelope_id)
+
+    async def socket_connected_async(self, timeout: float = 10.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while not self._sockets and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        return bool(self._sockets)
+
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
@@ -383,7 +403,11 @@ class FakeSlack:
 
     # ----- the methods ------------------------------------------------------------------------
     def _ts(self) -> str:
-        return f"{1_790_000_000 + next(self._ids)}.{next(self._ids):06d}"
+        """A new message timestamp: `clock`'s time (default: now), unique and increasing."""
+        now = self.clock().timestamp() if self.clock else time.time()
+        with self._lock:
+            self._last_ts = max(now, self._last_ts + 0.000001)
+            return f"{self._last_ts:.6f}"
 
     def _m_auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -407,6 +431,10 @@ class FakeSlack:
             "bot_id": self.bot_id,
             "user": self.bot_user,
         }
+        if params.get("metadata"):
+            message["metadata"] = _decoded(params["metadata"])
+        if params.get("thread_ts"):
+            message["thread_ts"] = params["thread_ts"]
         self.messages.setdefault(channel, []).append(message)
         return {"ok": True, "channel": channel, "ts": ts, "message": message}
 
@@ -435,9 +463,9 @@ class FakeSlack:
 
     def _m_conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
         channel = params.get("channel", "")
-        if channel not in self.messages:
+        if channel not in self.messages and not channel.startswith("D"):
             return {"ok": False, "error": "channel_not_found"}
-        found = self.messages[channel]
+        found = self.messages.get(channel, [])
         latest, oldest = params.get("latest"), params.get("oldest")
         if latest is not None:
             found = [m for m in found if float(m["ts"]) <= float(latest)]

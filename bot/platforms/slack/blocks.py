@@ -74,9 +74,10 @@ def loop_key(section: Section) -> str:
     return ""
 
 
-def section_blocks(section: Section, index: int) -> list[Block]:
-    """A section (a loop, a touchpoint) and the buttons that act on it."""
-    key = loop_key(section)
+def section_blocks(section: Section, index: int, key: str | None = None) -> list[Block]:
+    """A section (a loop, a touchpoint) and the buttons that act on it; block ids carry the
+    loop's number (`key`, else read from the buttons) so a click can redraw just that loop."""
+    key = loop_key(section) if key is None else key
     block: Block = {
         "type": "section",
         "block_id": f"s:{key}:{index}",
@@ -189,15 +190,43 @@ def fallback(reply: Reply) -> str:
     return _cut(escape(reply.text or reply.plain()), FALLBACK_TEXT) or " "
 
 
-def messages(reply: Reply, limit: int = MESSAGE_BLOCKS) -> list[tuple[str, list[Block]]]:
-    """The reply as one or more messages of at most `limit` blocks, a loop never split."""
+def messages(
+    reply: Reply, limit: int = MESSAGE_BLOCKS, tail: list[Block] | None = None
+) -> list[tuple[str, list[Block]]]:
+    """The reply as one or more messages of at most `limit` blocks, a loop never split;
+    `tail` blocks (a pager) end the last one."""
     text = fallback(reply)
     chunks: list[list[Block]] = [[]]
-    for group in _groups(reply_blocks(reply)):
+    for group in _groups(reply_blocks(reply)) + ([tail] if tail else []):
         if chunks[-1] and len(chunks[-1]) + len(group) > limit:
             chunks.append([])
         chunks[-1].extend(group)
     return [(text if i == 0 else f"{text} (continued)", c) for i, c in enumerate(chunks)]
+
+
+PAGE_ACTION = "loop_page"
+
+
+def pager(reply: Reply, command_text: str) -> list[Block] | None:
+    """Buttons to the previous and next page of a paged reply to `command_text`."""
+    if reply.pages <= 1 or len(command_text) > 1900:
+        return None
+    buttons = []
+    for label, page, where in (
+        (f"‹ Page {reply.page - 1}", reply.page - 1, "prev"),
+        (f"Page {reply.page + 1} ›", reply.page + 1, "next"),
+    ):
+        if 1 <= page <= reply.pages:
+            value = json.dumps({"text": command_text, "page": page})
+            buttons.append(
+                {
+                    "type": "button",
+                    "action_id": f"{PAGE_ACTION}_{where}",
+                    "text": plain(label),
+                    "value": value,
+                }
+            )
+    return [{"type": "actions", "block_id": "pager", "elements": buttons}]
 
 
 def _groups(blocks: list[Block]) -> list[list[Block]]:
@@ -218,7 +247,7 @@ def replace_loop(blocks: list[Block], number: int, reply: Reply) -> list[Block] 
     if not ours or not reply.sections:
         return None
     index = str(blocks[ours[0]].get("block_id", "")).split(":")[-1]
-    fresh = section_blocks(reply.sections[0], int(index) if index.isdigit() else 0)
+    fresh = section_blocks(reply.sections[0], int(index) if index.isdigit() else 0, key=str(number))
     fresh.append(
         {
             "type": "context",

@@ -6,6 +6,8 @@ reschedules that recipient. Request paths hand it their client, which waits out 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -14,6 +16,9 @@ from bot.delivery import MessageRef, RateLimited
 from bot.platforms.slack.blocks import fallback, messages, reply_blocks
 from bot.platforms.slack.client import retry_after, web_client
 from handlers.context import Deps
+
+METADATA_EVENT = "loopkeeper_message"
+HISTORY_PAGES = 5  # of 200 messages: a bot's DM since a nudge's slot is far shorter
 
 
 class SlackDelivery:
@@ -57,6 +62,11 @@ class SlackDelivery:
             params: dict[str, object] = {"channel": channel, "text": text, "blocks": blocks}
             if thread is not None:
                 params["thread_ts"] = thread.ts
+            if reply.key and first is None:  # so find_sent can tell, after a crash
+                params["metadata"] = {
+                    "event_type": METADATA_EVENT,
+                    "event_payload": {"key": reply.key},
+                }
             sent = await self._call("chat.postMessage", **params)
             first = first or MessageRef(sent["channel"], sent["ts"])
         assert first is not None
@@ -100,3 +110,40 @@ class SlackDelivery:
     async def user_timezone(self, workspace: str, user: str) -> str | None:
         found = await self._call("users.info", user=user)
         return (found.get("user") or {}).get("tz") or None
+
+    async def find_sent(
+        self,
+        workspace: str,
+        key: str,
+        *,
+        user: str | None,
+        channel: str | None,
+        thread: MessageRef | None,
+        since: datetime,
+    ) -> MessageRef | None:
+        """The message we sent with `key` in its metadata since `since` (a sweep resumed after
+        a crash asks before sending again), or None."""
+        where = channel or await self.dm_channel(user or "")
+        params: dict[str, object] = {
+            "channel": where,
+            "oldest": f"{since.timestamp():.6f}",
+            "include_all_metadata": True,
+            "limit": 200,
+        }
+        method = "conversations.history"
+        if thread is not None:
+            method, params["ts"] = "conversations.replies", thread.ts
+        for _ in range(HISTORY_PAGES):
+            found = await self._call(method, **params)
+            for message in found.get("messages", []):
+                payload = (message.get("metadata") or {}).get("event_payload") or {}
+                if payload.get("key") == key:
+                    return MessageRef(where, message["ts"])
+            cursor = (found.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return None
+            params["cursor"] = cursor
+        return None
+
+    async def aclose(self) -> None:
+        """Nothing held open: each call without a shared session opens and closes its own."""

@@ -18,6 +18,7 @@ BOT_SCOPES = {
     "chat:write": "replies, prompts, nudges, digests",
     "commands": "the slash command and the message shortcut",
     "files:write": "CSV exports and digest charts",
+    "im:history": "checking whether a nudge went out before a restart",
     "im:write": "opening DMs for nudges",
     "reactions:read": "the capture emoji",
     "reactions:write": "marking captured messages",

@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.replies import Reply
-from bot.platforms.slack.blocks import messages
+from bot.platforms.slack.blocks import Block, messages
 from bot.platforms.slack.delivery import SlackDelivery
 
 log = logging.getLogger(__name__)
@@ -38,11 +38,15 @@ async def ephemeral(
 
 
 async def respond_all(
-    respond: Respond, reply: Reply, replace_original: bool = False, skip_first: bool = False
+    respond: Respond,
+    reply: Reply,
+    replace_original: bool = False,
+    skip_first: bool = False,
+    tail: list[Block] | None = None,
 ) -> None:
     """Answer through the response URL (slash commands, ephemeral buttons)."""
     kind = "ephemeral" if reply.ephemeral else "in_channel"
-    for index, (text, blocks) in enumerate(messages(reply)):
+    for index, (text, blocks) in enumerate(messages(reply, tail=tail)):
         if index == 0 and skip_first:
             continue
         await respond(

@@ -1,8 +1,11 @@
-"""The slash command (LOOPKEEPER_COMMAND, default /loop): every subcommand, one handler."""
+"""The slash command (LOOPKEEPER_COMMAND, default /loop): every subcommand, one handler; long
+answers come a page at a time with buttons to the other pages."""
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -11,7 +14,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.core.replies import Reply
 from bot.platforms.slack import send
-from bot.platforms.slack.blocks import messages
+from bot.platforms.slack.blocks import PAGE_ACTION, messages, pager
 from bot.platforms.slack.listeners.common import as_reply, team_of
 from bot.platforms.slack.text import from_slack
 from bot.platforms.slack.work import Late
@@ -28,45 +31,74 @@ def register(bot: SlackBot) -> None:
     async def on_command(
         ack: AsyncAck, body: dict[str, Any], context: AsyncBoltContext, respond: AsyncRespond
     ) -> None:
-        await run(bot, ack, body, context, respond)
+        text = from_slack(body.get("text") or "")
+        await run(
+            bot, ack, team_of(context), body["user_id"], body.get("channel_id"), text, None, respond
+        )
+
+    @bot.app.action(re.compile(f"^{PAGE_ACTION}_"))
+    async def on_page(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        context: AsyncBoltContext,
+        respond: AsyncRespond,
+    ) -> None:
+        asked = json.loads(action["value"])
+        channel = (body.get("container") or {}).get("channel_id")
+        await run(
+            bot,
+            ack,
+            team_of(context),
+            body["user"]["id"],
+            channel,
+            asked["text"],
+            int(asked["page"]),
+            respond,
+        )
 
 
 async def run(
     bot: SlackBot,
     ack: AsyncAck,
-    body: dict[str, Any],
-    context: AsyncBoltContext,
+    team: str,
+    user: str,
+    channel: str | None,
+    text: str,
+    page: int | None,
     respond: AsyncRespond,
 ) -> None:
-    """Answer in the ack when the command is done in time; through the response URL if not."""
-    team, user, channel = team_of(context), body["user_id"], body.get("channel_id")
-    text = from_slack(body.get("text") or "")
+    """Answer in the ack when the command is done in time, through the response URL if not.
+    A page button (`page` given) replaces the page it was on."""
 
     async def decide() -> Reply:
-        caller = await bot.callers.caller(team, user, channel, body.get("team_domain") or "")
+        caller = await bot.callers.caller(team, user, channel)
         try:
-            return await bot.db(commands.run, bot.deps, caller, text)
+            return await bot.db(commands.run, bot.deps, caller, text, page)
         except Exception as exc:  # noqa: BLE001 - a bug is told; a database failure re-raised
             return as_reply(exc, f"{bot.deps.settings.command} {text!r}", log)
 
-    async def late(reply: Reply) -> None:
-        await send.respond_all(respond, reply)
+    async def answer(reply: Reply, skip_first: bool = False) -> None:
+        await send.respond_all(
+            respond,
+            reply,
+            replace_original=page is not None,
+            skip_first=skip_first,
+            tail=pager(reply, text),
+        )
         await send.follow_ups(bot.delivery, team, reply, channel, user)
 
     # Not retried after a late failure: a command has no key, and Slack does not resend it.
-    reply = await bot.work.before_ack(decide, late, retry_late=False)
-    if isinstance(reply, Late):
+    reply = await bot.work.before_ack(decide, answer, retry_late=False)
+    if isinstance(reply, Late) or page is not None:
         await ack()
+        if not isinstance(reply, Late):
+            bot.work.later(answer(reply))
         return
-    text_first, blocks_first = messages(reply)[0]
+    first_text, first_blocks = messages(reply, tail=pager(reply, text))[0]
     await ack(
-        text=text_first,
-        blocks=blocks_first,
+        text=first_text,
+        blocks=first_blocks,
         response_type="ephemeral" if reply.ephemeral else "in_channel",
     )
-
-    async def rest() -> None:
-        await send.respond_all(respond, reply, skip_first=True)
-        await send.follow_ups(bot.delivery, team, reply, channel, user)
-
-    bot.work.later(rest())
+    bot.work.later(answer(reply, skip_first=True))

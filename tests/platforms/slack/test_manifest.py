@@ -1,0 +1,69 @@
+"""`loopkeeper manifest` prints a manifest Slack accepts, declaring exactly what we use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.platforms.slack.manifest import manifest_yaml
+from tests.conftest import make_settings
+
+SCHEMA = Path(__file__).resolve().parents[3].parent / "shared/slack/manifest.schema.1.0.0.json"
+
+
+def validate(text: str) -> dict:
+    manifest = yaml.safe_load(text)
+    jsonschema.validate(manifest, json.loads(SCHEMA.read_text()))
+    return manifest
+
+
+def test_http_mode_manifest_is_valid_and_points_everything_at_slack_events() -> None:
+    settings = make_settings("sqlite:///unused.db")
+    manifest = validate(manifest_yaml(settings, "https://loop.example.org/"))
+    url = "https://loop.example.org/slack/events"
+    command = manifest["features"]["slash_commands"][0]
+    assert command["command"] == "/loop" and command["url"] == url
+    assert command["should_escape"] is True
+    assert manifest["settings"]["event_subscriptions"]["request_url"] == url
+    assert manifest["settings"]["interactivity"] == {"is_enabled": True, "request_url": url}
+    assert manifest["settings"]["socket_mode_enabled"] is False
+    assert manifest["features"]["shortcuts"][0]["callback_id"] == "log_feedback"
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
+        "app_home_opened",
+        "app_mention",
+        "message.channels",
+        "message.groups",
+        "reaction_added",
+    }
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
+        "app_mentions:read",
+        "channels:history",
+        "groups:history",
+        "chat:write",
+        "commands",
+        "files:write",
+        "im:history",
+        "im:write",
+        "reactions:read",
+        "reactions:write",
+        "users:read",
+    }
+
+
+def test_socket_mode_manifest_without_a_url_and_with_our_command_name(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("LOOPKEEPER_COMMAND", "/cs")
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///unused.db")
+    monkeypatch.chdir(Path(__file__).parent)  # no .env here
+    result = CliRunner().invoke(app, ["manifest"])
+    assert result.exit_code == 0, result.output
+    manifest = validate(result.output)
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert "request_url" not in manifest["settings"]["event_subscriptions"]
+    assert manifest["features"]["slash_commands"][0]["command"] == "/cs"
+    assert "url" not in manifest["features"]["slash_commands"][0]
