@@ -171,3 +171,22 @@ def test_an_edited_message_updates_its_feedback(
 
     [item] = _feedback(teams_deps)
     assert item.text == "ACME hates the new export" and item.edited_at is not None
+
+
+def test_a_deleted_message_marks_its_feedback_deleted(
+    teams: TeamsClient, dana: TeamsUser, teams_deps: Deps
+) -> None:
+    teams.say(dana, "customer add ACME")
+    activity = teams.teams.channel(dana, "<at>Loopkeeper</at> ACME wants SSO")
+    teams.post(activity)
+    deleted = {
+        **activity,
+        "type": "messageDelete",
+        "channelData": {**activity["channelData"], "eventType": "softDeleteMessage"},
+    }
+    del deleted["text"]
+
+    assert teams.post(deleted).status_code == 200
+
+    [item] = _feedback(teams_deps)
+    assert item.deleted_at is not None

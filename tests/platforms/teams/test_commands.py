@@ -192,3 +192,21 @@ def test_an_admin_sets_the_escalation_channel_by_mentioning_it(
     assert "Settings saved" in bot_framework.posts()[-1].text
     caller = Caller("teams", TENANT, boss.aad, boss.name)
     assert settings.value(teams_deps, caller, "escalation_channel") == CHANNEL
+
+
+def test_reports_are_tables_and_csv_comes_as_a_preview(
+    teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser
+) -> None:
+    teams.say(dana, "customer add ACME segment enterprise value 50000")
+    teams.say(dana, "commit ACME: ship SSO")
+    teams.say(dana, "report owners csv")
+
+    report = bot_framework.posts()[-1]
+    table_card, file_card = report.cards
+    [table] = [b for b in table_card["body"] if b["type"] == "Table"]
+    header, row = ([c["items"][0]["text"] for c in r["cells"]] for r in table["rows"])
+    assert header[:3] == ["owner", "open", "overdue"]
+    assert row[:2] == ["Dana Scully", "1"]  # people by name, as everywhere in Teams
+    assert ".csv" in file_card["body"][1]["text"]
+    assert "owner,open,overdue" in report.text
+    assert "<@" not in report.text
