@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -63,6 +64,23 @@ class SlackEvent:
         return signed_headers(SECRET, body, retry_num=retry or None)
 
 
+def child_env(url: str, api_url: str, **extra: str) -> dict[str, str]:
+    """The environment of a `python -m bot` child: our database, our fake Slack, no Teams."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
+    env.update(
+        {
+            "DATABASE_URL": url,
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_API_URL": api_url,
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(REPO),
+            **extra,
+        }
+    )
+    return env
+
+
 def seed_customers(url: str, count: int, team: str = TEAM) -> list[str]:
     """Migrate the database and add `count` customers to the Slack workspace; their names."""
     from bot.core.clock import SystemClock
@@ -82,6 +100,58 @@ def seed_customers(url: str, count: int, team: str = TEAM) -> list[str]:
     customers.import_rows(deps, admin, rows)
     engine.dispose()
     return names
+
+
+def seed_loops(url: str, count: int, owners: int, team: str = TEAM) -> None:
+    """Migrate, add ACME and `count` commitments spread over `owners` people, made on Tuesday
+    24 Nov 2026 09:00 UTC and due Thursday 17:00: their first nudge is due Wednesday 17:00."""
+    from bot.core.clock import FixedClock
+    from handlers import commands
+    from handlers.context import Caller, Deps
+    from storage.db import make_engine, upgrade
+    from tests.conftest import START, make_settings
+
+    upgrade(url)
+    engine = make_engine(url)
+    deps = Deps(engine=engine, settings=make_settings(url), clock=FixedClock(START))
+    admin = Caller(platform="slack", workspace=team, user="U0ADMIN", is_admin=True)
+    lines = ["customer add ACME"] + [
+        f"commit ACME: task {i} owner <@UOWN{i % owners:03d}> by Thursday 5pm" for i in range(count)
+    ]
+    for line in lines:
+        reply = commands.run(deps, admin, line)
+        assert not reply.error, reply.text
+    engine.dispose()
+
+
+def sweep_process(url: str, api_url: str, at: datetime) -> subprocess.Popen:
+    """`python -m bot sweep --at AT` as a child process (its own process group)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "sweep", "--at", at.isoformat()],
+        cwd=REPO,
+        env=child_env(url, api_url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def sweep_until_quiet(
+    url: str, api_url: str, at: datetime, step: timedelta, most: int = 8
+) -> list[int]:
+    """Sweep at `at`, `at + step`, ... until a sweep sends nothing; lines printed by each."""
+    sent = []
+    for _ in range(most):
+        child = sweep_process(url, api_url, at)
+        out, err = child.communicate(timeout=300)
+        assert child.returncode == 0, err[-2000:]
+        lines = [line for line in out.splitlines() if line.startswith(("nudge", "escalat"))]
+        sent.append(len(lines))
+        if not lines:
+            return sent
+        at += step
+    return sent
 
 
 def customer_messages(
@@ -116,18 +186,7 @@ class Serve:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, wait: float = 60.0) -> Serve:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
-        env.update(
-            {
-                "DATABASE_URL": self.database_url,
-                "SLACK_SIGNING_SECRET": SECRET,
-                "SLACK_BOT_TOKEN": BOT_TOKEN,
-                "SLACK_API_URL": self.api_url,
-                "LOG_LEVEL": "WARNING",
-                "PYTHONPATH": str(REPO),
-                **self.extra_env,
-            }
-        )
+        env = child_env(self.database_url, self.api_url, **self.extra_env)
         handle, name = tempfile.mkstemp(prefix="lk-serve-", suffix=".log")
         os.close(handle)
         self.log_path = Path(name)
