@@ -623,11 +623,15 @@ class Teams:
         self, user: TeamsUser, name: str, message_id: str, channel: str, **value: Any
     ) -> dict[str, Any]:
         """An invoke of the "Log customer feedback" message action (context: message)."""
-        conversation = {
+        conversation: dict[str, Any] = {
             "conversationType": "channel",
             "isGroup": True,
             "id": f"{channel};messageid={message_id}",
         }
+        channel_data = self._channel_data(channel)
+        if channel.endswith("@unq.gbl.spaces"):  # a 1:1 chat between two people
+            conversation = {"conversationType": "personal", "id": channel}
+            channel_data = {"tenant": {"id": self.tenant}}
         value = {
             "commandId": "logFeedback",
             "commandContext": "message",
@@ -635,13 +639,12 @@ class Teams:
             **value,
         }
         return self._base(
-            user,
-            conversation,
-            type="invoke",
-            name=name,
-            channelData=self._channel_data(channel),
-            value=value,
+            user, conversation, type="invoke", name=name, channelData=channel_data, value=value
         )
+
+    def chat_between(self, one: TeamsUser, other: TeamsUser) -> str:
+        """The id of a 1:1 chat between two people (longer than 64 characters)."""
+        return f"19:{one.aad}_{other.aad}@unq.gbl.spaces"
 
     def fetch_task(
         self, user: TeamsUser, author: TeamsUser, html: str, channel: str = CHANNEL

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ COMMAND_WORDS = frozenset({*grammar.USAGE, "help"})
 _TAGS = re.compile(r"<(?![@#])[^>]+>")  # HTML tags, not our <@user> mentions
 _BREAKS = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
+MAX_PLACE = 64  # Feedback.channel
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,23 @@ class Arrival:
     @property
     def conversation_id(self) -> str:
         return self.activity.conversation.id if self.activity.conversation else ""
+
+    @property
+    def place(self) -> str:
+        """Where a message was said, as stored with its feedback (≤ 64 characters): the channel,
+        or the chat's id; a long 1:1 chat id is replaced by a stable digest of it."""
+        where = self.channel or self.conversation_id
+        if len(where) <= MAX_PLACE:
+            return where
+        return "chat:" + hashlib.sha256(where.encode()).hexdigest()[:40]
+
+    @property
+    def bot_chat(self) -> str | None:
+        """The id of the bot's own 1:1 chat with the sender, when this activity came in it (a
+        message action in a chat between two people is `personal` too, but not the bot's)."""
+        if self.personal and self.activity.type != "invoke":
+            return self.conversation_id or None
+        return None
 
     def caller(self) -> Caller:
         sender = self.activity.from_property

@@ -85,7 +85,7 @@ class TeamsBot:
             tenantId=arrival.tenant,
             userId=activity.from_property.id if activity.from_property else None,
             botId=activity.recipient.id if activity.recipient else None,
-            conversationId=arrival.conversation_id if arrival.personal else None,
+            conversationId=arrival.bot_chat,
         )
 
     # --- messages -------------------------------------------------------------------------
@@ -102,7 +102,7 @@ class TeamsBot:
             return
         message = ChatMessage(
             said,
-            arrival.channel or arrival.conversation_id,
+            arrival.place,
             activity.id or "",
             inbound.permalink(arrival),
             SOURCE,
@@ -272,7 +272,7 @@ class TeamsBot:
             named[0] if named else "",
             payload.get("linkToMessage"),
             str(payload.get("id") or ""),
-            arrival.channel or arrival.conversation_id,
+            arrival.place,
         )
 
     async def log_feedback(self, arrival: Arrival, value: dict[str, Any]) -> dict[str, Any]:
@@ -282,7 +282,7 @@ class TeamsBot:
         customer = str(data.get("customer") or "").strip()
         link = str(data.get("permalink") or "") or None
         message_id = str(data.get("messageId") or "")
-        channel = str(data.get("channel") or "") or arrival.channel or arrival.conversation_id
+        channel = str(data.get("channel") or "") or arrival.place
         try:
             if not text:
                 raise UserError("Say what the customer said.")

@@ -190,3 +190,27 @@ def test_a_deleted_message_marks_its_feedback_deleted(
 
     [item] = _feedback(teams_deps)
     assert item.deleted_at is not None
+
+
+def test_the_message_action_works_in_a_chat_between_two_people(
+    teams_on_both: tuple[TeamsClient, Deps],
+    bot_framework: FakeBotFramework,
+    dana: TeamsUser,
+    fox: TeamsUser,
+) -> None:
+    teams, deps = teams_on_both
+    teams.say(dana, "customer add ACME")
+    chat = teams.teams.chat_between(dana, fox)
+    fetch = teams.teams.fetch_task(dana, fox, "ACME needs SSO by March", channel=chat)
+    card = teams.post(fetch).json()["task"]["value"]["card"]["content"]
+    inputs = {i["id"]: i.get("value") for i in card["body"] if i["type"].startswith("Input.")}
+
+    response = teams.post(
+        teams.teams.submit_action(dana, {**card["actions"][0]["data"], **inputs}, channel=chat)
+    )
+
+    assert "Logged" in response.json()["task"]["value"]
+    [item] = _feedback(deps)
+    assert item.text == "ACME needs SSO by March" and len(item.channel) <= 64
+    teams.say(dana, "help")  # the bot's own 1:1 chat with Dana is still where it answers
+    assert bot_framework.posts()[-1].path == f"/v3/conversations/{teams.teams.dm(dana)}/activities"
