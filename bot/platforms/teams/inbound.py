@@ -115,11 +115,6 @@ def _timezone(activity: Activity) -> str | None:
     return None
 
 
-def team_id(activity: Activity) -> str | None:
-    data = _channel_data(activity)
-    return (data.get("team") or {}).get("id") or data.get("teamsTeamId")
-
-
 def user_mentions(activity: Activity) -> list[UserMention]:
     """People @mentioned in the message (the bot and channels left out)."""
     bot_id = activity.recipient.id if activity.recipient else None
@@ -187,12 +182,11 @@ def permalink(arrival: Arrival) -> str | None:
         return None
     conversation = arrival.conversation_id
     root = conversation.split(";messageid=", 1)[1] if ";messageid=" in conversation else None
-    query = {"tenantId": arrival.tenant}
-    group = team_id(arrival.activity)
+    # A root post is its own parent; a reply names the thread's root.
+    query = {"tenantId": arrival.tenant, "parentMessageId": root or arrival.activity.id}
+    group = (_channel_data(arrival.activity).get("team") or {}).get("aadGroupId")
     if group:
-        query["teamId"] = group
-    if root and root != arrival.activity.id:
-        query["parentMessageId"] = root
+        query["groupId"] = group
     return (
         f"https://teams.microsoft.com/l/message/{quote(arrival.channel, safe='')}/"
         f"{arrival.activity.id}?{urlencode(query)}"

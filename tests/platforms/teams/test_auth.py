@@ -18,6 +18,8 @@ def test_a_signed_activity_is_answered(
     [reply] = bot_framework.posts()
     assert "/loop" in reply.text or "feedback" in reply.text
     assert bot_framework.key_requests == 1 and bot_framework.metadata_requests == 1
+    health = teams.http.get(teams.url.removesuffix("/api/messages") + "/healthz").json()
+    assert health["platforms"] == ["teams"]  # served by `loopkeeper serve`'s app
 
 
 @pytest.mark.parametrize(
