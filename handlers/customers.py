@@ -16,7 +16,7 @@ from bot.core.replies import Field, Reply, Section, Table
 from handlers.common import enter, find_customer, loop_section, resolve_user
 from handlers.context import Caller, Deps
 from storage.models import Customer
-from storage.reports import TimelineEntry
+from storage.touchpoints import TimelineEntry
 from storage.uow import UnitOfWork
 
 CSV_COLUMNS = ["name", "aliases", "segment", "value", "owner"]
@@ -116,11 +116,13 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
         scope = enter(uow, deps, caller)
         customer = find_customer(uow, scope.workspace.id, name)
         cid: int = customer.id  # type: ignore[assignment]
-        live, overdue = uow.reports.customer_loops(cid, scope.now)
-        feedback, events = uow.reports.timeline_size(cid)
+        live, overdue = uow.touchpoints.customer_loops(scope.workspace.id, cid, scope.now)
+        feedback, events = uow.touchpoints.timeline_size(scope.workspace.id, cid)
         pages = max(1, -(-(feedback + events) // TIMELINE_PAGE))
         page = min(max(page, 1), pages)
-        entries = uow.reports.timeline(cid, page * TIMELINE_PAGE)[(page - 1) * TIMELINE_PAGE :]
+        entries = uow.touchpoints.timeline(scope.workspace.id, cid, page * TIMELINE_PAGE)[
+            (page - 1) * TIMELINE_PAGE :
+        ]
         open_loops = (
             uow.loops.listing(scope.workspace.id, customer_id=cid, limit=OPEN_SHOWN)
             if page == 1

@@ -10,15 +10,8 @@ from datetime import datetime
 from bot.charts import weekly_chart
 from bot.core.replies import Attachment, Reply, Section
 from handlers.context import Deps
-from handlers.reports import (
-    WEEKS,
-    feedback_mix,
-    frame,
-    quiet_days,
-    quiet_rows,
-    trend,
-    week_starts,
-)
+from handlers.reports import WEEKS, quiet_days, quiet_rows, week_starts
+from handlers.summaries import feedback_summary, frame, loop_trend
 from storage.reports import Theme, WeekStats
 from storage.uow import UnitOfWork
 
@@ -41,17 +34,18 @@ def build_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
     week = frame(workspace_id, now, zone, chat=True, days=7)
     starts = week_starts(now, zone, WEEKS)
     with deps.uow() as uow:
-        numbers = trend(uow, week)
+        numbers = [loop_trend(uow, week), *feedback_summary(uow, week)]
         worst = uow.reports.worst_overdue(workspace_id, now, SHOWN)
         days, default = quiet_days(uow, workspace_id)
         quiet = quiet_rows(uow, workspace_id, now, days, default)
-        themes = _themes(uow, uow.reports.themes(workspace_id, week.period, THEMES), week.period)
-        mix = feedback_mix(uow, week)
+        themes = _themes(
+            uow, workspace_id, uow.reports.themes(workspace_id, week.period, THEMES), week.period
+        )
         weeks = uow.reports.weeks(workspace_id, starts, now)
         open_now = uow.reports.live_loops(workspace_id)
         uow.commit()
-    numbers[0].text = "The week in numbers (the last 7 days against the 7 before)"
-    sections = [*numbers, _overdue_section(worst, now), _quiet_section(quiet), themes, *mix]
+    sections = [*numbers[:2], _overdue_section(worst, now), _quiet_section(quiet), themes,
+                *numbers[2:]]  # fmt: skip
     chart = weekly_chart(
         [f"{start.astimezone(zone):%d %b}" for start in starts[:-1]],
         open_at_week_end(open_now, weeks),
@@ -123,13 +117,15 @@ def _quiet_section(quiet: list[dict[str, object]]) -> Section:
     return Section(f"🤫 Gone quiet ({len(quiet)}, biggest value first)\n" + "\n".join(lines) + more)
 
 
-def _themes(uow: UnitOfWork, themes: list[Theme], period) -> Section:  # noqa: ANN001
+def _themes(uow: UnitOfWork, workspace_id: int, themes: list[Theme], period) -> Section:  # noqa: ANN001
     if not themes:
         return Section("🏷️ No feedback this week.")
     lines = []
     for theme in themes:
         kind, count = max(theme.kinds.items(), key=lambda kv: (kv[1], kv[0]))
-        words = top_words(uow.reports.feedback_texts(theme.customer_id, period), theme.customer)
+        words = top_words(
+            uow.reports.feedback_texts(workspace_id, theme.customer_id, period), theme.customer
+        )
         lines.append(
             f"{theme.customer}: {theme.count} feedback, mostly {kind} ({count})"
             + (f" — {', '.join(words)}" if words else "")

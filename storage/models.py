@@ -110,7 +110,15 @@ class Feedback(SQLModel, table=True):
         sa.UniqueConstraint(
             "workspace_id", "channel", "message_ts", "customer_id", name="uq_feedback_message"
         ),
-        sa.Index("ix_feedback_ws_created", "workspace_id", "created_at"),
+        # Covers the reports' feedback-in-a-period aggregates: no table row is read for them.
+        sa.Index(
+            "ix_feedback_ws_created",
+            "workspace_id",
+            "created_at",
+            "customer_id",
+            "kind",
+            "sentiment",
+        ),
         sa.Index("ix_feedback_customer", "workspace_id", "customer_id", "created_at"),
         sa.Index("ix_feedback_kind", "workspace_id", "kind", "created_at"),
     )
@@ -140,9 +148,30 @@ class Loop(SQLModel, table=True):
         sa.UniqueConstraint("workspace_id", "source_key", name="uq_loop_source"),
         sa.Index("ix_loop_owner", "workspace_id", "owner", "state"),
         sa.Index("ix_loop_customer", "workspace_id", "customer_id", "state"),
-        sa.Index("ix_loop_state_due", "workspace_id", "state", "due_at"),
-        sa.Index("ix_loop_created", "workspace_id", "created_at"),
-        sa.Index("ix_loop_closed", "workspace_id", "closed_at"),  # reports: closed in a period
+        # The extra columns cover the reports' aggregates (open, due, opened, closed, cancelled
+        # in a period per owner or customer), so they never read the loop rows themselves.
+        sa.Index(
+            "ix_loop_state_due",
+            "workspace_id",
+            "state",
+            "due_at",
+            "done_at",
+            "owner",
+            "customer_id",
+        ),
+        sa.Index(
+            "ix_loop_created",
+            "workspace_id",
+            "created_at",
+            "state",
+            "closed_at",
+            "owner",
+            "customer_id",
+        ),
+        sa.Index(
+            "ix_loop_closed", "workspace_id", "closed_at", "created_at", "owner", "customer_id"
+        ),
+        sa.Index("ix_loop_cancelled", "workspace_id", "cancelled_at", "owner", "customer_id"),
         sa.Index("ix_loop_next_nudge", "next_nudge_at"),
     )
 
@@ -180,7 +209,7 @@ class LoopEvent(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_event_loop", "loop_id", "at"),
         sa.Index("ix_event_ws_at", "workspace_id", "at"),
-        sa.Index("ix_event_customer", "customer_id", "at"),
+        sa.Index("ix_event_customer", "customer_id", "at", "kind"),  # last touchpoint, timeline
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,7 +1,9 @@
-"""The queries reports need: SQL aggregates over one workspace, each served by an index.
+"""The aggregates reports need, over one workspace, each answered from a covering index.
 
-Python only ever sees one row per group (owner, customer, segment, week), never one row per
-loop or feedback item; percentiles are picked by window functions on both SQLite and PostgreSQL.
+Python only ever sees one row per group (owner, customer, segment, kind, week), never one row
+per loop or feedback item. Per-segment numbers are summed from per-customer groups, so the
+customer table is joined once per customer, not once per row. Percentiles are picked by window
+functions, the same on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -12,55 +14,23 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import aliased
-from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import col, func, select
 
-from storage.models import ChatUser, Customer, Feedback, Loop, LoopEvent, UTCDateTime
+from bot.core.classify import KINDS
+from storage.models import Customer, Feedback, Loop
+from storage.queries import (
+    LIVE,
+    NOT_CANCELLED,
+    Period,
+    at,
+    count_if,
+    days_between,
+    ratio,
+    user_name,
+)
 from storage.repos import _Repo
 
-LIVE = ("open", "done")  # not yet closed or cancelled
-NOT_CANCELLED = ("open", "done", "closed")
-TOUCH_KINDS = ("created", "update", "done", "told")  # loop events that are touchpoints
-TIMELINE_KINDS = (*TOUCH_KINDS, "cancel")  # what a customer's timeline shows of its loops
-GROUPS = ("owner", "customer", "segment", "all")
-
-
-@dataclass(frozen=True)
-class Period:
-    """[start, end): what happened at or after start and before end."""
-
-    start: datetime
-    end: datetime
-
-
-class days_between(FunctionElement):  # noqa: N801 - reads like the SQL function it renders
-    """Days (fractional) from the first datetime column to the second, in SQL."""
-
-    type = sa.Float()
-    inherit_cache = True
-
-
-@compiles(days_between)
-def _days_between_pg(element: days_between, compiler, **kw) -> str:  # noqa: ANN001
-    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"CAST(EXTRACT(EPOCH FROM ({end} - {start})) / 86400.0 AS DOUBLE PRECISION)"
-
-
-@compiles(days_between, "sqlite")
-def _days_between_sqlite(element: days_between, compiler, **kw) -> str:  # noqa: ANN001
-    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"(julianday({end}) - julianday({start}))"
-
-
-def _at(moment: datetime) -> sa.ColumnElement:
-    """A time as a bound parameter stored the way columns store it (naive UTC)."""
-    return sa.literal(moment, UTCDateTime())
-
-
-def _count_if(condition: sa.ColumnElement) -> sa.ColumnElement:
-    return func.coalesce(func.sum(sa.case((condition, 1), else_=0)), 0)
+__all__ = ["FeedbackStats", "LoopStats", "Period", "ReportRepo", "Theme", "WeekStats"]
 
 
 @dataclass
@@ -79,15 +49,11 @@ class LoopStats:
 
     @property
     def on_time_rate(self) -> float | None:
-        return _ratio(self.on_time, self.due)
+        return ratio(self.on_time, self.due)
 
     @property
     def closure_rate(self) -> float | None:
-        return _ratio(self.opened_closed, self.opened_kept)
-
-    @property
-    def missed(self) -> int:
-        return self.due - self.on_time
+        return ratio(self.opened_closed, self.opened_kept)
 
 
 @dataclass
@@ -97,18 +63,6 @@ class FeedbackStats:
     positive: int = 0  # sentiment above zero
     value: float = 0.0  # the sum of the customers' values over the items: the weighted view
     negative_value: float = 0.0
-
-
-@dataclass
-class CustomerFacts:
-    id: int
-    name: str
-    segment: str
-    value: float
-    owner: str | None  # display name of the account owner (the id when no name is known)
-    status: str
-    created_at: datetime
-    last_touchpoint: datetime | None
 
 
 @dataclass
@@ -126,7 +80,7 @@ class WeekStats:
 
     @property
     def on_time_rate(self) -> float | None:
-        return _ratio(self.on_time, self.due)
+        return ratio(self.on_time, self.due)
 
 
 @dataclass
@@ -146,54 +100,38 @@ class Theme:
     kinds: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
-class TimelineEntry:
-    """One touchpoint: feedback (kind "feedback") or a loop event (created, update, done, ...)."""
-
-    at: datetime
-    kind: str
-    who: str  # the author or actor (user id)
-    text: str  # the feedback text or the loop's what
-    permalink: str | None
-    number: int | None = None
-    note: str | None = None
-    feedback_kind: str | None = None
-    source: str | None = None
-    deleted: bool = False
-
-
-def _ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
-def _user_name(user_id: sa.ColumnElement, workspace_id: int):  # noqa: ANN202
-    """(chat_user alias, join condition, display name — the id when no name is known)."""
-    user = aliased(ChatUser)
-    joined = (col(user.workspace_id) == workspace_id) & (col(user.external_id) == user_id)
-    return user, joined, func.coalesce(func.nullif(user.name, ""), user_id)
+_LOOP_KEYS = {"owner": Loop.owner, "customer": Loop.customer_id, "segment": Loop.customer_id}
 
 
 class ReportRepo(_Repo):
-    # ---- loops, grouped by owner, customer, segment or nothing ----------------------------
+    def _run(self, statement: sa.Executable) -> sa.CursorResult:
+        """Plain Core execution: report rows are tuples, not ORM objects."""
+        return self.session.connection().execute(statement)
 
-    def _loop_key(self, group: str) -> sa.ColumnElement | None:
-        return {
-            "owner": col(Loop.owner),
-            "customer": col(Loop.customer_id),
-            "segment": col(Customer.segment),
-            "all": None,
-        }[group]
+    # ---- loops, per owner, customer, segment or in all ------------------------------------
 
-    def _loop_rows(self, group: str, *columns: sa.ColumnElement, where: Sequence) -> list:
-        key = self._loop_key(group)
-        statement = select((key if key is not None else sa.null()).label("k"), *columns)
-        statement = statement.select_from(Loop)
-        if group == "segment":
-            statement = statement.join(Customer, col(Customer.id) == col(Loop.customer_id))
-        statement = statement.where(*where)
+    def _per_group(
+        self, group: str, *aggregates: sa.ColumnElement, where: Sequence, index: str | None = None
+    ) -> list:
+        """(key, *sums) per group; segments are summed from per-customer groups. `index`
+        tells SQLite which covering index to read when its planner would rather avoid a sort."""
+        key = col(_LOOP_KEYS[group]) if group != "all" else None
+        inner = select(
+            (key if key is not None else sa.null()).label("k"),
+            *(a.label(f"a{i}") for i, a in enumerate(aggregates)),
+        ).select_from(Loop).where(*where)  # fmt: skip
+        if index is not None:
+            inner = inner.with_hint(Loop, f"INDEXED BY {index}", "sqlite")
         if key is not None:
-            statement = statement.group_by(key)
-        return list(self.session.execute(statement).all())
+            inner = inner.group_by(key)
+        if group == "segment":
+            per_customer = inner.subquery()
+            inner = (
+                select(Customer.segment, *(func.sum(c) for c in list(per_customer.c)[1:]))
+                .join(per_customer, per_customer.c.k == col(Customer.id))
+                .group_by(Customer.segment)
+            )
+        return [(k, *(int(n or 0) for n in sums)) for k, *sums in self._run(inner)]
 
     def loop_stats(
         self, workspace_id: int, group: str, period: Period, now: datetime
@@ -201,87 +139,61 @@ class ReportRepo(_Repo):
         """Open and overdue loops now; closed, cancelled, opened and due within the period."""
         ws = col(Loop.workspace_id) == workspace_id
         stats: dict[object, LoopStats] = defaultdict(LoopStats)
-        start, end, due_end = _at(period.start), _at(period.end), _at(min(period.end, now))
-        state = col(Loop.state)
-        for key, live, overdue in self._loop_rows(
-            group,
-            func.count(),
-            _count_if((state == "open") & (col(Loop.due_at) < _at(now))),
-            where=[ws, state.in_(LIVE)],
-        ):
+        start, end = at(period.start), at(period.end)
+        state, due_at = col(Loop.state), col(Loop.due_at)
+        for key, live, overdue in self._per_group(
+            group, func.count(), count_if((state == "open") & (due_at < at(now))),
+            where=[ws, state.in_(LIVE)], index="ix_loop_state_due",
+        ):  # fmt: skip
             stats[key].open, stats[key].overdue = live, overdue
-        for key, closed in self._loop_rows(
-            group,
-            func.count(),
-            where=[ws, col(Loop.closed_at) >= start, col(Loop.closed_at) < end],
+        closed_at = col(Loop.closed_at)
+        for key, closed in self._per_group(
+            group, func.count(), where=[ws, closed_at >= start, closed_at < end]
         ):
             stats[key].closed = closed
-        for key, cancelled in self._loop_rows(
-            group,
-            func.count(),
-            where=[
-                ws,
-                state == "cancelled",
-                col(Loop.cancelled_at) >= start,
-                col(Loop.cancelled_at) < end,
-            ],
+        cancelled_at = col(Loop.cancelled_at)  # set only when a loop is cancelled
+        for key, cancelled in self._per_group(
+            group, func.count(), where=[ws, cancelled_at >= start, cancelled_at < end]
         ):
             stats[key].cancelled = cancelled
-        kept = state != "cancelled"
-        for key, opened, opened_kept, opened_closed in self._loop_rows(
-            group,
-            func.count(),
-            _count_if(kept),
-            _count_if(kept & (col(Loop.closed_at) < end)),
-            where=[ws, col(Loop.created_at) >= start, col(Loop.created_at) < end],
-        ):
+        kept, created = state != "cancelled", col(Loop.created_at)
+        for key, opened, opened_kept, opened_closed in self._per_group(
+            group, func.count(), count_if(kept), count_if(kept & (closed_at < end)),
+            where=[ws, created >= start, created < end],
+        ):  # fmt: skip
             row = stats[key]
             row.opened, row.opened_kept, row.opened_closed = opened, opened_kept, opened_closed
         if period.start < now:
-            for key, due, on_time in self._loop_rows(
-                group,
-                func.count(),
-                _count_if(col(Loop.done_at) <= col(Loop.due_at)),
-                where=[
-                    ws,
-                    state.in_(NOT_CANCELLED),
-                    col(Loop.due_at) >= start,
-                    col(Loop.due_at) < due_end,
-                ],
-            ):
+            for key, due, on_time in self._per_group(
+                group, func.count(), count_if(col(Loop.done_at) <= due_at),
+                where=[ws, state.in_(NOT_CANCELLED), due_at >= start,
+                       due_at < at(min(period.end, now))],
+            ):  # fmt: skip
                 stats[key].due, stats[key].on_time = due, on_time
         return dict(stats)
 
     def days_to_close(
         self, workspace_id: int, group: str, period: Period, percents: Sequence[int] = (50, 90)
     ) -> dict[object, dict[int, float]]:
-        """Percentiles (interpolated like percentile_cont) of days from opened to closed, for
-        loops closed in the period. Window functions pick the one or two ranks each needs."""
-        key = self._loop_key(group)
+        """Percentiles (interpolated like percentile_cont) of days from opened to closed for
+        loops closed in the period, per owner or in all. Window functions pick the one or two
+        ranks each percentile needs; Python sees those rows only."""
+        key = col(Loop.owner) if group == "owner" else None
         days = days_between(col(Loop.created_at), col(Loop.closed_at))
         partition = [key] if key is not None else None
-        statement = select(
+        ranked = select(
             (key if key is not None else sa.null()).label("k"),
             days.label("days"),
             func.row_number().over(partition_by=partition, order_by=days).label("rn"),
             func.count().over(partition_by=partition).label("n"),
-        ).select_from(Loop)
-        if group == "segment":
-            statement = statement.join(Customer, col(Customer.id) == col(Loop.customer_id))
-        ranked = statement.where(
+        ).where(
             col(Loop.workspace_id) == workspace_id,
-            col(Loop.closed_at) >= _at(period.start),
-            col(Loop.closed_at) < _at(period.end),
-        ).subquery()
-        wanted = sa.or_(
-            *(
-                ranked.c.rn.in_(
-                    [(p * (ranked.c.n - 1)) // 100 + 1, (p * (ranked.c.n - 1)) // 100 + 2]
-                )
-                for p in percents
-            )
-        )
-        rows = self.session.execute(
+            col(Loop.closed_at) >= at(period.start),
+            col(Loop.closed_at) < at(period.end),
+        ).subquery()  # fmt: skip
+        lows = [(p * (ranked.c.n - 1)) // 100 + 1 for p in percents]
+        wanted = sa.or_(*(ranked.c.rn.in_([low, low + 1]) for low in lows))
+        rows = self._run(
             select(ranked.c.k, ranked.c.n, ranked.c.rn, ranked.c.days).where(wanted)
         ).all()
         picked: dict[object, dict[int, float]] = defaultdict(dict)
@@ -293,43 +205,81 @@ class ReportRepo(_Repo):
 
     # ---- feedback --------------------------------------------------------------------------
 
+    def _feedback_in(self, workspace_id: int, period: Period) -> list[sa.ColumnElement]:
+        created = col(Feedback.created_at)
+        return [
+            col(Feedback.workspace_id) == workspace_id,
+            created >= at(period.start),
+            created < at(period.end),
+        ]
+
+    def feedback_counts(self, workspace_id: int, period: Period) -> dict[int, int]:
+        """Feedback items in the period per customer id."""
+        statement = (
+            select(Feedback.customer_id, func.count())
+            .where(*self._feedback_in(workspace_id, period))
+            .group_by(col(Feedback.customer_id))
+        )
+        return {cid: n for cid, n in self._run(statement)}
+
     def feedback_stats(
         self, workspace_id: int, group: str, period: Period
     ) -> dict[object, FeedbackStats]:
-        """Feedback in the period per customer, segment, kind or in all, with the value-weighted
-        sums (each item weighs its customer's annual value)."""
-        key = {
-            "customer": col(Feedback.customer_id),
-            "segment": col(Customer.segment),
-            "kind": col(Feedback.kind),
-            "all": None,
-        }[group]
-        negative = col(Feedback.sentiment) < 0
-        value = col(Customer.value)
-        statement = (
-            select(
-                (key if key is not None else sa.null()).label("k"),
-                func.count(),
-                _count_if(negative),
-                _count_if(col(Feedback.sentiment) > 0),
-                func.coalesce(func.sum(value), 0.0),
-                func.coalesce(func.sum(sa.case((negative, value), else_=0.0)), 0.0),
-            )
+        """Feedback in the period per segment, per kind or in all, with value-weighted sums
+        (each item weighs its customer's annual value)."""
+        if group == "segment":
+            return self._feedback_per_segment(workspace_id, period)
+        # One pass over the period's rows, joined to their (small, cached) customer rows; the
+        # kinds are a fixed list, so per-kind sums need no GROUP BY and no sort.
+        value, sentiment = col(Customer.value), col(Feedback.sentiment)
+        kinds = KINDS if group == "kind" else (None,)
+        columns = []
+        for kind in kinds:
+            mine = col(Feedback.kind) == kind if kind is not None else sa.true()
+            columns += [
+                count_if(mine),
+                count_if(mine & (sentiment < 0)),
+                count_if(mine & (sentiment > 0)),
+                func.sum(sa.case((mine, value), else_=0.0)),
+                func.sum(sa.case((mine & (sentiment < 0), value), else_=0.0)),
+            ]
+        row = self._run(
+            select(*columns)
             .select_from(Feedback)
             .join(Customer, col(Customer.id) == col(Feedback.customer_id))
-        )
-        statement = statement.where(
-            col(Feedback.workspace_id) == workspace_id,
-            col(Feedback.created_at) >= _at(period.start),
-            col(Feedback.created_at) < _at(period.end),
-        )
-        if key is not None:
-            statement = statement.group_by(key)
-        return {
-            k: FeedbackStats(count, negative, positive, float(total), float(negative_total))
-            for k, count, negative, positive, total, negative_total in self.session.execute(
-                statement
+            .where(*self._feedback_in(workspace_id, period))
+        ).one()
+        found = {}
+        for i, kind in enumerate(kinds):
+            n, neg, pos, v, neg_v = row[5 * i : 5 * i + 5]
+            if n or group == "all":
+                found[kind] = FeedbackStats(n, neg, pos, float(v or 0), float(neg_v or 0))
+        return found
+
+    def _feedback_per_segment(self, workspace_id: int, period: Period) -> dict:  # noqa: ANN202
+        per_customer = (
+            select(
+                col(Feedback.customer_id).label("cid"),
+                func.count().label("n"),
+                count_if(col(Feedback.sentiment) < 0).label("negative"),
+                count_if(col(Feedback.sentiment) > 0).label("positive"),
             )
+            .where(*self._feedback_in(workspace_id, period))
+            .group_by(col(Feedback.customer_id))
+            .subquery()
+        )
+        c, value = per_customer.c, col(Customer.value)
+        statement = (
+            select(
+                Customer.segment, func.sum(c.n), func.sum(c.negative), func.sum(c.positive),
+                func.sum(c.n * value), func.sum(c.negative * value),
+            )
+            .join(per_customer, c.cid == col(Customer.id))
+            .group_by(Customer.segment)
+        )  # fmt: skip
+        return {
+            segment: FeedbackStats(int(n), int(neg), int(pos), float(v), float(neg_v))
+            for segment, n, neg, pos, v, neg_v in self._run(statement)
         }
 
     def top_concerns(
@@ -337,167 +287,68 @@ class ReportRepo(_Repo):
     ) -> list[tuple[str, float, int]]:
         """Customers whose negative feedback weighs most: (name, value, negative items),
         ranked by negative items × annual value."""
-        count = func.count().label("negative")
+        negative = (
+            select(col(Feedback.customer_id).label("cid"), func.count().label("n"))
+            .where(*self._feedback_in(workspace_id, period), col(Feedback.sentiment) < 0)
+            .group_by(col(Feedback.customer_id))
+            .subquery()
+        )
         statement = (
-            select(Customer.name, Customer.value, count)
-            .select_from(Feedback)
-            .join(Customer, col(Customer.id) == col(Feedback.customer_id))
-            .where(
-                col(Feedback.workspace_id) == workspace_id,
-                col(Feedback.created_at) >= _at(period.start),
-                col(Feedback.created_at) < _at(period.end),
-                col(Feedback.sentiment) < 0,
-            )
-            .group_by(Customer.id, Customer.name, Customer.value)
-            .order_by((func.count() * col(Customer.value)).desc(), Customer.name)
+            select(Customer.name, Customer.value, negative.c.n)
+            .join(negative, negative.c.cid == col(Customer.id))
+            .order_by((negative.c.n * col(Customer.value)).desc(), Customer.name)
             .limit(limit)
         )
-        return [(name, float(value), n) for name, value, n in self.session.execute(statement)]
+        return [(name, float(value), n) for name, value, n in self._run(statement)]
 
     def themes(self, workspace_id: int, period: Period, limit: int = 3) -> list[Theme]:
-        """The customers with the most feedback in the period and their feedback kinds."""
+        """The customers with the most feedback in the period, with their feedback kinds."""
+        in_period = self._feedback_in(workspace_id, period)
+        count = func.count().label("n")
         top = (
-            select(Feedback.customer_id, func.count().label("n"))
-            .where(
-                col(Feedback.workspace_id) == workspace_id,
-                col(Feedback.created_at) >= _at(period.start),
-                col(Feedback.created_at) < _at(period.end),
-            )
-            .group_by(Feedback.customer_id)
-            .order_by(sa.desc("n"), Feedback.customer_id)
+            select(Feedback.customer_id, count)
+            .where(*in_period)
+            .group_by(col(Feedback.customer_id))
+            .order_by(count.desc(), col(Feedback.customer_id))
             .limit(limit)
-        ).subquery()
-        rows = self.session.execute(
-            select(top.c.customer_id, Customer.name, top.c.n, Feedback.kind, func.count())
-            .select_from(top)
-            .join(Customer, col(Customer.id) == top.c.customer_id)
-            .join(Feedback, col(Feedback.customer_id) == top.c.customer_id)
-            .where(
-                col(Feedback.workspace_id) == workspace_id,
-                col(Feedback.created_at) >= _at(period.start),
-                col(Feedback.created_at) < _at(period.end),
+            .subquery()
+        )
+        themes = {
+            cid: Theme(cid, name, n)
+            for cid, name, n in self._run(
+                select(top.c.customer_id, Customer.name, top.c.n)
+                .join(Customer, col(Customer.id) == top.c.customer_id)
+                .order_by(top.c.n.desc(), top.c.customer_id)
             )
-            .group_by(top.c.customer_id, Customer.name, top.c.n, Feedback.kind)
-        ).all()
-        themes: dict[int, Theme] = {}
-        for customer_id, name, total, kind, count in rows:
-            themes.setdefault(customer_id, Theme(customer_id, name, total)).kinds[kind] = count
-        return sorted(themes.values(), key=lambda t: (-t.count, t.customer))
+        }
+        if themes:
+            for cid, kind, n in self._run(
+                select(Feedback.customer_id, Feedback.kind, func.count())
+                .where(*in_period, col(Feedback.customer_id).in_(list(themes)))
+                .group_by(col(Feedback.customer_id), col(Feedback.kind))
+            ):
+                themes[cid].kinds[kind] = n
+        return list(themes.values())
 
-    def feedback_texts(self, customer_id: int, period: Period, limit: int = 200) -> list[str]:
+    def feedback_texts(
+        self, workspace_id: int, customer_id: int, period: Period, limit: int = 200
+    ) -> list[str]:
         """The newest texts of one customer's feedback in the period (for its top words)."""
         return list(
-            self.session.execute(
+            self._run(
                 select(Feedback.text)
                 .where(
+                    *self._feedback_in(workspace_id, period),
                     col(Feedback.customer_id) == customer_id,
-                    col(Feedback.created_at) >= _at(period.start),
-                    col(Feedback.created_at) < _at(period.end),
                 )
                 .order_by(col(Feedback.created_at).desc())
                 .limit(limit)
             ).scalars()
         )
 
-    # ---- customers and touchpoints ---------------------------------------------------------
-
-    def _last_touch_columns(
-        self, as_of: datetime | None
-    ) -> tuple[sa.ColumnElement, sa.ColumnElement]:
-        """The newest feedback and the newest loop touchpoint of each customer (before `as_of`
-        when given): one index seek each (ix_feedback_customer, ix_event_customer)."""
-        before = _at(as_of) if as_of is not None else None
-        last_feedback = (
-            select(Feedback.created_at)
-            .where(
-                col(Feedback.workspace_id) == col(Customer.workspace_id),
-                col(Feedback.customer_id) == col(Customer.id),
-                *([col(Feedback.created_at) < before] if before is not None else []),
-            )
-            .order_by(col(Feedback.created_at).desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        last_event = (
-            select(LoopEvent.at)
-            .where(
-                col(LoopEvent.customer_id) == col(Customer.id),
-                col(LoopEvent.kind).in_(TOUCH_KINDS),
-                *([col(LoopEvent.at) < before] if before is not None else []),
-            )
-            .order_by(col(LoopEvent.at).desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        return (
-            sa.type_coerce(last_feedback, UTCDateTime()),
-            sa.type_coerce(last_event, UTCDateTime()),
-        )
-
-    def customers(
-        self,
-        workspace_id: int,
-        quiet_before: dict[str, datetime] | None = None,
-        default_quiet_before: datetime | None = None,
-        as_of: datetime | None = None,
-    ) -> list[CustomerFacts]:
-        """Every customer with account owner name and last touchpoint, biggest value first.
-
-        With `default_quiet_before`: only active customers gone quiet, i.e. with no touchpoint
-        (and not created) since their segment's cutoff in `quiet_before` (else the default).
-        With `as_of`: as things stood then (touchpoints before it only).
-        """
-        last_feedback, last_event = self._last_touch_columns(as_of)
-        owner, joined, owner_name = _user_name(col(Customer.owner), workspace_id)
-        statement = (
-            select(
-                Customer.id,
-                Customer.name,
-                Customer.segment,
-                Customer.value,
-                owner_name,
-                Customer.status,
-                Customer.created_at,
-                last_feedback,
-                last_event,
-            )
-            .outerjoin(owner, joined)
-            .where(col(Customer.workspace_id) == workspace_id)
-        )
-        if default_quiet_before is not None:
-            cutoffs = {seg: _at(when) for seg, when in (quiet_before or {}).items()}
-            cutoff = (
-                sa.case(cutoffs, value=col(Customer.segment), else_=_at(default_quiet_before))
-                if cutoffs
-                else _at(default_quiet_before)
-            )
-            statement = statement.where(
-                col(Customer.status) == "active",
-                col(Customer.erased_at).is_(None),
-                col(Customer.created_at) < cutoff,
-                sa.or_(last_feedback.is_(None), last_feedback < cutoff),
-                sa.or_(last_event.is_(None), last_event < cutoff),
-            )
-        statement = statement.order_by(col(Customer.value).desc(), Customer.name_key)
-        return [
-            CustomerFacts(
-                cid,
-                name,
-                segment,
-                float(value),
-                owner,
-                status,
-                created,
-                max((t for t in (fb, ev) if t is not None), default=None),
-            )
-            for cid, name, segment, value, owner, status, created, fb, ev in self.session.execute(
-                statement
-            )
-        ]
-
     def segments(self, workspace_id: int) -> dict[str, tuple[int, float]]:
         """Customers (not erased) and their total value per segment."""
-        rows = self.session.execute(
+        rows = self._run(
             select(Customer.segment, func.count(), func.coalesce(func.sum(Customer.value), 0.0))
             .where(col(Customer.workspace_id) == workspace_id, col(Customer.erased_at).is_(None))
             .group_by(Customer.segment)
@@ -509,20 +360,24 @@ class ReportRepo(_Repo):
     def weeks(
         self, workspace_id: int, bounds: Sequence[datetime], now: datetime
     ) -> list[WeekStats]:
-        """Counts per week; `bounds` are the weeks' starts followed by the last week's end."""
+        """Counts per week; `bounds` are the weeks' starts followed by the last week's end.
+
+        Each week is one range of a covering index (counted, never sorted), all weeks of one
+        measure in one UNION ALL statement.
+        """
         weeks = [WeekStats() for _ in bounds[:-1]]
-        start, end = _at(bounds[0]), _at(bounds[-1])
 
         def per_week(column, model, *aggregates, where=()):  # noqa: ANN001, ANN202
-            bucket = sa.case(
-                *[(column < _at(b), i) for i, b in enumerate(bounds[1:-1])], else_=len(bounds) - 2
-            ).label("week")
-            statement = (
-                select(bucket, *aggregates)
-                .where(model.workspace_id == workspace_id, column >= start, column < end, *where)
-                .group_by(sa.literal_column("week"))
-            )
-            return self.session.execute(statement).all()
+            branches = [
+                select(sa.literal(i).label("week"), *aggregates).where(
+                    model.workspace_id == workspace_id,
+                    column >= at(start),
+                    column < at(end),
+                    *where,
+                )
+                for i, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False))
+            ]
+            return self._run(sa.union_all(*branches)).all()
 
         for week, n in per_week(col(Feedback.created_at), Feedback, func.count()):
             weeks[week].feedback = n
@@ -530,23 +385,18 @@ class ReportRepo(_Repo):
             weeks[week].opened = n
         for week, n in per_week(col(Loop.closed_at), Loop, func.count()):
             weeks[week].closed = n
-        for week, n in per_week(
-            col(Loop.cancelled_at), Loop, func.count(), where=[col(Loop.state) == "cancelled"]
-        ):
+        for week, n in per_week(col(Loop.cancelled_at), Loop, func.count()):
             weeks[week].cancelled = n
         for week, due, on_time in per_week(
-            col(Loop.due_at),
-            Loop,
-            func.count(),
-            _count_if(col(Loop.done_at) <= col(Loop.due_at)),
-            where=[col(Loop.state).in_(NOT_CANCELLED), col(Loop.due_at) < _at(now)],
-        ):
+            col(Loop.due_at), Loop, func.count(), count_if(col(Loop.done_at) <= col(Loop.due_at)),
+            where=[col(Loop.state).in_(NOT_CANCELLED), col(Loop.due_at) < at(now)],
+        ):  # fmt: skip
             weeks[week].due, weeks[week].on_time = due, on_time
         return weeks
 
     def live_loops(self, workspace_id: int) -> int:
         """Loops open now (open or done: not yet closed or cancelled)."""
-        return self.session.execute(
+        return self._run(
             select(func.count())
             .select_from(Loop)
             .where(col(Loop.workspace_id) == workspace_id, col(Loop.state).in_(LIVE))
@@ -554,112 +404,25 @@ class ReportRepo(_Repo):
 
     def worst_overdue(self, workspace_id: int, now: datetime, limit: int = 5) -> list[OverdueLoop]:
         """Open loops past due, the longest overdue first (ix_loop_state_due)."""
-        rows = self.session.execute(
+        rows = self._run(
             select(Loop.number, Customer.name, Loop.what, Loop.owner, Loop.due_at)
             .join(Customer, col(Customer.id) == col(Loop.customer_id))
             .where(
                 col(Loop.workspace_id) == workspace_id,
                 col(Loop.state) == "open",
-                col(Loop.due_at) < _at(now),
+                col(Loop.due_at) < at(now),
             )
             .order_by(col(Loop.due_at), col(Loop.number))
             .limit(limit)
         )
         return [OverdueLoop(*row) for row in rows]
 
-    # ---- a customer's timeline -------------------------------------------------------------
-
-    def timeline(self, customer_id: int, limit: int) -> list[TimelineEntry]:
-        """The customer's newest `limit` touchpoints (feedback and loop events), newest first.
-
-        Each side is read newest first through its index and cut at `limit`, so a page costs
-        the same for a customer with ten items or a hundred thousand.
-        """
-        feedback = self.session.execute(
-            select(
-                Feedback.created_at,
-                Feedback.id,
-                Feedback.kind,
-                Feedback.source,
-                Feedback.author,
-                Feedback.text,
-                Feedback.permalink,
-                Feedback.deleted_at,
-            )
-            .where(col(Feedback.customer_id) == customer_id)
-            .order_by(col(Feedback.created_at).desc(), col(Feedback.id).desc())
-            .limit(limit)
-        ).all()
-        events = self.session.execute(
-            select(
-                LoopEvent.at,
-                LoopEvent.id,
-                LoopEvent.kind,
-                Loop.number,
-                LoopEvent.actor,
-                Loop.what,
-                Feedback.permalink,
-                LoopEvent.note,
-            )
-            .join(Loop, col(Loop.id) == col(LoopEvent.loop_id))
-            .outerjoin(Feedback, col(Feedback.id) == col(Loop.feedback_id))
-            .where(
-                col(LoopEvent.customer_id) == customer_id, col(LoopEvent.kind).in_(TIMELINE_KINDS)
-            )
-            .order_by(col(LoopEvent.at).desc(), col(LoopEvent.id).desc())
-            .limit(limit)
-        ).all()
-        entries = [
-            TimelineEntry(
-                at,
-                "feedback",
-                author,
-                text,
-                permalink,
-                feedback_kind=kind,
-                source=source,
-                deleted=deleted is not None,
-            )
-            for at, _id, kind, source, author, text, permalink, deleted in feedback
-        ] + [
-            TimelineEntry(at, kind, actor, what, permalink, number=number, note=note)
-            for at, _id, kind, number, actor, what, permalink, note in events
-        ]
-        entries.sort(key=lambda e: e.at, reverse=True)
-        return entries[:limit]
-
-    def customer_loops(self, customer_id: int, now: datetime) -> tuple[int, int]:
-        """(open, overdue) loops of one customer now (ix_loop_customer)."""
-        live, overdue = self.session.execute(
-            select(
-                func.count(),
-                _count_if((col(Loop.state) == "open") & (col(Loop.due_at) < _at(now))),
-            ).where(col(Loop.customer_id) == customer_id, col(Loop.state).in_(LIVE))
-        ).one()
-        return live, overdue
-
-    def timeline_size(self, customer_id: int) -> tuple[int, int]:
-        """(feedback items, loop touchpoints) of the customer: the timeline's length."""
-        feedback = self.session.execute(
-            select(func.count())
-            .select_from(Feedback)
-            .where(col(Feedback.customer_id) == customer_id)
-        ).scalar_one()
-        events = self.session.execute(
-            select(func.count())
-            .select_from(LoopEvent)
-            .where(
-                col(LoopEvent.customer_id) == customer_id, col(LoopEvent.kind).in_(TIMELINE_KINDS)
-            )
-        ).scalar_one()
-        return feedback, events
-
     # ---- exports ---------------------------------------------------------------------------
 
     def loop_rows(self, workspace_id: int, since: datetime | None = None) -> list[tuple]:
         """(number, customer, what, owner name, state, due, created, closed) per loop, by
         number; only loops created since `since` when given."""
-        owner, joined, owner_name = _user_name(col(Loop.owner), workspace_id)
+        owner, joined, owner_name = user_name(col(Loop.owner), workspace_id)
         statement = (
             select(
                 Loop.number,
@@ -677,13 +440,13 @@ class ReportRepo(_Repo):
             .order_by(col(Loop.number))
         )
         if since is not None:
-            statement = statement.where(col(Loop.created_at) >= _at(since))
-        return list(self.session.execute(statement).all())
+            statement = statement.where(col(Loop.created_at) >= at(since))
+        return list(self._run(statement).all())
 
     def feedback_rows(self, workspace_id: int, since: datetime | None = None) -> list[tuple]:
         """(id, customer, text, kind, sentiment, source, author name, channel, permalink,
         created) per feedback item, oldest first; only since `since` when given."""
-        author, joined, author_name = _user_name(col(Feedback.author), workspace_id)
+        author, joined, author_name = user_name(col(Feedback.author), workspace_id)
         statement = (
             select(
                 Feedback.id,
@@ -703,8 +466,8 @@ class ReportRepo(_Repo):
             .order_by(col(Feedback.created_at), col(Feedback.id))
         )
         if since is not None:
-            statement = statement.where(col(Feedback.created_at) >= _at(since))
-        return list(self.session.execute(statement).all())
+            statement = statement.where(col(Feedback.created_at) >= at(since))
+        return list(self._run(statement).all())
 
 
 def _interpolate(values_by_rank: dict[int, float], n: int, percent: int) -> float:

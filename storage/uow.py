@@ -17,6 +17,7 @@ from storage.repos import (
     UserRepo,
     WorkspaceRepo,
 )
+from storage.touchpoints import TouchpointRepo
 
 
 class UnitOfWork:
@@ -35,6 +36,7 @@ class UnitOfWork:
         self.events = EventRepo(self.session)
         self.settings = SettingRepo(self.session)
         self.reports = ReportRepo(self.session)
+        self.touchpoints = TouchpointRepo(self.session)
         return self
 
     def __exit__(

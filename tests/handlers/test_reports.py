@@ -72,7 +72,9 @@ def test_owners_by_hand(deps) -> None:  # noqa: ANN001
     assert reply.footer and reply.footer.startswith("Period: last 30 days (25 Oct – 24 Nov 2026).")
     assert "\n" not in reply.footer  # the definitions are one line
     trend = {f.label: f.value for f in reply.sections[0].fields}
-    assert trend["Loops closed"] == "3 (▲3 from 0)"
+    assert reply.sections[0].text == "Loops, the last 30 days against the 30 before"
+    assert trend["Opened"] == "6 (▲4 from 2)"
+    assert trend["Closed"] == "3 (▲3 from 0)"
     assert trend["Closure rate"] == "40% (▲40 pts, from 0%)"
     assert trend["On-time rate"] == "50% (▼50 pts, from 100%)"
     assert trend["Days to close, median / p90"] == "4.0 / 21.6 days (before: —)"
@@ -103,7 +105,9 @@ def test_segments_with_the_value_weighted_view(deps) -> None:  # noqa: ANN001
     text = reply.plain()
     # 3 of 4 items are enterprise, but by value 300,000 of 310,000
     assert "enterprise: 97% by value (75% of items, 2 negative)" in text
-    assert "request: 2 (50% of items, 35% by value)" in text
+    assert "request: 2 (50% of items · 35% by value)" in text
+    # the 30 days before: Globex and Umbrella, both negative
+    assert "Negative, weighted by value: 65% (▼35 pts, from 100%)" in text
     assert "Sentiment: 50% negative (65% weighted by value), 25% neutral, 25% positive." in text
 
 
@@ -137,9 +141,11 @@ def test_weekly_by_hand(deps) -> None:  # noqa: ANN001
         ("2026-11-16", 2, 3, 0, 1, 0.0),  # #5 was due this week too, but cancelled
         ("2026-11-23", 1, 1, 0, 0, None),  # #8 is due on Friday: not counted yet
     )
-    trend = {f.label: f.value for f in reply.sections[0].fields}
-    assert reply.sections[0].text == "Last 7 days against the 7 before"
-    assert trend["Feedback"] == "3 (▲3 from 0)"  # 20 Nov, 21 Nov and the one logged now
+    loops, feedback = reply.sections
+    assert loops.text == "Loops, the last 7 days against the 7 before"
+    assert feedback.text == "Feedback, the last 7 days against the 7 before"
+    # 20 Nov, 21 Nov and the one logged now, against nothing the week before
+    assert feedback.fields[0].value == "3 (▲3 from 0)"
 
 
 def test_chat_and_cli_give_the_same_numbers(deps) -> None:  # noqa: ANN001

@@ -187,14 +187,16 @@ def test_median_and_p90_days_to_close(story) -> None:  # noqa: ANN001
 def test_feedback_by_customer_segment_and_kind_weighted_by_value(story) -> None:  # noqa: ANN001
     seeded, uow = story
     ws = seeded.workspace_id
-    by_customer = uow.reports.feedback_stats(ws, "customer", PERIOD)
-    assert by_customer[seeded.acme].count == 3  # includes the item logged exactly now
-    assert by_customer[seeded.acme].negative == 2
-    assert by_customer[seeded.globex].count == 1  # the October item is in the previous period
-    assert seeded.umbrella not in by_customer
+    # Acme's count includes the item logged exactly now; Globex's October item is in the
+    # previous period; Umbrella said nothing in this one
+    assert uow.reports.feedback_counts(ws, PERIOD) == {seeded.acme: 3, seeded.globex: 1}
+    overall = uow.reports.feedback_stats(ws, "all", PERIOD)[None]
+    assert (overall.count, overall.negative, overall.positive) == (4, 2, 1)
+    assert (overall.value, overall.negative_value) == (310_000, 200_000)
     by_segment = uow.reports.feedback_stats(ws, "segment", PERIOD)
     assert (by_segment["enterprise"].count, by_segment["enterprise"].negative) == (3, 2)
     assert by_segment["smb"].value == 10_000
+    assert by_segment["enterprise"].negative_value == 200_000
     by_kind = uow.reports.feedback_stats(ws, "kind", PERIOD)
     assert {k: (s.count, s.value) for k, s in by_kind.items()} == {
         "problem": (1, 100_000),
@@ -206,8 +208,8 @@ def test_feedback_by_customer_segment_and_kind_weighted_by_value(story) -> None:
 
 def test_customers_with_owner_names_and_last_touchpoints(story) -> None:  # noqa: ANN001
     seeded, uow = story
-    rows = {c.name: c for c in uow.reports.customers(seeded.workspace_id)}
-    assert [c.name for c in uow.reports.customers(seeded.workspace_id)] == [
+    rows = {c.name: c for c in uow.touchpoints.customers(seeded.workspace_id)}
+    assert [c.name for c in uow.touchpoints.customers(seeded.workspace_id)] == [
         "Acme",
         "Umbrella",
         "Globex",
@@ -225,16 +227,16 @@ def test_customers_with_owner_names_and_last_touchpoints(story) -> None:  # noqa
 def test_quiet_customers_follow_the_segment_setting(story) -> None:  # noqa: ANN001
     seeded, uow = story
     ws = seeded.workspace_id
-    quiet = uow.reports.customers(ws, {}, NOW - timedelta(days=30))
+    quiet = uow.touchpoints.customers(ws, {}, NOW - timedelta(days=30))
     assert [c.name for c in quiet] == ["Umbrella", "Initech"]  # Hooli churned: not listed
-    patient = uow.reports.customers(
+    patient = uow.touchpoints.customers(
         ws, {"enterprise": NOW - timedelta(days=60)}, NOW - timedelta(days=30)
     )
     assert [c.name for c in patient] == ["Initech"]
     # as things stood on 1 Nov: Umbrella had spoken 17 days before, Initech never
     then = at(11, 1)
     assert [
-        c.name for c in uow.reports.customers(ws, {}, then - timedelta(days=30), as_of=then)
+        c.name for c in uow.touchpoints.customers(ws, {}, then - timedelta(days=30), as_of=then)
     ] == ["Initech"]
 
 
@@ -296,8 +298,8 @@ def test_worst_overdue_and_themes(story) -> None:  # noqa: ANN001
 
 def test_timeline_is_newest_first_with_permalinks(story) -> None:  # noqa: ANN001
     seeded, uow = story
-    assert uow.reports.timeline_size(seeded.acme) == (3, 10)
-    entries = uow.reports.timeline(seeded.acme, 5)
+    assert uow.touchpoints.timeline_size(seeded.workspace_id, seeded.acme) == (3, 10)
+    entries = uow.touchpoints.timeline(seeded.workspace_id, seeded.acme, 5)
     assert [(e.kind, e.number) for e in entries] == [
         ("feedback", None),
         ("feedback", None),
@@ -306,12 +308,12 @@ def test_timeline_is_newest_first_with_permalinks(story) -> None:  # noqa: ANN00
         ("told", 2),
     ]
     assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
-    whole = uow.reports.timeline(seeded.acme, 100)
+    whole = uow.touchpoints.timeline(seeded.workspace_id, seeded.acme, 100)
     assert len(whole) == 13
     # loop #1 came from captured feedback: its events link to that message
     assert {e.permalink for e in whole if e.number == 1} == {"https://x/p1"}
-    assert uow.reports.customer_loops(seeded.acme, NOW) == (1, 0)
-    assert uow.reports.customer_loops(seeded.globex, NOW) == (3, 1)
+    assert uow.touchpoints.customer_loops(seeded.workspace_id, seeded.acme, NOW) == (1, 0)
+    assert uow.touchpoints.customer_loops(seeded.workspace_id, seeded.globex, NOW) == (3, 1)
 
 
 def test_exports_name_owners_and_keep_times(story) -> None:  # noqa: ANN001
@@ -342,5 +344,5 @@ def test_an_empty_workspace_reports_zeros_and_no_rates(db_url: str) -> None:
         weeks = uow.reports.weeks(ws, WEEK_STARTS, NOW)
         assert all(w.feedback == w.opened == w.due == 0 for w in weeks)
         assert all(w.on_time_rate is None for w in weeks)
-        assert uow.reports.customers(ws) == []
+        assert uow.touchpoints.customers(ws) == []
     engine.dispose()

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-24 15:27:19.882320
+Create Date: 2026-11-24 15:43:35.444307
 """
 
 import sqlalchemy as sa
@@ -158,7 +158,9 @@ def upgrade() -> None:
             "ix_feedback_kind", ["workspace_id", "kind", "created_at"], unique=False
         )
         batch_op.create_index(
-            "ix_feedback_ws_created", ["workspace_id", "created_at"], unique=False
+            "ix_feedback_ws_created",
+            ["workspace_id", "created_at", "customer_id", "kind", "sentiment"],
+            unique=False,
         )
 
     op.create_table(
@@ -203,15 +205,30 @@ def upgrade() -> None:
         sa.UniqueConstraint("workspace_id", "source_key", name="uq_loop_source"),
     )
     with op.batch_alter_table("loop", schema=None) as batch_op:
-        batch_op.create_index("ix_loop_closed", ["workspace_id", "closed_at"], unique=False)
-        batch_op.create_index("ix_loop_created", ["workspace_id", "created_at"], unique=False)
+        batch_op.create_index(
+            "ix_loop_cancelled",
+            ["workspace_id", "cancelled_at", "owner", "customer_id"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_loop_closed",
+            ["workspace_id", "closed_at", "created_at", "owner", "customer_id"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_loop_created",
+            ["workspace_id", "created_at", "state", "closed_at", "owner", "customer_id"],
+            unique=False,
+        )
         batch_op.create_index(
             "ix_loop_customer", ["workspace_id", "customer_id", "state"], unique=False
         )
         batch_op.create_index("ix_loop_next_nudge", ["next_nudge_at"], unique=False)
         batch_op.create_index("ix_loop_owner", ["workspace_id", "owner", "state"], unique=False)
         batch_op.create_index(
-            "ix_loop_state_due", ["workspace_id", "state", "due_at"], unique=False
+            "ix_loop_state_due",
+            ["workspace_id", "state", "due_at", "done_at", "owner", "customer_id"],
+            unique=False,
         )
 
     op.create_table(
@@ -239,7 +256,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("loop_event", schema=None) as batch_op:
-        batch_op.create_index("ix_event_customer", ["customer_id", "at"], unique=False)
+        batch_op.create_index("ix_event_customer", ["customer_id", "at", "kind"], unique=False)
         batch_op.create_index("ix_event_loop", ["loop_id", "at"], unique=False)
         batch_op.create_index("ix_event_ws_at", ["workspace_id", "at"], unique=False)
 
@@ -295,6 +312,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_loop_customer")
         batch_op.drop_index("ix_loop_created")
         batch_op.drop_index("ix_loop_closed")
+        batch_op.drop_index("ix_loop_cancelled")
 
     op.drop_table("loop")
     with op.batch_alter_table("feedback", schema=None) as batch_op:

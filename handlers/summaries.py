@@ -1,0 +1,196 @@
+"""What chat reports and the weekly digest say above their tables: the period a report looks
+at, the trend against the period before, feedback by kind and sentiment weighted by customer
+value, and numbers written the way people read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.core.replies import Field, Section
+from storage.reports import FeedbackStats, LoopStats, Period
+from storage.uow import UnitOfWork
+
+PERIOD_DAYS = 30  # owners, customers, segments and the chat exports look this far back
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where and when a report looks: the workspace, now, its period and the one before."""
+
+    workspace_id: int
+    now: datetime
+    zone: ZoneInfo
+    period: Period
+    previous: Period
+    chat: bool  # build chat's summaries too (the CLI wants only the table)
+    everything: bool = False  # loops and feedback: all of them, not only the period's
+    rows: int | None = None  # how many table rows are wanted (None: all)
+
+    @property
+    def days(self) -> int:
+        return (self.period.end - self.period.start).days
+
+    @property
+    def span(self) -> str:
+        start, end = self.period.start.astimezone(self.zone), self.now.astimezone(self.zone)
+        return f"last {self.days} days ({start:%d %b} – {end:%d %b %Y})"
+
+
+def frame(workspace_id: int, now: datetime, zone: ZoneInfo, chat: bool, days: int = PERIOD_DAYS,
+          everything: bool = False, rows: int | None = None) -> Frame:  # fmt: skip
+    """The last `days` days up to and including now, and the `days` days before them."""
+    period = Period(now - timedelta(days=days), now + timedelta(microseconds=1))
+    previous = Period(period.start - timedelta(days=days), period.start)
+    return Frame(workspace_id, now, zone, period, previous, chat, everything, rows)
+
+
+# ---- sections ----------------------------------------------------------------------------
+
+
+def loop_trend(uow: UnitOfWork, f: Frame) -> Section:
+    """Loops in the period against the one before: opened, closed, closure and on-time rates,
+    days to close (median and p90), and what is open now."""
+    reports, ws = uow.reports, f.workspace_id
+    now = reports.loop_stats(ws, "all", f.period, f.now).get(None) or LoopStats()
+    before = reports.loop_stats(ws, "all", f.previous, f.now).get(None) or LoopStats()
+    days_now = reports.days_to_close(ws, "all", f.period).get(None, {})
+    days_before = reports.days_to_close(ws, "all", f.previous).get(None, {})
+    return Section(
+        f"Loops, the last {f.days} days against the {f.days} before",
+        fields=[
+            Field("Opened", f"{now.opened} ({change(now.opened, before.opened)})"),
+            Field("Closed", f"{now.closed} ({change(now.closed, before.closed)})"),
+            Field("Closure rate", rate_change(now.closure_rate, before.closure_rate)),
+            Field("On-time rate", rate_change(now.on_time_rate, before.on_time_rate)),
+            Field("Days to close, median / p90",
+                  f"{_days_text(days_now)} (before: {_days_text(days_before)})"),
+            Field("Open now", f"{now.open} ({now.overdue} overdue)"),
+        ],
+    )  # fmt: skip
+
+
+def feedback_summary(uow: UnitOfWork, f: Frame) -> list[Section]:
+    """Feedback in the period against the one before, then by kind and by sentiment, each as a
+    share of items and a share of customer value (a complaint from a big customer weighs more)."""
+    kinds = uow.reports.feedback_stats(f.workspace_id, "kind", f.period)
+    before = uow.reports.feedback_stats(f.workspace_id, "all", f.previous).get(None)
+    before = before or FeedbackStats()
+    total = FeedbackStats(
+        sum(s.count for s in kinds.values()),
+        sum(s.negative for s in kinds.values()),
+        sum(s.positive for s in kinds.values()),
+        sum(s.value for s in kinds.values()),
+        sum(s.negative_value for s in kinds.values()),
+    )
+    trend = Section(
+        f"Feedback, the last {f.days} days against the {f.days} before",
+        fields=[
+            Field("Feedback", f"{total.count} ({change(total.count, before.count)})"),
+            Field("Negative", f"{total.negative} ({change(total.negative, before.negative)})"),
+            Field("Negative, weighted by value", rate_change(
+                _part(total.negative_value, total.value), _part(before.negative_value,
+                                                                before.value))),
+        ],
+    )  # fmt: skip
+    if not total.count:
+        return [trend]
+    by_kind = Section(
+        "Feedback by kind (share of items · share weighted by customer value)",
+        fields=[
+            Field(str(kind), f"{s.count} ({share(s.count, total.count)} of items · "
+                             f"{share(s.value, total.value)} by value)")
+            for kind, s in sorted(kinds.items(), key=lambda kv: (-kv[1].value, -kv[1].count))
+        ],
+    )  # fmt: skip
+    neutral = total.count - total.negative - total.positive
+    mood = Section(
+        f"Sentiment: {share(total.negative, total.count)} negative "
+        f"({share(total.negative_value, total.value)} weighted by value), "
+        f"{share(neutral, total.count)} neutral, {share(total.positive, total.count)} positive."
+    )
+    return [trend, by_kind, mood]
+
+
+def concerns(uow: UnitOfWork, f: Frame) -> list[Section]:
+    """The complaints that weigh most: negative feedback × the customer's annual value."""
+    top = uow.reports.top_concerns(f.workspace_id, f.period)
+    if not top:
+        return []
+    return [Section(
+        "Complaints that weigh most (negative feedback × annual value)",
+        fields=[Field(name, f"{n} negative · value {money(value)}") for name, value, n in top],
+    )]  # fmt: skip
+
+
+def segment_weights(feedback: dict[object, FeedbackStats]) -> list[Section]:
+    """Each segment's share of the period's feedback, by items and by customer value."""
+    total = sum(s.count for s in feedback.values())
+    value = sum(s.value for s in feedback.values())
+    if not total:
+        return []
+    return [Section(
+        "Feedback by segment, weighted by customer value",
+        fields=[
+            Field(str(segment), f"{share(s.value, value)} by value ({share(s.count, total)} of "
+                                f"items, {s.negative} negative)")
+            for segment, s in sorted(feedback.items(), key=lambda kv: -kv[1].value)
+        ],
+    )]  # fmt: skip
+
+
+# ---- numbers as people read them -------------------------------------------------------------
+
+
+def rate(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def days(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def money(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def share(part: float, whole: float) -> str:
+    return f"{part / whole:.0%}" if whole else "—"
+
+
+def change(now: int, before: int) -> str:
+    if now == before:
+        return f"same as before, {before}"
+    return f"{'▲' if now > before else '▼'}{abs(now - before)} from {before}"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def rate_change(now: float | None, before: float | None) -> str:
+    """A rate against the one before, in percentage points; — where nothing was counted."""
+    if now is None or before is None:
+        return f"{percent(now)} (before: {percent(before)})"
+    points = round((now - before) * 100)
+    trend = "same as before" if points == 0 else f"{'▲' if points > 0 else '▼'}{abs(points)} pts"
+    return f"{percent(now)} ({trend}, from {percent(before)})"
+
+
+def _part(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+def _days_text(percentiles: dict[int, float]) -> str:
+    if not percentiles:
+        return "—"
+    return f"{percentiles[50]:.1f} / {percentiles[90]:.1f} days"
