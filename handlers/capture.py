@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.core import grammar
 from bot.core.classify import feedback_kind, has_commitment, sentiment
@@ -12,7 +14,7 @@ from bot.core.errors import BadInput, NotFound
 from bot.core.matching import CustomerMatcher
 from bot.core.replies import Button, Reply, Section
 from handlers import loops
-from handlers.common import enter, find_customer
+from handlers.common import Scope, enter, find_customer
 from handlers.context import Caller, Deps
 from storage.models import Feedback
 from storage.uow import UnitOfWork
@@ -47,6 +49,15 @@ class ChatMessage:
     source: str = "mention"  # mention, reaction, teams, console
 
 
+@dataclass(frozen=True)
+class Capture:
+    """One chat message to capture: who said it, the message, the platform's event id."""
+
+    caller: Caller
+    message: ChatMessage
+    event_key: str | None = None
+
+
 def capture_message(
     deps: Deps, caller: Caller, message: ChatMessage, event_key: str | None = None
 ) -> Reply | None:
@@ -55,22 +66,78 @@ def capture_message(
     Returns None when nothing was captured (no customer, capture off, or already captured).
     `event_key` (the platform's event id) makes a redelivered event a no-op.
     """
+    return capture_messages(deps, [Capture(caller, message, event_key)])[0]
+
+
+def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | None]:
+    """capture_message for a burst of messages in one transaction (one reply each, in order).
+
+    An event or a message that comes twice, in the burst or before, is captured once: the
+    first one gets the reply.
+    """
+    stored: list[list[int]] = [[] for _ in captures]
     with deps.uow() as uow:
-        scope = enter(uow, deps, caller)
-        ws = scope.workspace.id
-        if event_key and not uow.events.first_time(ws, event_key, scope.now):
-            return None
-        if message.channel in (uow.settings.get(ws, "capture_off", []) or []):
-            uow.commit()
-            return None
-        mentions = matcher_for(uow, ws).find(message.text)
-        stored = []
-        for mention in mentions:
-            new_id = _store(uow, ws, mention.customer_id, caller, message, scope.now)
-            if new_id is not None:
-                stored.append(mention.customer_id)
-        names = {c.id: c.name for c in uow.customers.by_ids(set(stored)).values()}
+        scopes: dict[tuple[str, str, str], Scope] = {}
+        by_workspace: dict[int, list[int]] = {}
+        for index, capture in enumerate(captures):
+            caller = capture.caller
+            who = (caller.platform, caller.workspace, caller.user)
+            if who not in scopes:
+                scopes[who] = enter(uow, deps, caller)
+            by_workspace.setdefault(scopes[who].workspace.id, []).append(index)
+        now = deps.clock.now()
+        for ws, indexes in by_workspace.items():
+            _store_burst(uow, ws, [captures[i] for i in indexes], now, [stored[i] for i in indexes])
+        found = uow.customers.by_ids({cid for ids in stored for cid in ids})
         uow.commit()
+    names = {c.id: c.name for c in found.values()}
+    return [_captured(c.message, ids, names) for c, ids in zip(captures, stored, strict=True)]
+
+
+def _store_burst(
+    uow: UnitOfWork, ws: int, captures: list[Capture], now: datetime, stored: list[list[int]]
+) -> None:
+    """Store one workspace's messages; fills `stored` with the customers each was stored for."""
+    fresh = uow.events.first_times(ws, [c.event_key for c in captures if c.event_key], now)
+    off = set(uow.settings.get(ws, "capture_off", []) or [])
+    matcher = matcher_for(uow, ws)
+    rows, owner = [], {}
+    for index, capture in enumerate(captures):
+        message = capture.message
+        if capture.event_key:
+            if capture.event_key[:255] not in fresh:
+                continue
+            fresh.discard(capture.event_key[:255])  # the same event twice in one burst
+        if message.channel in off:
+            continue
+        kind, feeling = feedback_kind(message.text), round(sentiment(message.text), 2)
+        for mention in matcher.find(message.text):
+            key = (message.channel, message.message_ts, mention.customer_id)
+            if key in owner:  # the same message twice in one burst (an event and a mention)
+                continue
+            owner[key] = index
+            rows.append(
+                {
+                    "workspace_id": ws,
+                    "customer_id": mention.customer_id,
+                    "text": message.text,
+                    "kind": kind,
+                    "sentiment": feeling,
+                    "source": message.source,
+                    "author": capture.caller.user,
+                    "channel": message.channel,
+                    "message_ts": message.message_ts,
+                    "permalink": message.permalink,
+                    "created_at": now,
+                }
+            )
+    added = uow.feedback.add_many(rows) if rows else set()
+    for key, index in owner.items():  # in mention order: dicts keep insertion order
+        if key in added:
+            stored[index].append(key[2])
+
+
+def _captured(message: ChatMessage, stored: list[int], names: dict[int, str]) -> Reply | None:
     if not stored:
         return None
     kind = feedback_kind(message.text)
@@ -91,24 +158,6 @@ def capture_message(
             )
         )
     return reply
-
-
-def _store(
-    uow: UnitOfWork, ws: int, customer_id: int, caller: Caller, message: ChatMessage, now
-) -> int | None:  # noqa: ANN001
-    return uow.feedback.add(
-        workspace_id=ws,
-        customer_id=customer_id,
-        text=message.text,
-        kind=feedback_kind(message.text),
-        sentiment=round(sentiment(message.text), 2),
-        source=message.source,
-        author=caller.user,
-        channel=message.channel,
-        message_ts=message.message_ts,
-        permalink=message.permalink,
-        created_at=now,
-    )
 
 
 def customers_named(deps: Deps, caller: Caller, text: str) -> list[str]:

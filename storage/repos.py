@@ -34,6 +34,29 @@ def insert_ignore(session: Session, model: type, values: dict) -> int | None:
     return session.execute(statement).scalar_one_or_none()
 
 
+MANY_ROWS = 200  # rows per multi-row INSERT (well under SQLite's bound-parameter limit)
+
+
+def insert_ignore_many(
+    session: Session, model: type, rows: list[dict], key_columns: tuple[str, ...]
+) -> set[tuple]:
+    """Multi-row INSERT ... ON CONFLICT DO NOTHING: `key_columns` of the rows really inserted
+    (a row whose unique key was already taken is skipped)."""
+    table = model.__table__
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    returned = [table.c[name] for name in key_columns]
+    inserted: set[tuple] = set()
+    for start in range(0, len(rows), MANY_ROWS):
+        statement = (
+            dialect.insert(table)
+            .values(rows[start : start + MANY_ROWS])
+            .on_conflict_do_nothing()
+            .returning(*returned)
+        )
+        inserted |= {tuple(row) for row in session.execute(statement)}
+    return inserted
+
+
 class _Repo:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -273,6 +296,13 @@ class FeedbackRepo(_Repo):
         """Store feedback; None when this message was already captured for this customer."""
         return insert_ignore(self.session, Feedback, values)
 
+    def add_many(self, rows: list[dict]) -> set[tuple[str, str, int]]:
+        """Store many feedback rows at once (a burst of chat messages); the (channel,
+        message_ts, customer_id) of those stored, the others were already captured."""
+        return insert_ignore_many(
+            self.session, Feedback, rows, ("channel", "message_ts", "customer_id")
+        )
+
     def get(self, feedback_id: int) -> Feedback | None:
         return self.session.get(Feedback, feedback_id)
 
@@ -392,6 +422,17 @@ class EventRepo(_Repo):
             .order_by(col(LoopEvent.at).desc(), col(LoopEvent.id).desc())
             .limit(limit)
         ).all()
+
+    def first_times(self, workspace_id: int, keys: list[str], now: datetime) -> set[str]:
+        """first_time for many keys in one statement: the keys (cut to 255) seen for the first
+        time."""
+        rows = [
+            {"workspace_id": workspace_id, "key": key, "created_at": now}
+            for key in dict.fromkeys(k[:255] for k in keys)
+        ]
+        if not rows:
+            return set()
+        return {key for (key,) in insert_ignore_many(self.session, ProcessedEvent, rows, ("key",))}
 
     def first_time(self, workspace_id: int, key: str, now: datetime) -> bool:
         """Record a processed chat event or click; False when it was seen before."""

@@ -5,25 +5,36 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any, TypeVar
 
 import aiohttp
-from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.adapter.starlette.async_handler import (
+    to_async_bolt_request,
+    to_starlette_response,
+)
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 
+from bot.core.replies import Reply
+from bot.platforms.slack.batch import GroupCommit
 from bot.platforms.slack.client import web_client
 from bot.platforms.slack.delivery import SlackDelivery
 from bot.platforms.slack.people import Callers
 from bot.platforms.slack.redact import install_token_redaction
 from bot.platforms.slack.work import ACK_BUDGET_SECONDS, Work, database_error
+from handlers import capture
+from handlers.capture import Capture
 from handlers.context import Deps
+from storage.db import is_sqlite
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+DB_THREADS = 8
 
 
 class SlackBot:
@@ -32,9 +43,18 @@ class SlackBot:
     def __init__(self, deps: Deps, ack_budget: float = ACK_BUDGET_SECONDS) -> None:
         install_token_redaction()
         self.deps = deps
+        # SQLite has one writer: one database thread, so requests queue here instead of
+        # sleeping in SQLite's busy handler. PostgreSQL takes a few at once.
+        self._executor = ThreadPoolExecutor(
+            1 if is_sqlite(deps.engine) else DB_THREADS, thread_name_prefix="loopkeeper-db"
+        )
         self.client = web_client(deps.settings)
         self.work = Work(ack_budget)
-        self.callers = Callers(deps, self.client)
+        self.callers = Callers(deps, self.client, self.db)
+        # Channel messages arriving together are stored together (one transaction).
+        self.captures: GroupCommit[Capture, Reply | None] = GroupCommit(
+            partial(capture.capture_messages, deps), self.db
+        )
         self.delivery = SlackDelivery(deps, self.client)
         self.app = AsyncApp(
             client=self.client,
@@ -48,7 +68,6 @@ class SlackBot:
         from bot.platforms.slack.listeners import register
 
         register(self)
-        self._http = AsyncSlackRequestHandler(self.app)
         self._session: aiohttp.ClientSession | None = None
         self._workspace_url: str | None = None
 
@@ -64,12 +83,19 @@ class SlackBot:
         return self._workspace_url or None
 
     async def db(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a (synchronous) handler off the event loop."""
-        return await asyncio.to_thread(use_case, *args, **kwargs)
+        """Run a (synchronous) handler in the database thread(s), off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, partial(use_case, *args, **kwargs))
 
     async def handle(self, request: Request) -> Response:
-        """POST /slack/events: events, slash commands, interactivity and shortcuts."""
-        return await self._http.handle(request)
+        """POST /slack/events: events, slash commands, interactivity and shortcuts. A body
+        that is not a Slack payload at all (not UTF-8, broken JSON) is a 400, not a 500."""
+        body = await request.body()
+        try:
+            incoming = to_async_bolt_request(request, body)
+        except Exception:  # noqa: BLE001 - whatever Bolt can't parse is not from Slack
+            return PlainTextResponse("request body is not a Slack payload", status_code=400)
+        return to_starlette_response(await self.app.async_dispatch(incoming))
 
     async def start(self) -> None:
         """Share one HTTP session (kept-alive connections) for every Web API call."""
@@ -82,6 +108,7 @@ class SlackBot:
     async def stop(self) -> None:
         """Finish what was promised after acks, then close the session."""
         await self.work.drain()
+        self._executor.shutdown(wait=False)
         if self._session is not None:
             self.client.session = None
             await self._session.close()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -23,8 +25,10 @@ USERS_INFO_SECONDS = 1.5  # within the ack budget; without a profile we use the 
 class Callers:
     """Builds Callers; a user's profile comes from memory, else the database, else users.info."""
 
-    def __init__(self, deps: Deps, client: AsyncWebClient) -> None:
-        self.deps, self.client = deps, client
+    def __init__(
+        self, deps: Deps, client: AsyncWebClient, db: Callable[..., Awaitable[Any]]
+    ) -> None:
+        self.deps, self.client, self.db = deps, client, db
         self._known: dict[tuple[str, str], Profile] = {}
         self._loading: dict[tuple[str, str], asyncio.Future[Profile | None]] = {}
 
@@ -59,7 +63,7 @@ class Callers:
         return await asyncio.shield(loading)
 
     async def _load(self, team: str, user: str) -> Profile | None:
-        stored = await asyncio.to_thread(people.cached_profile, self.deps, "slack", team, user)
+        stored = await self.db(people.cached_profile, self.deps, "slack", team, user)
         if self._fresh(stored):
             self._known[(team, user)] = stored  # type: ignore[assignment]
             return stored
@@ -81,7 +85,7 @@ class Callers:
             tz=found.get("tz") or None,
             is_admin=bool(found.get("is_admin") or found.get("is_owner")),
         )
-        fetched = await asyncio.to_thread(people.remember_profile, self.deps, profile_caller)
+        fetched = await self.db(people.remember_profile, self.deps, profile_caller)
         profile = Profile(
             profile_caller.user_name or user, profile_caller.tz, profile_caller.is_admin, fetched
         )

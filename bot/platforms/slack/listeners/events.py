@@ -16,7 +16,7 @@ from bot.platforms.slack.blocks import home_view
 from bot.platforms.slack.listeners.common import as_reply, permalink, team_of
 from bot.platforms.slack.text import from_slack, strip_mention
 from handlers import capture, loops, settings
-from handlers.capture import ChatMessage
+from handlers.capture import Capture, ChatMessage
 from handlers.context import Caller
 
 if TYPE_CHECKING:
@@ -81,9 +81,7 @@ async def captured(
         link = permalink(await bot.workspace_url(), channel, ts, event.get("thread_ts"))
         message = ChatMessage(text, channel, ts, link, "mention")
         caller = await bot.callers.caller(team, user, channel)
-        return await bot.db(
-            capture.capture_message, bot.deps, caller, message, body.get("event_id")
-        )
+        return await bot.captures.submit(Capture(caller, message, body.get("event_id")))
 
     async def tell(reply: Reply | None) -> None:
         if reply is None:

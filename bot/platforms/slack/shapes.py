@@ -1,0 +1,133 @@
+"""What Slack always sends in the payloads the listeners read. A signed payload without it was
+not made by Slack; a listener failing on it answers 400 (a client's mistake), not 500."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Per payload kind: dotted path -> the type found there; a trailing "?" means it may be absent.
+_USER = {"user": dict, "user.id": str}
+SHAPES: dict[str, dict[str, Any]] = {
+    "message": {
+        "channel": str,
+        "ts": str,
+        "user?": str,
+        "text?": str,
+        "thread_ts?": str,
+        "subtype?": str,
+    },
+    "message_changed": {
+        "channel": str,
+        "message?": dict,
+        "message.ts?": str,
+        "message.text?": str,
+        "message.user?": str,
+    },
+    "message_deleted": {
+        "channel": str,
+        "deleted_ts?": str,
+        "previous_message?": dict,
+        "previous_message.ts?": str,
+        "previous_message.user?": str,
+    },
+    "app_mention": {"channel": str, "ts": str, "user": str, "text?": str},
+    "reaction_added": {
+        "user": str,
+        "reaction?": str,
+        "item?": dict,
+        "item.type?": str,
+        "item.channel?": str,
+        "item.ts?": str,
+    },
+    "app_home_opened": {"user": str, "tab?": str},
+    "block_actions": {
+        **_USER,
+        "actions": list,
+        "container?": dict,
+        "message?": dict,
+        "view?": dict,
+        "channel?": dict,
+        "trigger_id?": str,
+    },
+    "view_submission": {
+        **_USER,
+        "view": dict,
+        "view.type": str,
+        "view.callback_id?": str,
+        "view.private_metadata?": str,
+        "view.state?": dict,
+    },
+    "message_action": {
+        **_USER,
+        "trigger_id": str,
+        "message?": dict,
+        "channel?": dict,
+        "message.text?": str,
+        "message.ts?": str,
+    },
+    "command": {"user_id": str, "command": str, "text?": str, "channel_id?": str},
+}
+_ACTION = {
+    "action_id": str,
+    "value?": str,
+    "block_id?": str,
+    "selected_user?": str,
+    "selected_option?": dict,
+    "selected_option.value?": str,
+}
+
+
+def _find(node: Any, path: str) -> tuple[bool, Any]:
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False, None
+        node = node[part]
+    return True, node
+
+
+def _check(node: Any, shape: dict[str, Any], where: str) -> str | None:
+    for key, kind in shape.items():
+        path, optional = key.rstrip("?"), key.endswith("?")
+        present, value = _find(node, path)
+        if not present or value is None:
+            if optional:
+                continue
+            return f"{where}{path} is missing"
+        if not isinstance(value, kind):
+            return f"{where}{path} is not a {kind.__name__}"
+    return None
+
+
+def malformed(payload: Any) -> str | None:
+    """What is wrong with a payload's shape, or None when it has what the listeners read."""
+    if not isinstance(payload, dict):
+        return "the payload is not an object"
+    if payload.get("type") == "event_callback":
+        event = payload.get("event")
+        if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+            return "event is missing"
+        envelope = _check(payload, {"event_id?": str, "team_id?": str}, "")
+        if envelope:
+            return envelope
+        subtype = event.get("subtype")
+        kind = subtype if isinstance(subtype, str) and subtype in SHAPES else event["type"]
+        return _check(event, SHAPES.get(kind, {}), "event.")
+    if "command" in payload:
+        return _check(payload, SHAPES["command"], "")
+    kind = payload.get("type")
+    # Bolt itself reads these of any interactive payload, before any listener of ours.
+    for key in ("view", "message", "channel", "container", "user", "team", "enterprise"):
+        if key in payload and payload[key] is not None and not isinstance(payload[key], dict):
+            return f"{key} is not an object"
+    if "view" in payload and not isinstance((payload["view"] or {}).get("type"), str):
+        return "view.type is missing"
+    shape = SHAPES.get("message_action" if kind == "shortcut" else str(kind))
+    problem = _check(payload, shape, "") if shape else None
+    if problem is None and kind == "block_actions":
+        for action in payload["actions"]:
+            problem = problem or (
+                _check(action, _ACTION, "action.")
+                if isinstance(action, dict)
+                else "an action is not an object"
+            )
+    return problem
