@@ -30,7 +30,11 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
         from bot.platforms.slack.app import SlackBot
 
         slack = SlackBot(deps, **slack_options)
-        routes.append(Route("/slack/events", slack.handle, methods=["POST"]))
+        from bot.platforms.slack.shapes import refuse_what_slack_never_sends
+
+        routes.append(
+            Route("/slack/events", refuse_what_slack_never_sends(slack.handle), methods=["POST"])
+        )
         platforms.append("slack")
     if deps.settings.teams_configured:
         try:

@@ -1,9 +1,22 @@
-"""What Slack always sends in the payloads the listeners read. A signed payload without it was
-not made by Slack; a listener failing on it answers 400 (a client's mistake), not 500."""
+"""Requests Slack never sends are refused cleanly: too large (413), not UTF-8 or not parseable
+(400), a timestamp that is not a number (401). A signed payload without what Slack always sends
+(the fields the listeners read) was not made by Slack: a listener failing on it answers 400 (the
+sender's mistake), not 500."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
+
+from slack_bolt.request.async_request import AsyncBoltRequest
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+log = logging.getLogger(__name__)
+
+# Slack's largest payloads (a block_actions carrying a 50-block message) stay well below this.
+MAX_BODY_BYTES = 4 * 1024 * 1024
 
 # Per payload kind: dotted path -> the type found there; a trailing "?" means it may be absent.
 _USER = {"user": dict, "user.id": str}
@@ -55,7 +68,8 @@ SHAPES: dict[str, dict[str, Any]] = {
         "view.type": str,
         "view.callback_id?": str,
         "view.private_metadata?": str,
-        "view.state?": dict,
+        "view.state": dict,
+        "view.state.values": dict,
     },
     "message_action": {
         **_USER,
@@ -109,8 +123,9 @@ def malformed(payload: Any) -> str | None:
         envelope = _check(payload, {"event_id?": str, "team_id?": str}, "")
         if envelope:
             return envelope
-        subtype = event.get("subtype")
-        kind = subtype if isinstance(subtype, str) and subtype in SHAPES else event["type"]
+        subtype, kind = event.get("subtype"), event["type"]
+        if kind == "message" and isinstance(subtype, str) and subtype in SHAPES:
+            kind = subtype
         return _check(event, SHAPES.get(kind, {}), "event.")
     if "command" in payload:
         return _check(payload, SHAPES["command"], "")
@@ -131,3 +146,43 @@ def malformed(payload: Any) -> str | None:
                 else "an action is not an object"
             )
     return problem
+
+
+def refuse_what_slack_never_sends(
+    handle: Callable[[Request], Awaitable[Response]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """Wrap POST /slack/events: refuse what can't be Slack's before Bolt parses it (Bolt parses
+    before it checks the signature, and raises on malformed bodies)."""
+
+    async def checked(request: Request) -> Response:
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            return PlainTextResponse("request body too large", status_code=413)
+        stamp = request.headers.get("x-slack-request-timestamp", "").strip()
+        if stamp and not stamp.lstrip("-").isdigit():  # Bolt's check would raise on it: a 500
+            return PlainTextResponse("invalid request", status_code=401)
+        body = await request.body()  # kept by the request: the handler reads it again
+        if len(body) > MAX_BODY_BYTES:
+            return PlainTextResponse("request body too large", status_code=413)
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return PlainTextResponse("request body is not UTF-8", status_code=400)
+        try:  # Bolt's own parsing, which would raise (a 500) on malformed JSON
+            parsed = AsyncBoltRequest(
+                body=text, query=request.url.query, headers=dict(request.headers)
+            ).body
+        except Exception:  # noqa: BLE001 - whatever fails to parse is not a Slack request
+            return PlainTextResponse("request body is not a Slack payload", status_code=400)
+        try:
+            response = await handle(request)
+        except Exception:
+            if malformed(parsed) is None:
+                raise
+            response = PlainTextResponse(status_code=500)
+        if response.status_code >= 500 and (problem := malformed(parsed)):
+            log.warning("refused a Slack request whose payload is malformed: %s", problem)
+            return PlainTextResponse(f"not a Slack payload: {problem}", status_code=400)
+        return response
+
+    return checked
