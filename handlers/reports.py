@@ -21,6 +21,7 @@ from handlers.context import Caller, Deps
 from handlers.summaries import Frame, frame
 from storage.models import Workspace
 from storage.reports import FeedbackStats, LoopStats
+from storage.touchpoints import Quiet
 from storage.uow import UnitOfWork
 
 WEEKS = 8  # the weekly report and the digest's chart
@@ -39,6 +40,8 @@ COLUMNS: dict[str, list[str]] = {
     }.items()
 }
 KINDS = tuple(COLUMNS)
+OWNER_MEASURES = frozenset({"live", "closed", "cancelled", "due"})
+LIVE_AND_CLOSED = frozenset({"live", "closed"})
 RATES = (
     "on-time rate = loops done by their due time ÷ loops due in the period (up to now), "
     "cancelled loops excluded, empty when nothing was due"
@@ -129,7 +132,7 @@ def weekly_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
 
 
 def _owners(uow: UnitOfWork, f: Frame) -> View:
-    stats = uow.reports.loop_stats(f.workspace_id, "owner", f.period, f.now)
+    stats = uow.reports.loop_stats(f.workspace_id, "owner", f.period, f.now, OWNER_MEASURES)
     medians = uow.reports.days_to_close(f.workspace_id, "owner", f.period, (50,))
     names = uow.users.names(f.workspace_id, {str(owner) for owner in stats})
     rows: list[dict[str, object]] = [
@@ -153,7 +156,7 @@ def _owners(uow: UnitOfWork, f: Frame) -> View:
 
 def _customers(uow: UnitOfWork, f: Frame) -> View:
     ws = f.workspace_id
-    loops = uow.reports.loop_stats(ws, "customer", f.period, f.now)
+    loops = uow.reports.loop_stats(ws, "customer", f.period, f.now, LIVE_AND_CLOSED)
     feedback = uow.reports.feedback_counts(ws, f.period)
     rows: list[dict[str, object]] = []
     for c in uow.touchpoints.customers(ws, limit=f.rows):
@@ -181,7 +184,7 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
     ws = f.workspace_id
     customers = uow.reports.segments(ws)
     feedback = uow.reports.feedback_stats(ws, "segment", f.period)
-    loops = uow.reports.loop_stats(ws, "segment", f.period, f.now)
+    loops = uow.reports.loop_stats(ws, "segment", f.period, f.now, LIVE_AND_CLOSED)
     names = sorted(
         {*customers, *feedback, *loops}, key=lambda s: (-customers.get(s, (0, 0))[1], str(s))
     )  # type: ignore[arg-type]
@@ -211,11 +214,12 @@ def _quiet(uow: UnitOfWork, f: Frame) -> View:
     rows = quiet_rows(uow, f.workspace_id, f.now, days, default)
     sections = []
     if f.chat:
-        before = quiet_rows(uow, f.workspace_id, f.period.start, days, default)
+        then = f.period.start
+        before = uow.touchpoints.quiet_count(f.workspace_id, quiet_rule(then, days, default, then))
         sections = [
             Section(
                 f"Gone quiet now: {len(rows)} customers "
-                f"({say.change(len(rows), len(before))} vs {f.days} days ago)."
+                f"({say.change(len(rows), before)} vs {f.days} days ago)."
             )
         ]
     rule = ", ".join(f"{segment} {say.number(n)}" for segment, n in sorted(days.items()))
@@ -238,13 +242,17 @@ def quiet_days(uow: UnitOfWork, workspace_id: int) -> tuple[dict[str, float], fl
     return {str(k): float(v) for k, v in setting.items()}, default
 
 
+def quiet_rule(now: datetime, days: dict[str, float], default: float,
+               as_of: datetime | None = None) -> Quiet:  # fmt: skip
+    """Gone quiet by `now`: no touchpoint for the segment's days (else the default)."""
+    before = {segment: now - timedelta(days=n) for segment, n in days.items()}
+    return Quiet(before, now - timedelta(days=default), as_of)
+
+
 def quiet_rows(uow: UnitOfWork, workspace_id: int, now: datetime, days: dict[str, float],
                default: float) -> list[dict[str, object]]:  # fmt: skip
-    """Customers gone quiet as of `now`, biggest value first."""
-    cutoffs = {segment: now - timedelta(days=n) for segment, n in days.items()}
-    found = uow.touchpoints.customers(
-        workspace_id, cutoffs, now - timedelta(days=default), as_of=now
-    )
+    """Customers gone quiet by now, biggest value first."""
+    found = uow.touchpoints.customers(workspace_id, quiet_rule(now, days, default))
     return [
         {"customer": c.name, "segment": c.segment, "owner": c.owner,
          "last_touchpoint": say.iso(c.last_touchpoint),

@@ -120,7 +120,10 @@ class Feedback(SQLModel, table=True):
             "sentiment",
         ),
         sa.Index("ix_feedback_customer", "workspace_id", "customer_id", "created_at"),
-        sa.Index("ix_feedback_kind", "workspace_id", "kind", "created_at"),
+        # customer_id and sentiment make "feedback per kind in a period" an index-only read.
+        sa.Index(
+            "ix_feedback_kind", "workspace_id", "kind", "created_at", "customer_id", "sentiment"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -100,6 +100,7 @@ class Theme:
     kinds: dict[str, int] = field(default_factory=dict)
 
 
+MEASURES = frozenset({"live", "closed", "cancelled", "opened", "due"})
 _LOOP_KEYS = {"owner": Loop.owner, "customer": Loop.customer_id, "segment": Loop.customer_id}
 
 
@@ -111,17 +112,21 @@ class ReportRepo(_Repo):
     # ---- loops, per owner, customer, segment or in all ------------------------------------
 
     def _per_group(
-        self, group: str, *aggregates: sa.ColumnElement, where: Sequence, index: str | None = None
+        self, group: str, *aggregates: sa.ColumnElement, where: Sequence, unordered: bool = False
     ) -> list:
-        """(key, *sums) per group; segments are summed from per-customer groups. `index`
-        tells SQLite which covering index to read when its planner would rather avoid a sort."""
+        """(key, *sums) per group; segments are summed from per-customer groups.
+
+        `unordered` groups by an expression no index can serve (`key || ''`, `key + 0`), so
+        SQLite's planner reads the covering index that serves WHERE and sorts the few rows,
+        instead of walking a whole index that happens to be in key order."""
         key = col(_LOOP_KEYS[group]) if group != "all" else None
+        if key is not None and unordered:
+            nothing = sa.literal_column("0" if group != "owner" else "''")
+            key = key + nothing if group != "owner" else key.concat(nothing)
         inner = select(
             (key if key is not None else sa.null()).label("k"),
             *(a.label(f"a{i}") for i, a in enumerate(aggregates)),
         ).select_from(Loop).where(*where)  # fmt: skip
-        if index is not None:
-            inner = inner.with_hint(Loop, f"INDEXED BY {index}", "sqlite")
         if key is not None:
             inner = inner.group_by(key)
         if group == "segment":
@@ -131,45 +136,56 @@ class ReportRepo(_Repo):
                 .join(per_customer, per_customer.c.k == col(Customer.id))
                 .group_by(Customer.segment)
             )
-        return [(k, *(int(n or 0) for n in sums)) for k, *sums in self._run(inner)]
+        return [(k, *(int(n or 0) for n in sums)) for k, *sums in self._run(inner).all()]
 
     def loop_stats(
-        self, workspace_id: int, group: str, period: Period, now: datetime
+        self,
+        workspace_id: int,
+        group: str,
+        period: Period,
+        now: datetime,
+        measures: frozenset[str] = MEASURES,
     ) -> dict[object, LoopStats]:
-        """Open and overdue loops now; closed, cancelled, opened and due within the period."""
+        """Open and overdue loops now ("live"); closed, cancelled, opened and due within the
+        period — each of those `measures` is one index range, only the ones asked for."""
         ws = col(Loop.workspace_id) == workspace_id
-        stats: dict[object, LoopStats] = defaultdict(LoopStats)
         start, end = at(period.start), at(period.end)
-        state, due_at = col(Loop.state), col(Loop.due_at)
-        for key, live, overdue in self._per_group(
-            group, func.count(), count_if((state == "open") & (due_at < at(now))),
-            where=[ws, state.in_(LIVE)], index="ix_loop_state_due",
-        ):  # fmt: skip
-            stats[key].open, stats[key].overdue = live, overdue
-        closed_at = col(Loop.closed_at)
-        for key, closed in self._per_group(
-            group, func.count(), where=[ws, closed_at >= start, closed_at < end]
-        ):
-            stats[key].closed = closed
-        cancelled_at = col(Loop.cancelled_at)  # set only when a loop is cancelled
-        for key, cancelled in self._per_group(
-            group, func.count(), where=[ws, cancelled_at >= start, cancelled_at < end]
-        ):
-            stats[key].cancelled = cancelled
-        kept, created = state != "cancelled", col(Loop.created_at)
-        for key, opened, opened_kept, opened_closed in self._per_group(
-            group, func.count(), count_if(kept), count_if(kept & (closed_at < end)),
-            where=[ws, created >= start, created < end],
-        ):  # fmt: skip
-            row = stats[key]
-            row.opened, row.opened_kept, row.opened_closed = opened, opened_kept, opened_closed
-        if period.start < now:
-            for key, due, on_time in self._per_group(
-                group, func.count(), count_if(col(Loop.done_at) <= due_at),
-                where=[ws, state.in_(NOT_CANCELLED), due_at >= start,
-                       due_at < at(min(period.end, now))],
-            ):  # fmt: skip
-                stats[key].due, stats[key].on_time = due, on_time
+        state, due_at, closed_at = col(Loop.state), col(Loop.due_at), col(Loop.closed_at)
+        created, cancelled_at = col(Loop.created_at), col(Loop.cancelled_at)
+        kept = state != "cancelled"
+        queries = {  # measure: (aggregates, where, the LoopStats fields they fill)
+            "live": (
+                [func.count(), count_if((state == "open") & (due_at < at(now)))],
+                [ws, state.in_(LIVE)],
+                ["open", "overdue"],
+            ),
+            "closed": ([func.count()], [ws, closed_at >= start, closed_at < end], ["closed"]),
+            # cancelled_at is set only when a loop is cancelled
+            "cancelled": (
+                [func.count()],
+                [ws, cancelled_at >= start, cancelled_at < end],
+                ["cancelled"],
+            ),
+            "opened": (
+                [func.count(), count_if(kept), count_if(kept & (closed_at < end))],
+                [ws, created >= start, created < end],
+                ["opened", "opened_kept", "opened_closed"],
+            ),
+            "due": (
+                [func.count(), count_if(col(Loop.done_at) <= due_at)],
+                [ws, state.in_(NOT_CANCELLED), due_at >= start, due_at < at(min(period.end, now))],
+                ["due", "on_time"],
+            ),
+        }
+        stats: dict[object, LoopStats] = defaultdict(LoopStats)
+        for measure in sorted(measures):
+            aggregates, where, fields = queries[measure]
+            unordered = measure == "live"  # ix_loop_state_due, not ix_loop_owner/_customer
+            for key, *values in self._per_group(
+                group, *aggregates, where=where, unordered=unordered
+            ):
+                for name, value in zip(fields, values, strict=True):
+                    setattr(stats[key], name, value)
         return dict(stats)
 
     def days_to_close(
@@ -220,7 +236,7 @@ class ReportRepo(_Repo):
             .where(*self._feedback_in(workspace_id, period))
             .group_by(col(Feedback.customer_id))
         )
-        return {cid: n for cid, n in self._run(statement)}
+        return {cid: n for cid, n in self._run(statement).all()}
 
     def feedback_stats(
         self, workspace_id: int, group: str, period: Period
@@ -229,32 +245,29 @@ class ReportRepo(_Repo):
         (each item weighs its customer's annual value)."""
         if group == "segment":
             return self._feedback_per_segment(workspace_id, period)
-        # One pass over the period's rows, joined to their (small, cached) customer rows; the
-        # kinds are a fixed list, so per-kind sums need no GROUP BY and no sort.
-        value, sentiment = col(Customer.value), col(Feedback.sentiment)
-        kinds = KINDS if group == "kind" else (None,)
-        columns = []
-        for kind in kinds:
-            mine = col(Feedback.kind) == kind if kind is not None else sa.true()
-            columns += [
-                count_if(mine),
-                count_if(mine & (sentiment < 0)),
-                count_if(mine & (sentiment > 0)),
-                func.sum(sa.case((mine, value), else_=0.0)),
-                func.sum(sa.case((mine & (sentiment < 0), value), else_=0.0)),
-            ]
-        row = self._run(
-            select(*columns)
+        # Joined to the (small, cached) customer rows for their value; per kind, the kinds'
+        # ranges of ix_feedback_kind come in kind order, so grouping sorts nothing.
+        key = col(Feedback.kind) if group == "kind" else None
+        value, negative = col(Customer.value), col(Feedback.sentiment) < 0
+        statement = (
+            select(
+                (key if key is not None else sa.null()).label("k"),
+                func.count(),
+                count_if(negative),
+                count_if(col(Feedback.sentiment) > 0),
+                func.sum(value),
+                func.sum(sa.case((negative, value), else_=0.0)),
+            )
             .select_from(Feedback)
             .join(Customer, col(Customer.id) == col(Feedback.customer_id))
             .where(*self._feedback_in(workspace_id, period))
-        ).one()
-        found = {}
-        for i, kind in enumerate(kinds):
-            n, neg, pos, v, neg_v = row[5 * i : 5 * i + 5]
-            if n or group == "all":
-                found[kind] = FeedbackStats(n, neg, pos, float(v or 0), float(neg_v or 0))
-        return found
+        )
+        if key is not None:
+            statement = statement.where(key.in_(KINDS)).group_by(key)
+        return {
+            k: FeedbackStats(n, neg, pos, float(v or 0), float(neg_v or 0))
+            for k, n, neg, pos, v, neg_v in self._run(statement)
+        }
 
     def _feedback_per_segment(self, workspace_id: int, period: Period) -> dict:  # noqa: ANN202
         per_customer = (

@@ -34,6 +34,16 @@ class CustomerFacts:
     last_touchpoint: datetime | None
 
 
+@dataclass(frozen=True)
+class Quiet:
+    """Who has gone quiet: no touchpoint since `before[segment]` (else `default_before`),
+    counting only what happened before `as_of` when given (a past state)."""
+
+    before: dict[str, datetime]
+    default_before: datetime
+    as_of: datetime | None = None
+
+
 @dataclass
 class TimelineEntry:
     """One touchpoint: feedback (kind "feedback") or a loop event (created, update, done, ...)."""
@@ -62,17 +72,14 @@ class TouchpointRepo(_Repo):
             .where(col(Customer.workspace_id) == workspace_id)
         ).scalar_one()
 
-    def _last_touch(self, as_of: datetime | None) -> tuple[sa.ColumnElement, sa.ColumnElement]:
-        """Each customer's newest feedback and newest loop touchpoint (before `as_of` when
-        given): one index seek each (ix_feedback_customer, ix_event_customer)."""
-        feedback_before = [col(Feedback.created_at) < at(as_of)] if as_of else []
-        event_before = [col(LoopEvent.at) < at(as_of)] if as_of else []
+    def _last_touch(self) -> tuple[sa.ColumnElement, sa.ColumnElement]:
+        """Each customer's newest feedback and newest loop touchpoint: one backward index
+        seek each (ix_feedback_customer, ix_event_customer)."""
         last_feedback = (
             select(Feedback.created_at)
             .where(
                 col(Feedback.workspace_id) == col(Customer.workspace_id),
                 col(Feedback.customer_id) == col(Customer.id),
-                *feedback_before,
             )
             .order_by(col(Feedback.created_at).desc())
             .limit(1)
@@ -83,7 +90,6 @@ class TouchpointRepo(_Repo):
             .where(
                 col(LoopEvent.customer_id) == col(Customer.id),
                 col(LoopEvent.kind).in_(TOUCH_KINDS),
-                *event_before,
             )
             .order_by(col(LoopEvent.at).desc())
             .limit(1)
@@ -97,61 +103,87 @@ class TouchpointRepo(_Repo):
     def customers(
         self,
         workspace_id: int,
-        quiet_before: dict[str, datetime] | None = None,
-        default_quiet_before: datetime | None = None,
-        as_of: datetime | None = None,
+        quiet: Quiet | None = None,
         limit: int | None = None,
     ) -> list[CustomerFacts]:
-        """Every customer with account owner name and last touchpoint, biggest value first.
-
-        With `default_quiet_before`: only active customers gone quiet, i.e. with no touchpoint
-        (and not created) since their segment's cutoff in `quiet_before` (else the default).
-        With `as_of`: as things stood then (touchpoints before it only). With `limit`: the
-        first customers only (their touchpoints are all that is looked up).
-        """
-        last_feedback, last_event = self._last_touch(as_of)
+        """Every customer with account owner name and last touchpoint, biggest value first;
+        with `quiet`, only those gone quiet by its rule; with `limit`, the first ones only
+        (touchpoints are looked up for the customers returned, nothing else)."""
+        last_feedback, last_event = self._last_touch()
         owner, joined, owner_name = user_name(col(Customer.owner), workspace_id)
-        facts = (
+        statement = (
             select(
                 Customer.id,
                 Customer.name,
                 Customer.segment,
                 Customer.value,
-                owner_name.label("owner_name"),
+                owner_name,
                 Customer.status,
                 Customer.created_at,
-                Customer.name_key,
-                Customer.erased_at,
-                last_feedback.label("last_feedback"),
-                last_event.label("last_event"),
+                last_feedback,
+                last_event,
             )
             .outerjoin(owner, joined)
             .where(col(Customer.workspace_id) == workspace_id)
-            .subquery()
+            .order_by(col(Customer.value).desc(), Customer.name_key)
+            .limit(limit)
         )
-        statement = select(*(c for c in facts.c if c.name not in ("name_key", "erased_at")))
-        if default_quiet_before is not None:
-            cutoffs = {seg: at(when) for seg, when in (quiet_before or {}).items()}
-            cutoff = (
-                sa.case(cutoffs, value=facts.c.segment, else_=at(default_quiet_before))
-                if cutoffs
-                else at(default_quiet_before)
-            )
-            statement = statement.where(
-                facts.c.status == "active",
-                facts.c.erased_at.is_(None),
-                facts.c.created_at < cutoff,
-                sa.or_(facts.c.last_feedback.is_(None), facts.c.last_feedback < cutoff),
-                sa.or_(facts.c.last_event.is_(None), facts.c.last_event < cutoff),
-            )
-        statement = statement.order_by(facts.c.value.desc(), facts.c.name_key).limit(limit)
+        if quiet is not None:
+            statement = statement.where(*self._gone_quiet(quiet))
         return [
             CustomerFacts(
                 cid, name, segment, float(value), owner, status, created,
                 max((t for t in (fb, ev) if t is not None), default=None),
             )
-            for cid, name, segment, value, owner, status, created, fb, ev in self._run(statement)
+            for cid, name, segment, value, owner, status, created, fb, ev
+            in self._run(statement).all()
         ]  # fmt: skip
+
+    def quiet_count(self, workspace_id: int, quiet: Quiet) -> int:
+        """How many customers had gone quiet by `quiet`'s rule (at its `as_of`)."""
+        return self._run(
+            select(func.count())
+            .select_from(Customer)
+            .where(col(Customer.workspace_id) == workspace_id, *self._gone_quiet(quiet))
+        ).scalar_one()
+
+    def _gone_quiet(self, quiet: Quiet) -> list[sa.ColumnElement]:
+        """Active, added before its segment's cutoff, and no touchpoint since: NOT EXISTS stops
+        at the first touchpoint found (ix_feedback_customer, ix_event_customer)."""
+        cutoffs = {segment: at(when) for segment, when in quiet.before.items()}
+        cutoff = (
+            sa.case(cutoffs, value=col(Customer.segment), else_=at(quiet.default_before))
+            if cutoffs
+            else at(quiet.default_before)
+        )
+        until = at(quiet.as_of) if quiet.as_of is not None else None
+        feedback_since = (
+            select(Feedback.id)
+            .where(
+                col(Feedback.workspace_id) == col(Customer.workspace_id),
+                col(Feedback.customer_id) == col(Customer.id),
+                col(Feedback.created_at) >= cutoff,
+                *([col(Feedback.created_at) < until] if until is not None else []),
+            )
+            .exists()
+        )
+        touched_since = (
+            select(LoopEvent.id)
+            .where(
+                col(LoopEvent.customer_id) == col(Customer.id),
+                col(LoopEvent.at) >= cutoff,
+                col(LoopEvent.kind).in_(TOUCH_KINDS),
+                *([col(LoopEvent.at) < until] if until is not None else []),
+            )
+            .exists()
+        )
+        return [
+            col(Customer.status) == "active",
+            col(Customer.erased_at).is_(None),
+            col(Customer.created_at) < cutoff,
+            ~feedback_since,
+            ~touched_since,
+        ]
 
     def timeline(self, workspace_id: int, customer_id: int, limit: int) -> list[TimelineEntry]:
         """The customer's newest `limit` touchpoints (feedback and loop events), newest first:

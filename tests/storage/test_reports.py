@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from storage.db import make_engine
 from storage.models import ChatUser, Customer, Feedback, Loop
 from storage.reports import Period
+from storage.touchpoints import Quiet
 from storage.uow import UnitOfWork
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -227,17 +228,20 @@ def test_customers_with_owner_names_and_last_touchpoints(story) -> None:  # noqa
 def test_quiet_customers_follow_the_segment_setting(story) -> None:  # noqa: ANN001
     seeded, uow = story
     ws = seeded.workspace_id
-    quiet = uow.touchpoints.customers(ws, {}, NOW - timedelta(days=30))
+    month_ago = NOW - timedelta(days=30)
+    quiet = uow.touchpoints.customers(ws, Quiet({}, month_ago))
     assert [c.name for c in quiet] == ["Umbrella", "Initech"]  # Hooli churned: not listed
-    patient = uow.touchpoints.customers(
-        ws, {"enterprise": NOW - timedelta(days=60)}, NOW - timedelta(days=30)
-    )
-    assert [c.name for c in patient] == ["Initech"]
-    # as things stood on 1 Nov: Umbrella had spoken 17 days before, Initech never
+    assert quiet[0].last_touchpoint == at(10, 15) and quiet[1].last_touchpoint is None
+    assert uow.touchpoints.quiet_count(ws, Quiet({}, month_ago)) == 2
+    patient = Quiet({"enterprise": NOW - timedelta(days=60)}, month_ago)
+    assert [c.name for c in uow.touchpoints.customers(ws, patient)] == ["Initech"]
+    # as things stood on 1 Nov: Umbrella had spoken 17 days before, Initech never; Globex's
+    # last touch before then was #7's delivery on 9 Oct, inside the 30 days too
     then = at(11, 1)
-    assert [
-        c.name for c in uow.touchpoints.customers(ws, {}, then - timedelta(days=30), as_of=then)
-    ] == ["Initech"]
+    assert uow.touchpoints.quiet_count(ws, Quiet({}, then - timedelta(days=30), then)) == 1
+    # on 20 Nov, looking back 30 days: Umbrella's 15 Oct feedback is 36 days old
+    late = at(11, 20)
+    assert uow.touchpoints.quiet_count(ws, Quiet({}, late - timedelta(days=30), late)) == 2
 
 
 def test_segments(story) -> None:  # noqa: ANN001

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-24 15:43:35.444307
+Create Date: 2026-11-24 15:46:30.132125
 """
 
 import sqlalchemy as sa
@@ -155,7 +155,9 @@ def upgrade() -> None:
             "ix_feedback_customer", ["workspace_id", "customer_id", "created_at"], unique=False
         )
         batch_op.create_index(
-            "ix_feedback_kind", ["workspace_id", "kind", "created_at"], unique=False
+            "ix_feedback_kind",
+            ["workspace_id", "kind", "created_at", "customer_id", "sentiment"],
+            unique=False,
         )
         batch_op.create_index(
             "ix_feedback_ws_created",

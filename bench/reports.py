@@ -1,0 +1,199 @@
+"""Report benchmark: every report over 1,000,000 feedback rows, 200,000 loops and 10,000
+customers, on SQLite and on PostgreSQL, against a budget of 300 ms (a person waits in chat).
+
+    python -m bench.reports [--rounds 5] [--only sqlite|postgres] [--reseed] [--exports]
+
+The SQLite database is kept in bench/out/ and reused while its seed version matches;
+PostgreSQL is TEST_POSTGRES_URL's server (a database `lk_bench_reports` on it, reused too) or
+a throwaway server started here. Each case runs once to warm up, then `--rounds` times; the
+table shows the median and the slowest round. Ends with one line: the slowest report against
+the budget, OK or MISSED.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from bench.seed import NOW, SEED_VERSION, WORKSPACE, seed
+from bot.core.clock import FixedClock
+from bot.settings import load_settings
+from handlers import commands, reports
+from handlers.context import Caller, Deps
+from storage.db import make_engine
+
+BUDGET_MS = 300.0
+OUT = Path(__file__).resolve().parent / "out"
+REPORTS = ("weekly", "owners", "customers", "segments", "quiet")
+Case = tuple[str, Callable[[], object], bool]  # name, what to run, held to the budget
+
+
+def seeded(url: str) -> bool:
+    """Whether `url` already holds this seed version's data."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                sa.text("SELECT value FROM workspace_setting WHERE key = 'bench_seed'")
+            ).scalar()
+    except sa.exc.DBAPIError:
+        found = None
+    finally:
+        engine.dispose()
+    return found == f'"{SEED_VERSION}"'
+
+
+def sqlite_database(reseed: bool) -> str:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / "reports-sqlite.db"
+    url = f"sqlite:///{path}"
+    if reseed or not path.exists() or not seeded(url):
+        for stale in OUT.glob("reports-sqlite.db*"):
+            stale.unlink()
+        print(f"seeding SQLite {path} …", flush=True)
+        print("  " + _said(seed(url)), flush=True)
+    return url
+
+
+def postgres_database(reseed: bool) -> tuple[str, object | None]:
+    """(URL of a seeded database, the server started here or None)."""
+    from tests.support.postgres import LocalPostgres, wait_for
+
+    server = None
+    admin = os.environ.get("TEST_POSTGRES_URL")
+    if not admin:
+        server = LocalPostgres()
+        admin = server.start()
+    wait_for(admin)
+    url = admin.rsplit("/", 1)[0] + "/lk_bench_reports"
+    if reseed or server is not None or not seeded(url):
+        engine = make_engine(admin, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(sa.text("DROP DATABASE IF EXISTS lk_bench_reports"))
+            conn.execute(sa.text("CREATE DATABASE lk_bench_reports"))
+        engine.dispose()
+        print("seeding PostgreSQL …", flush=True)
+        print("  " + _said(seed(url)), flush=True)
+    return url, server
+
+
+def _said(timings: dict[str, float]) -> str:
+    return ", ".join(f"{step} {seconds:.1f} s" for step, seconds in timings.items())
+
+
+def cases(deps: Deps, workspace_id: int, exports: bool) -> list[Case]:
+    caller = Caller(platform="slack", workspace=WORKSPACE, user="U0001", user_name="Person 1")
+
+    def chat(text: str) -> Callable[[], object]:
+        def run() -> object:
+            reply = commands.run(deps, caller, text)
+            assert not reply.error, reply.text
+            return reply
+
+        return run
+
+    found: list[Case] = [(f"/loop report {kind}", chat(f"report {kind}"), True) for kind in REPORTS]
+    found += [
+        (
+            f"loopkeeper report {kind}",
+            lambda k=kind: reports.table_for_cli(deps, k, WORKSPACE),
+            True,
+        )
+        for kind in REPORTS
+    ]
+    found += [
+        ("/loop customer (the biggest customer's timeline)", chat("customer Customer 00001"), True),
+        ("/loop customer … page 40", chat("customer Customer 00001 page 40"), True),
+        ("/loop report loops csv (30 days)", chat("report loops csv"), False),
+        (
+            "weekly digest with its chart",
+            lambda: reports.weekly_digest(deps, workspace_id, NOW),
+            False,
+        ),
+    ]
+    if exports:
+        found += [
+            (
+                f"loopkeeper report {kind} (every row)",
+                lambda k=kind: reports.table_for_cli(deps, k, WORKSPACE),
+                False,
+            )
+            for kind in ("loops", "feedback")
+        ]
+    return found
+
+
+def measure(backend: str, url: str, rounds: int, exports: bool) -> list[tuple]:
+    settings = load_settings(_env_file=None, DATABASE_URL=url, LOOPKEEPER_TIMEZONE="UTC")
+    engine = make_engine(url)
+    deps = Deps(engine=engine, settings=settings, clock=FixedClock(NOW))
+    with engine.connect() as conn:
+        workspace_id = conn.execute(
+            sa.text("SELECT id FROM workspace WHERE external_id = :e"), {"e": WORKSPACE}
+        ).scalar_one()
+    results = []
+    for name, run, budgeted in cases(deps, workspace_id, exports):
+        run()  # warm-up: imports, plans, caches
+        times = []
+        for _ in range(rounds if budgeted or "digest" in name else 1):
+            started = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - started) * 1000)
+        results.append((backend, name, statistics.median(times), max(times), budgeted))
+        print(f"  {backend:10} {name:52} {statistics.median(times):8.1f} ms", flush=True)
+    engine.dispose()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.reports",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", choices=["sqlite", "postgres"])
+    parser.add_argument("--reseed", action="store_true", help="seed again even when reusable")
+    parser.add_argument(
+        "--exports",
+        action="store_true",
+        help="also time the full CLI exports of every loop and feedback row",
+    )
+    args = parser.parse_args()
+    results: list[tuple] = []
+    if args.only != "postgres":
+        results += measure("SQLite", sqlite_database(args.reseed), args.rounds, args.exports)
+    if args.only != "sqlite":
+        server = None
+        try:
+            url, server = postgres_database(args.reseed)
+            results += measure("PostgreSQL", url, args.rounds, args.exports)
+        finally:
+            if server is not None:
+                server.cleanup()  # type: ignore[attr-defined]
+    print()
+    print("| backend | case | median ms | slowest ms | budget |")
+    print("|---|---|---:|---:|---|")
+    for backend, name, median, slowest, budgeted in results:
+        verdict = ("OK" if slowest < BUDGET_MS else "MISSED") if budgeted else "—"
+        print(f"| {backend} | `{name}` | {median:.1f} | {slowest:.1f} | {verdict} |")
+    held = [r for r in results if r[4]]
+    worst = max(held, key=lambda r: r[3])
+    ok = all(r[3] < BUDGET_MS for r in held)
+    print()
+    print(
+        f"reports: slowest {worst[3]:.0f} ms ({worst[0]}, {worst[1]}) against the "
+        f"{BUDGET_MS:.0f} ms budget: {worst[3] / BUDGET_MS:.2f}× {'OK' if ok else 'MISSED'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
