@@ -54,7 +54,8 @@ def loop_trend(uow: UnitOfWork, f: Frame) -> Section:
     days to close (median and p90), and what is open now."""
     reports, ws = uow.reports, f.workspace_id
     now = reports.loop_stats(ws, "all", f.period, f.now).get(None) or LoopStats()
-    before = reports.loop_stats(ws, "all", f.previous, f.now).get(None) or LoopStats()
+    past = frozenset({"closed", "opened", "due"})  # what is open now is not the past's
+    before = reports.loop_stats(ws, "all", f.previous, f.now, past).get(None) or LoopStats()
     days_now = reports.days_to_close(ws, "all", f.period).get(None, {})
     days_before = reports.days_to_close(ws, "all", f.previous).get(None, {})
     return Section(
