@@ -34,9 +34,6 @@ def insert_ignore(session: Session, model: type, values: dict) -> int | None:
     return session.execute(statement).scalar_one_or_none()
 
 
-MANY_ROWS = 200  # rows per multi-row INSERT (well under SQLite's bound-parameter limit)
-
-
 def insert_ignore_many(
     session: Session, model: type, rows: list[dict], key_columns: tuple[str, ...]
 ) -> set[tuple]:
@@ -45,16 +42,12 @@ def insert_ignore_many(
     table = model.__table__
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     returned = [table.c[name] for name in key_columns]
-    inserted: set[tuple] = set()
-    for start in range(0, len(rows), MANY_ROWS):
-        statement = (
-            dialect.insert(table)
-            .values(rows[start : start + MANY_ROWS])
-            .on_conflict_do_nothing()
-            .returning(*returned)
-        )
-        inserted |= {tuple(row) for row in session.execute(statement)}
-    return inserted
+    if not rows:
+        return set()
+    # executemany with RETURNING: SQLAlchemy sends one multi-row INSERT per batch of rows from
+    # a statement compiled once (its "insertmanyvalues"), not a new statement per burst.
+    statement = dialect.insert(table).on_conflict_do_nothing().returning(*returned)
+    return {tuple(row) for row in session.execute(statement, rows)}
 
 
 class _Repo:

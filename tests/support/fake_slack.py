@@ -118,6 +118,7 @@ class FakeSlack:
         # Message timestamps follow this clock (a FixedClock's `now` in tests that move time).
         self.clock: Callable[[], datetime] | None = None
         self._last_ts = 0.0
+        self._reactions: set[tuple[Any, Any, Any]] = set()
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -491,13 +492,10 @@ class FakeSlack:
 
     def _m_reactions_add(self, params: dict[str, Any]) -> dict[str, Any]:
         key = (params.get("channel"), params.get("timestamp"), params.get("name"))
-        earlier = [
-            c
-            for c in self.answered("reactions.add")[:-1]
-            if (c.params.get("channel"), c.params.get("timestamp"), c.params.get("name")) == key
-        ]
-        if earlier:
-            return {"ok": False, "error": "already_reacted"}
+        with self._lock:
+            if key in self._reactions:
+                return {"ok": False, "error": "already_reacted"}
+            self._reactions.add(key)
         return {"ok": True}
 
     def _m_users_info(self, params: dict[str, Any]) -> dict[str, Any]:

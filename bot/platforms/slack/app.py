@@ -90,11 +90,12 @@ class SlackBot:
     async def handle(self, request: Request) -> Response:
         """POST /slack/events: events, slash commands, interactivity and shortcuts. A body
         that is not a Slack payload at all (not UTF-8, broken JSON) is a 400, not a 500."""
-        body = await request.body()
-        try:
-            incoming = to_async_bolt_request(request, body)
-        except Exception:  # noqa: BLE001 - whatever Bolt can't parse is not from Slack
-            return PlainTextResponse("request body is not a Slack payload", status_code=400)
+        incoming = getattr(request.state, "bolt_request", None)  # parsed by shapes already
+        if incoming is None:
+            try:
+                incoming = to_async_bolt_request(request, await request.body())
+            except Exception:  # noqa: BLE001 - whatever Bolt can't parse is not from Slack
+                return PlainTextResponse("request body is not a Slack payload", status_code=400)
         return to_starlette_response(await self.app.async_dispatch(incoming))
 
     async def start(self) -> None:

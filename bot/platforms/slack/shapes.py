@@ -9,7 +9,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.adapter.starlette.async_handler import to_async_bolt_request
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
@@ -165,15 +165,15 @@ def refuse_what_slack_never_sends(
         if len(body) > MAX_BODY_BYTES:
             return PlainTextResponse("request body too large", status_code=413)
         try:
-            text = body.decode("utf-8")
+            body.decode("utf-8")
         except UnicodeDecodeError:
             return PlainTextResponse("request body is not UTF-8", status_code=400)
         try:  # Bolt's own parsing, which would raise (a 500) on malformed JSON
-            parsed = AsyncBoltRequest(
-                body=text, query=request.url.query, headers=dict(request.headers)
-            ).body
+            incoming = to_async_bolt_request(request, body)
         except Exception:  # noqa: BLE001 - whatever fails to parse is not a Slack request
             return PlainTextResponse("request body is not a Slack payload", status_code=400)
+        parsed = incoming.body
+        request.state.bolt_request = incoming  # parsed once: SlackBot.handle dispatches it
         try:
             response = await handle(request)
         except Exception:
