@@ -133,7 +133,7 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
     header = (
         f"{customer.name} — {customer.segment}, value {_money(customer.value)}"
         + (f", account owner <@{customer.owner}>" if customer.owner else "")
-        + f". {live} open loops ({overdue} overdue), {feedback} feedback."
+        + f". {live} open loop{'' if live == 1 else 's'} ({overdue} overdue), {feedback} feedback."
     )
     sections = [loop_section(lp, customer.name, scope.zone, scope.now) for lp in open_loops]
     if live > len(open_loops) and page == 1:

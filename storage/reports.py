@@ -432,9 +432,11 @@ class ReportRepo(_Repo):
 
     # ---- exports ---------------------------------------------------------------------------
 
-    def loop_rows(self, workspace_id: int, since: datetime | None = None) -> list[tuple]:
+    def loop_rows(
+        self, workspace_id: int, since: datetime | None = None, limit: int | None = None
+    ) -> list[tuple]:
         """(number, customer, what, owner name, state, due, created, closed) per loop, by
-        number; only loops created since `since` when given."""
+        number; only loops created since `since` when given; the first `limit` ones."""
         owner, joined, owner_name = user_name(col(Loop.owner), workspace_id)
         statement = (
             select(
@@ -454,11 +456,22 @@ class ReportRepo(_Repo):
         )
         if since is not None:
             statement = statement.where(col(Loop.created_at) >= at(since))
-        return list(self._run(statement).all())
+        return list(self._run(statement.limit(limit)).all())
 
-    def feedback_rows(self, workspace_id: int, since: datetime | None = None) -> list[tuple]:
+    def loop_count(self, workspace_id: int, since: datetime) -> int:
+        """Loops created since `since`."""
+        return self._run(
+            select(func.count())
+            .select_from(Loop)
+            .where(col(Loop.workspace_id) == workspace_id, col(Loop.created_at) >= at(since))
+        ).scalar_one()
+
+    def feedback_rows(
+        self, workspace_id: int, since: datetime | None = None, limit: int | None = None
+    ) -> list[tuple]:
         """(id, customer, text, kind, sentiment, source, author name, channel, permalink,
-        created) per feedback item, oldest first; only since `since` when given."""
+        created) per feedback item, oldest first; only since `since` when given; the first
+        `limit` ones."""
         author, joined, author_name = user_name(col(Feedback.author), workspace_id)
         statement = (
             select(
@@ -480,7 +493,18 @@ class ReportRepo(_Repo):
         )
         if since is not None:
             statement = statement.where(col(Feedback.created_at) >= at(since))
-        return list(self._run(statement).all())
+        return list(self._run(statement.limit(limit)).all())
+
+    def feedback_count(self, workspace_id: int, since: datetime) -> int:
+        """Feedback items logged since `since` (ix_feedback_ws_created)."""
+        return self._run(
+            select(func.count())
+            .select_from(Feedback)
+            .where(
+                col(Feedback.workspace_id) == workspace_id,
+                col(Feedback.created_at) >= at(since),
+            )
+        ).scalar_one()
 
 
 def _interpolate(values_by_rank: dict[int, float], n: int, percent: int) -> float:

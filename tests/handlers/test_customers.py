@@ -46,7 +46,7 @@ def test_timeline_newest_first_open_loops_first(deps, clock) -> None:  # noqa: A
     assert texts[0].startswith("#1 ACME — ship SSO")  # the open loop first
     touch = texts[1:]
     assert "SSO in beta" in touch[0] and "committed" in touch[1] and "wants SSO" in touch[2]
-    assert "1 open loops" in reply.text and "1 feedback" in reply.text
+    assert "1 open loop " in reply.text and "1 feedback" in reply.text
 
 
 CSV = """name,aliases,segment,value,owner

@@ -220,7 +220,7 @@ def test_cli_picks_the_workspace(deps) -> None:  # noqa: ANN001
 def test_timeline_pages_newest_first_with_permalinks(deps) -> None:  # noqa: ANN001
     story = seed_story(deps.engine)
     first = chat(deps, "customer Acme")
-    assert first.text.endswith("1 open loops (0 overdue), 3 feedback.")
+    assert first.text.endswith("1 open loop (0 overdue), 3 feedback.")
     assert first.sections[0].text == "#6 Acme — promise 6"  # open loops come first
     lines = [s.text for s in first.sections[1:]]
     assert "Please add an export API" in lines[0]  # the newest touchpoint
