@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)  # a claimed slot is ours this long; then anyone may resume it
 BATCH = 500  # loops claimed per transaction
-CONCURRENCY = 64  # recipients served at once
+CONCURRENCY = 64  # calls to a platform at once (each recipient: one at a time)
 LONGEST_WAIT = 30.0  # a 429 asking for a longer wait is retried at a later sweep
 MOST_RATE_LIMITS = 5  # 429s in a row for one recipient before leaving it to a later sweep
 RETRY_AFTER_ERROR = timedelta(minutes=5)
@@ -131,36 +131,51 @@ class _Nudger:
     def __init__(self, deps: Deps, deliveries: dict[str, Delivery]) -> None:
         self.deps = deps
         self.deliveries = deliveries
-        self.ledger = _Ledger(deps)
+        self.cache = followups.PlanCache()  # facts read once per sweep, not once per batch
+        self.ledger = _Ledger(deps, self.cache)
         self.gate = asyncio.Semaphore(CONCURRENCY)
         self.recipients: dict[tuple[str, str, str], _Recipient] = {}
 
     async def run(self, platforms: list[str]) -> list[str]:
         lines: list[str] = []
-        sending: set[asyncio.Task[str | None]] = set()
+        in_flight: set[asyncio.Task[None]] = set()
+        room = asyncio.Semaphore(2 * BATCH)  # claim ahead, but not so far that leases run out
+        recorded = 0
 
-        async def settle(until: int) -> None:
-            """Wait until at most `until` messages are in flight; keep the lines of the rest."""
-            nonlocal sending
-            while len(sending) > until:
-                done, sending = await asyncio.wait(sending, return_when=asyncio.FIRST_COMPLETED)
-                lines.extend(line for task in done if (line := task.result()))
+        async def deliver(item: Outgoing) -> None:
+            try:
+                line = await self._deliver(item)
+                if line:
+                    lines.append(line)
+            finally:
+                room.release()
 
         try:
             for _ in range(MAX_ROUNDS):
                 claimed = await asyncio.to_thread(
-                    followups.claim_due, self.deps, platforms, self.deps.clock.now(), LEASE, BATCH
+                    followups.claim_due,
+                    self.deps,
+                    platforms,
+                    self.deps.clock.now(),
+                    LEASE,
+                    BATCH,
+                    self.cache,
                 )
-                sending |= {asyncio.create_task(self._deliver(m)) for m in claimed.messages}
+                for item in claimed.messages:
+                    await room.acquire()
+                    task = asyncio.create_task(deliver(item))
+                    in_flight.add(task)
+                    task.add_done_callback(in_flight.discard)
                 if claimed.loops:
-                    await settle(2 * BATCH)  # claim ahead, but not so far that leases run out
                     continue
-                if not sending:
-                    break
-                # What is being sent may make more due (an escalation right after a nudge).
-                await settle(0)
+                # What was sent may make more due (an escalation right after a nudge): once
+                # every outcome is written, claim again unless nothing was sent since.
+                await asyncio.gather(*in_flight)
                 await self.ledger.flush()
-            await settle(0)
+                if self.ledger.recorded == recorded:
+                    break
+                recorded = self.ledger.recorded
+            await asyncio.gather(*in_flight)
         finally:
             await self.ledger.flush()
         return lines
@@ -175,16 +190,15 @@ class _Nudger:
                 wait = recipient.not_before - asyncio.get_running_loop().time()
                 if wait > 0:
                     await asyncio.sleep(wait)
-                async with self.gate:
-                    try:
-                        return await self._send(item)
-                    except RateLimited as exc:
-                        self._slow_down(recipient, exc.retry_after)
-                    except Exception as exc:  # noqa: BLE001 - one failing send blocks no one
-                        log.warning("%s failed: %s", item.line, exc)
-                        retry = self.deps.clock.now() + RETRY_AFTER_ERROR * item.attempt
-                        self.ledger.failed(item, retry, self._can_look(item))
-                        return None
+                try:
+                    return await self._send(item)
+                except RateLimited as exc:
+                    self._slow_down(recipient, exc.retry_after)
+                except Exception as exc:  # noqa: BLE001 - one failing send blocks no one
+                    log.warning("%s failed: %s", item.line, exc)
+                    retry = self.deps.clock.now() + RETRY_AFTER_ERROR * item.attempt
+                    self.ledger.failed(item, retry, self._can_look(item))
+                    return None
 
     def _slow_down(self, recipient: _Recipient, seconds: float) -> None:
         recipient.rate_limits += 1
@@ -200,30 +214,32 @@ class _Nudger:
         if not await self.ledger.hold(item):
             return None  # our lease ran out and someone else has it now
         delivery = self.deliveries[item.platform]
-        if item.uncertain:
-            if not isinstance(delivery, SentLookup):
-                log.warning(
-                    "%s may have been sent before an interruption; not sending it again", item.line
+        async with self.gate:  # only calls to the platform count against the concurrency
+            if item.uncertain:
+                if not isinstance(delivery, SentLookup):
+                    log.warning(
+                        "%s may have been sent before an interruption; not sending it again",
+                        item.line,
+                    )
+                    self.ledger.sent(item, None)
+                    return None
+                found = await delivery.find_sent(
+                    item.workspace,
+                    item.reply.key or "",
+                    user=item.to_user,
+                    channel=item.to_channel,
+                    thread=item.thread,
+                    since=item.slot_time,
                 )
-                self.ledger.sent(item, None)
-                return None
-            found = await delivery.find_sent(
-                item.workspace,
-                item.reply.key or "",
-                user=item.to_user,
-                channel=item.to_channel,
-                thread=item.thread,
-                since=item.slot_time,
-            )
-            if found is not None:
-                self.ledger.sent(item, found)
-                return None
-        if item.to_user:
-            ref = await delivery.send_dm(item.workspace, item.to_user, item.reply, item.thread)
-        else:
-            ref = await delivery.post(
-                item.workspace, item.to_channel or "", item.reply, item.thread
-            )
+                if found is not None:
+                    self.ledger.sent(item, found)
+                    return None
+            if item.to_user:
+                ref = await delivery.send_dm(item.workspace, item.to_user, item.reply, item.thread)
+            else:
+                ref = await delivery.post(
+                    item.workspace, item.to_channel or "", item.reply, item.thread
+                )
         self.ledger.sent(item, ref)
         return item.line
 
@@ -232,12 +248,14 @@ class _Ledger:
     """Writes the sweep's outcomes in batches: whatever piles up while one transaction runs goes
     into the next (group commit), so ten thousand nudges are not ten thousand commits."""
 
-    def __init__(self, deps: Deps) -> None:
+    def __init__(self, deps: Deps, cache: followups.PlanCache) -> None:
         self.deps = deps
+        self.cache = cache
         self._sending: list[tuple[Outgoing, asyncio.Future[bool]]] = []
         self._sent: list[tuple[Outgoing, MessageRef | None]] = []
         self._failed: list[tuple[Outgoing, datetime, bool]] = []
         self._writer: asyncio.Task[None] | None = None
+        self.recorded = 0  # outcomes written so far
 
     async def hold(self, item: Outgoing) -> bool:
         """Mark the slot as being sent; False when it is no longer ours."""
@@ -278,10 +296,13 @@ class _Ledger:
                     sending=[item for item, _f in sending],
                     sent=sent,
                     failed=failed,
+                    cache=self.cache,
                 )
             except Exception:  # noqa: BLE001 - the leases run out and a later sweep resumes
                 log.exception("can't record %d nudge outcomes", len(sending) + len(sent))
                 held = set()
+            else:
+                self.recorded += len(sent) + len(failed)
             for item, future in sending:
                 if not future.done():
                     future.set_result(item.nudge_id in held)

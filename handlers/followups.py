@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.dates import describe
@@ -35,8 +36,8 @@ from bot.delivery import MessageRef
 from handlers.common import loop_section
 from handlers.context import Deps
 from handlers.settings import DEFAULTS
-from storage.models import ChatUser, Customer, Loop, Nudge, Workspace
-from storage.nudges import HistorySummary, NudgeRepo
+from storage.models import Loop
+from storage.nudges import HistorySummary, LoopRow, NudgeRepo
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -56,39 +57,56 @@ _KIND_LABEL = {
 # ---- planning --------------------------------------------------------------------------------
 
 
+@dataclass
+class PlanCache:
+    """Facts about workspaces, customers and people that planning reads; one sweep loads each
+    once, however many batches it claims and records."""
+
+    settings: dict[int, dict[str, object]] = field(default_factory=dict)
+    workspaces: dict[int, Any] = field(default_factory=dict)
+    customers: dict[int, Any] = field(default_factory=dict)
+    users: dict[tuple[int, str], Any] = field(default_factory=dict)
+    policies: dict[tuple[int, str | None], NudgePolicy] = field(default_factory=dict)
+
+
 class Planner:
     """Works out loops' next nudges; loads the facts it needs (settings, zones, segments) once
-    for many loops."""
+    for many loops. Loops may be ORM rows or the sweep's plain rows."""
 
-    def __init__(self, repo: NudgeRepo, default_zone: ZoneInfo) -> None:
+    def __init__(
+        self, repo: NudgeRepo, default_zone: ZoneInfo, cache: PlanCache | None = None
+    ) -> None:
         self.repo = repo
         self.default_zone = default_zone
-        self.settings: dict[int, dict[str, object]] = {}
-        self.customers: dict[int, Customer] = {}
-        self.users: dict[tuple[int, str], ChatUser] = {}
-        self.workspaces: dict[int, Workspace] = {}
+        cache = cache if cache is not None else PlanCache()
+        self.settings, self.workspaces = cache.settings, cache.workspaces
+        self.customers, self.users, self.policies = cache.customers, cache.users, cache.policies
 
-    def load(self, loops: Iterable[Loop]) -> Planner:
+    def load(self, loops: Iterable[Any]) -> Planner:
         loops = list(loops)
         new_ws = {lp.workspace_id for lp in loops} - set(self.settings)
-        self.settings.update(self.repo.settings(new_ws))
-        self.workspaces.update(self.repo.workspaces(new_ws))
-        self.customers.update(
-            self.repo.customers({lp.customer_id for lp in loops} - set(self.customers))
-        )
+        if new_ws:
+            self.settings.update(self.repo.settings(new_ws))
+            self.workspaces.update(self.repo.workspaces(new_ws))
+        new_customers = {lp.customer_id for lp in loops} - set(self.customers)
+        if new_customers:
+            self.customers.update(self.repo.customers(new_customers))
         owners = {(lp.workspace_id, lp.owner) for lp in loops}
         accounts = {
             (lp.workspace_id, c.owner)
             for lp in loops
             if (c := self.customers.get(lp.customer_id)) and c.owner
         }
-        self.users.update(self.repo.users((owners | accounts) - set(self.users)))
+        new_users = (owners | accounts) - set(self.users)
+        if new_users:
+            found = self.repo.users(new_users)
+            self.users.update({key: found.get(key) for key in new_users})
         return self
 
     def setting(self, workspace_id: int, key: str) -> object:
         return self.settings.get(workspace_id, {}).get(key, DEFAULTS.get(key))
 
-    def zone(self, loop: Loop) -> ZoneInfo:
+    def zone(self, loop: Any) -> ZoneInfo:
         """The owner's zone from their chat profile, else the workspace default."""
         user = self.users.get((loop.workspace_id, loop.owner))
         if user and user.tz:
@@ -98,13 +116,14 @@ class Planner:
                 pass
         return self.default_zone
 
-    def policy(self, loop: Loop) -> NudgePolicy:
+    def policy(self, loop: Any) -> NudgePolicy:
         customer = self.customers.get(loop.customer_id)
-        return NudgePolicy.from_settings(
-            self.settings.get(loop.workspace_id, {}), customer.segment if customer else None
-        )
+        key = (loop.workspace_id, customer.segment if customer else None)
+        if key not in self.policies:
+            self.policies[key] = NudgePolicy.from_settings(self.settings.get(key[0], {}), key[1])
+        return self.policies[key]
 
-    def plan(self, loop: Loop, now: datetime) -> PlannedNudge | None:
+    def plan(self, loop: Any, now: datetime) -> PlannedNudge | None:
         facts = LoopFacts(
             state=loop.state,
             created_at=loop.created_at,
@@ -117,7 +136,7 @@ class Planner:
         )
         return plan(facts, self.zone(loop), self.policy(loop), now)
 
-    def replan(self, loop: Loop, now: datetime) -> None:
+    def replan(self, loop: Any, now: datetime) -> None:
         planned = self.plan(loop, now)
         loop.next_nudge_at = planned.at if planned else None
 
@@ -171,7 +190,12 @@ class Claimed:
 
 
 def claim_due(
-    deps: Deps, platforms: Iterable[str], now: datetime, lease: timedelta, limit: int
+    deps: Deps,
+    platforms: Iterable[str],
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    cache: PlanCache | None = None,
 ) -> Claimed:
     """Claim up to `limit` loops due by `now` and return the messages their slots need.
 
@@ -184,54 +208,90 @@ def claim_due(
         loops = repo.claim_due_loops(now, until, platforms, limit)
         if not loops:
             return Claimed(0, [])
-        planner = Planner(repo, deps.settings.zone).load(loops)
-        pending = repo.pending(lp.id for lp in loops)  # type: ignore[misc]
-        held: list[tuple[Loop, Nudge, bool]] = []
+        planner = Planner(repo, deps.settings.zone, cache).load(loops)
+        pending = repo.pending(lp.id for lp in loops)
+        held: list[_Held] = []
+        new: list[tuple[LoopRow, PlannedNudge]] = []
         for loop in loops:
-            claim = _claim(repo, planner, loop, pending.get(loop.id), now, until)  # type: ignore[arg-type]
-            if claim is not None:
-                held.append(claim)
-        histories = repo.histories(loop.id for loop, _n, _u in held)  # type: ignore[misc]
-        out = []
-        for loop, nudge, uncertain in held:
-            message = _message(repo, planner, loop, nudge, uncertain, histories, now)
-            if message is not None:
-                out.append(message)
+            _claim(repo, planner, loop, pending.get(loop.id), now, until, held, new)
+        opened = repo.open_slots([(lp, p.slot, p.kind, p.slot_time) for lp, p in new], until)
+        for loop, planned in new:
+            if loop.id in opened:
+                held.append(
+                    _Held(
+                        loop,
+                        opened[loop.id],
+                        1,
+                        planned.kind,
+                        planned.slot,
+                        planned.slot_time,
+                        False,
+                    )
+                )
+            else:  # sent once already: bring the facts level with it, never send it again
+                _advance(loop, planned.kind, planned.slot, planned.slot_time, loop.owner)
+                planner.replan(loop, now)
+        histories = repo.histories(h.loop.id for h in held)
+        out = [m for h in held if (m := _message(repo, planner, h, histories, now))]
+        sending = {m.loop_id for m in out}
+        repo.save_loops([lp for lp in loops if lp.id not in sending])  # re-planned ones
         uow.commit()
     return Claimed(len(loops), out)
+
+
+@dataclass
+class _Held:
+    """A slot this sweep holds."""
+
+    loop: LoopRow
+    nudge_id: int
+    attempt: int
+    kind: str
+    slot: str
+    slot_time: datetime
+    uncertain: bool  # tried before: it may have gone out
 
 
 def _claim(
     repo: NudgeRepo,
     planner: Planner,
-    loop: Loop,
-    pending: Nudge | None,
+    loop: LoopRow,
+    pending: Any,
     now: datetime,
     until: datetime,
-) -> tuple[Loop, Nudge, bool] | None:
+    held: list[_Held],
+    new: list[tuple[LoopRow, PlannedNudge]],
+) -> None:
+    """Decide what a claimed loop needs: resume its pending slot, a new slot, or a new plan."""
     if pending is not None:
         if pending.lease_until is not None and pending.lease_until > now:
             loop.next_nudge_at = pending.lease_until  # another sweeper holds it
-            return None
-        if not _still_applies(pending, loop):
-            repo.finish(pending.id, pending.attempts, "skipped", now)  # type: ignore[arg-type]
+        elif not _still_applies(pending, loop):
+            repo.finish([(pending.id, pending.attempts, None, None)], "skipped", now)
             planner.replan(loop, now)
-            return None
-        uncertain = pending.status == "sending"
-        return loop, repo.take_over(pending, until), uncertain
+        else:
+            attempt = repo.take_over(pending, until)
+            held.append(
+                _Held(
+                    loop,
+                    pending.id,
+                    attempt,
+                    pending.kind,
+                    pending.slot,
+                    pending.scheduled_for,
+                    pending.status == "sending",
+                )
+            )
+        return
     planned = planner.plan(loop, now)
     if planned is None or planned.at > now:
         loop.next_nudge_at = planned.at if planned else None
-        return None
-    nudge = repo.open_slot(loop, planned.slot, planned.kind, planned.slot_time, until)
-    if nudge is None:  # sent once already: bring the facts level with it, never send it again
-        _advance(loop, planned.kind, planned.slot, planned.slot_time, loop.owner)
-        planner.replan(loop, now)
-        return None
-    return loop, nudge, False
+    else:
+        new.append((loop, planned))
 
 
-def _still_applies(nudge: Nudge, loop: Loop) -> bool:
+def _still_applies(nudge: Any, loop: LoopRow) -> bool:
+    """Whether a slot left pending by an interrupted sweep still makes sense for the loop."""
     if nudge.kind == TELL:
         return loop.state == DONE
     if nudge.kind == ESCALATION:
@@ -243,7 +303,7 @@ def _level(slot: str) -> int:
     return int(slot.rsplit(":", 1)[-1])
 
 
-def _advance(loop: Loop, kind: str, slot: str, slot_time: datetime, owner: str) -> None:
+def _advance(loop: LoopRow, kind: str, slot: str, slot_time: datetime, owner: str) -> None:
     """The loop's facts once slot `slot` has been sent (or found already sent)."""
     if kind == ESCALATION:
         loop.escalation_level = max(loop.escalation_level, _level(slot))
@@ -256,34 +316,33 @@ def _advance(loop: Loop, kind: str, slot: str, slot_time: datetime, owner: str) 
 def _message(
     repo: NudgeRepo,
     planner: Planner,
-    loop: Loop,
-    nudge: Nudge,
-    uncertain: bool,
+    held: _Held,
     histories: dict[int, HistorySummary],
     now: datetime,
 ) -> Outgoing | None:
+    loop = held.loop
     workspace = planner.workspaces[loop.workspace_id]
     customer = planner.customers[loop.customer_id]
     zone = planner.zone(loop)
     history = histories.get(loop.id, HistorySummary({}, None))  # type: ignore[arg-type]
-    reply = nudge_reply(nudge.kind, loop, customer.name, zone, now, history)
-    reply.key = f"loopkeeper-nudge:{loop.id}:{nudge.slot}"
+    reply = nudge_reply(held.kind, loop, customer.name, zone, now, history)
+    reply.key = f"loopkeeper-nudge:{loop.id}:{held.slot}"
     common = dict(
-        nudge_id=nudge.id,
-        attempt=nudge.attempts,
-        uncertain=uncertain,
+        nudge_id=held.nudge_id,
+        attempt=held.attempt,
+        uncertain=held.uncertain,
         platform=workspace.platform,
         workspace=workspace.external_id,
         loop_id=loop.id,
         number=loop.number,
-        kind=nudge.kind,
-        slot=nudge.slot,
-        slot_time=nudge.scheduled_for,
+        kind=held.kind,
+        slot=held.slot,
+        slot_time=held.slot_time,
         owner=loop.owner,
         reply=reply,
     )
     about = f"{customer.name}: {loop.what}"
-    if nudge.kind != ESCALATION:
+    if held.kind != ESCALATION:
         thread = (
             MessageRef(loop.nudge_channel, loop.nudge_ts)
             if loop.nudge_channel and loop.nudge_ts
@@ -291,7 +350,7 @@ def _message(
         )
         line = (
             f"nudge #{loop.number} to @{planner.name(loop.workspace_id, loop.owner)} "
-            f"({_KIND_LABEL[nudge.kind]}, {about})"
+            f"({_KIND_LABEL[held.kind]}, {about})"
         )
         return Outgoing(**common, line=line, to_user=loop.owner, thread=thread)  # type: ignore[arg-type]
     channel = planner.setting(loop.workspace_id, "escalation_channel")
@@ -304,8 +363,8 @@ def _message(
         return Outgoing(**common, line=line, to_user=customer.owner)  # type: ignore[arg-type]
     # Nowhere to escalate to (no channel set, the owner is the account owner): the level is
     # spent, so it is not tried again every sweep.
-    repo.finish(nudge.id, nudge.attempts, "skipped", now)  # type: ignore[arg-type]
-    _advance(loop, nudge.kind, nudge.slot, nudge.scheduled_for, loop.owner)
+    repo.finish([(held.nudge_id, held.attempt, None, None)], "skipped", now)
+    _advance(loop, held.kind, held.slot, held.slot_time, loop.owner)
     planner.replan(loop, now)
     return None
 
@@ -393,7 +452,8 @@ def settle(
     *,
     sending: Sequence[Outgoing] = (),
     sent: Sequence[tuple[Outgoing, MessageRef | None]] = (),
-    failed: Sequence[tuple[Outgoing, datetime]] = (),
+    failed: Sequence[tuple[Outgoing, datetime, bool]] = (),
+    cache: PlanCache | None = None,
 ) -> set[int]:
     """One transaction for many outcomes: slots about to be tried (returns the ids still held,
     so a sweeper whose lease ran out sends nothing), slots sent (history, counters, the next
@@ -402,7 +462,7 @@ def settle(
     with deps.uow() as uow:
         repo = NudgeRepo.of(uow)
         if sent:
-            _record_sent(repo, deps.settings.zone, sent, now)
+            _record_sent(Planner(repo, deps.settings.zone, cache), sent, now)
         for item, retry_at, maybe_sent in failed:
             if repo.release(item.nudge_id, item.attempt, retry_at, maybe_sent):
                 repo.set_next(item.loop_id, retry_at)
@@ -412,46 +472,39 @@ def settle(
 
 
 def _record_sent(
-    repo: NudgeRepo,
-    default_zone: ZoneInfo,
-    sent: Sequence[tuple[Outgoing, MessageRef | None]],
-    now: datetime,
+    planner: Planner, sent: Sequence[tuple[Outgoing, MessageRef | None]], now: datetime
 ) -> None:
+    repo = planner.repo
     loops = repo.lock_loops(item.loop_id for item, _ref in sent)
-    planner = Planner(repo, default_zone).load(loops.values())
-    events = []
+    planner.load(loops.values())
+    ours = repo.finish(
+        [
+            (item.nudge_id, item.attempt, ref.channel if ref else None, ref.ts if ref else None)
+            for item, ref in sent
+        ],
+        "sent",
+        now,
+    )
+    events, changed = [], {}
     for item, ref in sent:
-        if not repo.finish(
-            item.nudge_id,
-            item.attempt,
-            "sent",
-            now,
-            ref.channel if ref else None,
-            ref.ts if ref else None,
-        ):
+        if item.nudge_id not in ours:
             log.warning(
                 "nudge %s for loop #%s was taken over by another sweeper while being sent",
                 item.slot,
                 item.number,
             )
             continue
-        loop = loops[item.loop_id]
+        loop = changed[item.loop_id] = loops[item.loop_id]
         _advance(loop, item.kind, item.slot, item.slot_time, item.owner)
         first_dm = item.kind != ESCALATION and item.thread is None and not loop.nudge_ts
         if ref is not None and first_dm and loop.owner == item.owner:
             loop.nudge_channel, loop.nudge_ts = ref.channel, ref.ts
         where = f"<@{item.to_user}>" if item.to_user else f"#{item.to_channel}"
-        kind = "escalated" if item.kind == ESCALATION else "nudged"
-        events.append(
-            (
-                loop,
-                kind,
-                f"{_KIND_LABEL[item.kind]}, to {where}"
-                + ("" if ref else " (delivery not confirmed)"),
-            )
-        )
+        note = f"{_KIND_LABEL[item.kind]}, to {where}" + ("" if ref else " (not confirmed)")
+        events.append((loop, "escalated" if item.kind == ESCALATION else "nudged", note))
         planner.replan(loop, now)
     repo.add_events(events, ACTOR, now)
+    repo.save_loops(list(changed.values()))
 
 
 # ---- time zones --------------------------------------------------------------------------

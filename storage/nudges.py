@@ -13,8 +13,10 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, func, select
 
 from storage.models import (
@@ -31,6 +33,9 @@ from storage.repos import insert_ignore
 from storage.uow import UnitOfWork
 
 LIVE = ("open", "done")
+# A loop's columns as a plain mutable object: the sweep reads and changes many at a time and
+# writes them back in one statement, without the ORM's per-object cost.
+LoopRow = SimpleNamespace
 PENDING = ("claimed", "sending")
 
 
@@ -40,6 +45,10 @@ class HistorySummary:
 
     counts: dict[str, int]
     last_update: str | None
+
+
+def _rows(result: sa.Result) -> list[LoopRow]:
+    return [SimpleNamespace(**row._mapping) for row in result]
 
 
 class NudgeRepo:
@@ -58,7 +67,7 @@ class NudgeRepo:
 
     def claim_due_loops(
         self, now: datetime, lease_until: datetime, platforms: Iterable[str], limit: int
-    ) -> list[Loop]:
+    ) -> list[LoopRow]:
         """Live loops due by `now` in workspaces of these platforms, oldest first, locked and
         pushed to `lease_until` so no other sweeper sees them meanwhile."""
         due = (
@@ -74,32 +83,33 @@ class NudgeRepo:
         )
         if self._postgres:
             due = due.with_for_update(of=Loop, skip_locked=True)  # type: ignore[arg-type]
+        table = Loop.__table__
         statement = (
-            sa.update(Loop)
-            .where(col(Loop.id).in_(due.scalar_subquery()))
+            sa.update(table)
+            .where(table.c.id.in_(due.scalar_subquery()))
             .values(next_nudge_at=lease_until)
-            .returning(Loop)
-            .execution_options(synchronize_session=False)
+            .returning(*table.c)
         )
-        return sorted(self.session.scalars(statement).all(), key=lambda lp: lp.id)  # type: ignore[arg-type,return-value]
+        return sorted(_rows(self.session.execute(statement)), key=lambda lp: lp.id)
 
-    def lock_loops(self, loop_ids: Iterable[int]) -> dict[int, Loop]:
+    def lock_loops(self, loop_ids: Iterable[int]) -> dict[int, LoopRow]:
         """Loops to change after a send, locked (PostgreSQL) in id order so writers never
         deadlock."""
         ids = sorted(set(loop_ids))
         if not ids:
             return {}
-        statement = select(Loop).where(col(Loop.id).in_(ids)).order_by(col(Loop.id))
+        table = Loop.__table__
+        statement = sa.select(*table.c).where(table.c.id.in_(ids)).order_by(table.c.id)
         if self._postgres:
             statement = statement.with_for_update()
-        rows = self.session.exec(statement).all()
-        return {row.id: row for row in rows}  # type: ignore[misc]
+        return {row.id: row for row in _rows(self.session.execute(statement))}
 
     # ---- facts the sweep needs, in bulk ----------------------------------------------------
 
-    def workspaces(self, ids: Iterable[int]) -> dict[int, Workspace]:
-        rows = self.session.exec(select(Workspace).where(col(Workspace.id).in_(set(ids)))).all()
-        return {row.id: row for row in rows}  # type: ignore[misc]
+    def workspaces(self, ids: Iterable[int]) -> dict[int, sa.Row]:
+        table = Workspace.__table__
+        rows = self.session.execute(sa.select(*table.c).where(table.c.id.in_(set(ids))))
+        return {row.id: row for row in rows}
 
     def workspaces_on(self, platforms: Iterable[str]) -> Sequence[Workspace]:
         return self.session.exec(
@@ -108,21 +118,32 @@ class NudgeRepo:
             .order_by(col(Workspace.id))
         ).all()
 
-    def customers(self, ids: Iterable[int]) -> dict[int, Customer]:
-        rows = self.session.exec(select(Customer).where(col(Customer.id).in_(set(ids)))).all()
-        return {row.id: row for row in rows}  # type: ignore[misc]
+    def customers(self, ids: Iterable[int]) -> dict[int, sa.Row]:
+        table = Customer.__table__
+        rows = self.session.execute(
+            sa.select(table.c.id, table.c.name, table.c.segment, table.c.owner).where(
+                table.c.id.in_(set(ids))
+            )
+        )
+        return {row.id: row for row in rows}
 
-    def users(self, workspace_users: Iterable[tuple[int, str]]) -> dict[tuple[int, str], ChatUser]:
-        """ChatUsers by (workspace id, external id)."""
+    def users(self, workspace_users: Iterable[tuple[int, str]]) -> dict[tuple[int, str], sa.Row]:
+        """Users' names and zones by (workspace id, external id)."""
         wanted = set(workspace_users)
         if not wanted:
             return {}
-        rows = self.session.exec(
-            select(ChatUser).where(
-                sa.tuple_(col(ChatUser.workspace_id), col(ChatUser.external_id)).in_(wanted)
+        table = ChatUser.__table__
+        rows = self.session.execute(
+            sa.select(table.c.workspace_id, table.c.external_id, table.c.name, table.c.tz).where(
+                table.c.workspace_id.in_({ws for ws, _u in wanted}),
+                table.c.external_id.in_({u for _ws, u in wanted}),
             )
-        ).all()
-        return {(row.workspace_id, row.external_id): row for row in rows}
+        )
+        return {
+            (row.workspace_id, row.external_id): row
+            for row in rows
+            if (row.workspace_id, row.external_id) in wanted
+        }
 
     def stale_owners(
         self, now: datetime, older_than: datetime, platforms: Iterable[str], limit: int = 5000
@@ -208,87 +229,112 @@ class NudgeRepo:
 
     # ---- nudge slots -----------------------------------------------------------------------
 
-    def pending(self, loop_ids: Iterable[int]) -> dict[int, Nudge]:
+    def pending(self, loop_ids: Iterable[int]) -> dict[int, sa.Row]:
         """Each loop's slot that is claimed or being sent (at most one per loop)."""
         ids = list(set(loop_ids))
         if not ids:
             return {}
-        rows = self.session.exec(
-            select(Nudge)
-            .where(col(Nudge.loop_id).in_(ids), col(Nudge.status).in_(PENDING))
-            .order_by(col(Nudge.id))
-        ).all()
+        table = Nudge.__table__
+        rows = self.session.execute(
+            sa.select(*table.c)
+            .where(table.c.loop_id.in_(ids), table.c.status.in_(PENDING))
+            .order_by(table.c.id)
+        )
         return {row.loop_id: row for row in rows}
 
-    def open_slot(
-        self, loop: Loop, slot: str, kind: str, scheduled_for: datetime, lease_until: datetime
-    ) -> Nudge | None:
-        """Claim a new slot; None when the slot exists already (it was sent, or is in hand)."""
-        new_id = insert_ignore(
-            self.session,
-            Nudge,
-            {
-                "workspace_id": loop.workspace_id,
-                "loop_id": loop.id,
-                "slot": slot,
-                "kind": kind,
-                "scheduled_for": scheduled_for,
-                "status": "claimed",
-                "lease_until": lease_until,
-                "attempts": 1,
-            },
+    def open_slots(
+        self, slots: Sequence[tuple[LoopRow, str, str, datetime]], lease_until: datetime
+    ) -> dict[int, int]:
+        """Claim new slots (loop, slot, kind, time): {loop id: nudge id} for those claimed; a
+        slot that exists already (sent, or in hand) is left out."""
+        if not slots:
+            return {}
+        table = Nudge.__table__
+        dialect = postgresql if self._postgres else sqlite
+        statement = (
+            dialect.insert(table).on_conflict_do_nothing().returning(table.c.loop_id, table.c.id)
         )
-        return self.session.get(Nudge, new_id) if new_id is not None else None
+        rows = self.session.execute(
+            statement,
+            [
+                {
+                    "workspace_id": loop.workspace_id,
+                    "loop_id": loop.id,
+                    "slot": slot,
+                    "kind": kind,
+                    "scheduled_for": at,
+                    "status": "claimed",
+                    "lease_until": lease_until,
+                    "attempts": 1,
+                }
+                for loop, slot, kind, at in slots
+            ],
+        )
+        return {loop_id: nudge_id for loop_id, nudge_id in rows}
 
-    def take_over(self, nudge: Nudge, lease_until: datetime) -> Nudge:
-        """Resume a slot whose sweeper's lease ran out; its status says whether it was tried."""
-        nudge.attempts += 1
-        nudge.lease_until = lease_until
-        self.session.add(nudge)
-        self.session.flush()
-        return nudge
-
-    def slot(self, loop_id: int, slot: str) -> Nudge | None:
-        return self.session.exec(
-            select(Nudge).where(Nudge.loop_id == loop_id, Nudge.slot == slot)
-        ).first()
+    def take_over(self, nudge: sa.Row, lease_until: datetime) -> int:
+        """Resume a slot whose sweeper's lease ran out; the attempt that is now ours."""
+        table = Nudge.__table__
+        self.session.execute(
+            sa.update(table)
+            .where(table.c.id == nudge.id)
+            .values(attempts=nudge.attempts + 1, lease_until=lease_until)
+        )
+        return nudge.attempts + 1
 
     def mark_sending(self, held: Sequence[tuple[int, int]], now: datetime) -> set[int]:
-        """Mark slots as being tried; the ids still held by us (same attempt, lease not over)."""
-        if not held:
-            return set()
-        statement = (
-            sa.update(Nudge)
-            .where(
-                sa.tuple_(col(Nudge.id), col(Nudge.attempts)).in_(list(held)),
-                col(Nudge.status).in_(PENDING),
-                col(Nudge.lease_until) > now,
-            )
-            .values(status="sending")
-            .returning(col(Nudge.id))
-            .execution_options(synchronize_session=False)
+        """Mark slots (id, attempt) as being tried; the ids still ours (same attempt, lease not
+        over)."""
+        return self._fenced(
+            held,
+            {"status": "sending"},
+            col(Nudge.status).in_(PENDING),
+            col(Nudge.lease_until) > now,
         )
-        return set(self.session.scalars(statement).all())
 
     def finish(
-        self,
-        nudge_id: int,
-        attempt: int,
-        status: str,
-        now: datetime,
-        channel: str | None = None,
-        message_ts: str | None = None,
-    ) -> bool:
-        """Record a slot as sent (or skipped); False when another sweeper holds it now."""
-        result = self.session.execute(
-            sa.update(Nudge)
-            .where(Nudge.id == nudge_id, Nudge.attempts == attempt)
-            .values(
-                status=status, sent_at=now, lease_until=None, channel=channel, message_ts=message_ts
-            )
-            .execution_options(synchronize_session=False)
+        self, done: Sequence[tuple[int, int, str | None, str | None]], status: str, now: datetime
+    ) -> set[int]:
+        """Record slots (id, attempt, channel, message ts) as sent or skipped; the ids that were
+        still ours (another sweeper may have taken one over)."""
+        ours = self._fenced(
+            [(i, a) for i, a, _c, _t in done],
+            {"status": status, "sent_at": now, "lease_until": None},
         )
-        return result.rowcount == 1
+        where = [
+            {"b_id": i, "b_channel": c, "b_ts": t} for i, _a, c, t in done if i in ours and (c or t)
+        ]
+        if where:
+            table = Nudge.__table__
+            self.session.execute(
+                sa.update(table)
+                .where(table.c.id == sa.bindparam("b_id"))
+                .values(channel=sa.bindparam("b_channel"), message_ts=sa.bindparam("b_ts")),
+                where,
+            )
+        return ours
+
+    def _fenced(
+        self,
+        held: Sequence[tuple[int, int]],
+        values: dict[str, object],
+        *conditions: sa.ColumnElement[bool],
+    ) -> set[int]:
+        """UPDATE the rows whose attempt is still the one given; their ids."""
+        by_attempt: dict[int, list[int]] = {}
+        for nudge_id, attempt in held:
+            by_attempt.setdefault(attempt, []).append(nudge_id)
+        ours: set[int] = set()
+        for attempt, ids in by_attempt.items():
+            statement = (
+                sa.update(Nudge)
+                .where(col(Nudge.id).in_(ids), Nudge.attempts == attempt, *conditions)
+                .values(**values)
+                .returning(col(Nudge.id))
+                .execution_options(synchronize_session=False)
+            )
+            ours.update(self.session.scalars(statement).all())
+        return ours
 
     def release(self, nudge_id: int, attempt: int, retry_at: datetime, maybe_sent: bool) -> bool:
         """A send failed: try the slot again at `retry_at`. `maybe_sent` keeps it marked as
@@ -300,6 +346,30 @@ class NudgeRepo:
             .execution_options(synchronize_session=False)
         )
         return result.rowcount == 1
+
+    def save_loops(self, loops: Sequence[LoopRow]) -> None:
+        """Write the follow-up fields of many loops in one statement (executemany)."""
+        if not loops:
+            return
+        table = Loop.__table__
+        fields = (
+            "next_nudge_at",
+            "last_nudge_at",
+            "overdue_nudges",
+            "escalation_level",
+            "nudge_channel",
+            "nudge_ts",
+        )
+        rows = [
+            {"b_id": loop.id, **{f"b_{name}": getattr(loop, name) for name in fields}}
+            for loop in loops
+        ]
+        self.session.execute(
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("b_id"))
+            .values(**{name: sa.bindparam(f"b_{name}") for name in fields}),
+            rows,
+        )
 
     def set_next(self, loop_id: int, at: datetime | None) -> None:
         self.session.execute(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -130,8 +130,14 @@ class PlannedNudge:
 
     at: datetime
     kind: str
-    slot: str
     slot_time: datetime
+    level: int = 0  # escalations: the level this one is
+
+    @property
+    def slot(self) -> str:
+        if self.kind == ESCALATION:
+            return f"{ESCALATION}:{self.level}"
+        return slot_key(self.kind, self.slot_time)
 
 
 def is_working_time(moment: datetime, zone: ZoneInfo, policy: NudgePolicy) -> bool:
@@ -200,7 +206,7 @@ def _when(
     at = max(slot.at, floor) if floor is not None else slot.at
     if at <= now and not is_working_time(now, zone, policy):
         at = next_working_time(now, zone, policy)
-    return PlannedNudge(at, slot.kind, slot.slot, slot.slot_time)
+    return replace(slot, at=at)
 
 
 def _escalation(facts: LoopFacts, policy: NudgePolicy) -> PlannedNudge | None:
@@ -212,7 +218,7 @@ def _escalation(facts: LoopFacts, policy: NudgePolicy) -> PlannedNudge | None:
     ):
         return None
     at = facts.last_nudge_at or facts.created_at
-    return PlannedNudge(at, ESCALATION, f"{ESCALATION}:{level}", at)
+    return PlannedNudge(at, ESCALATION, at, level)
 
 
 def _slots_around(
@@ -257,7 +263,7 @@ def _slots(facts: LoopFacts, zone: ZoneInfo, policy: NudgePolicy, horizon: datet
 
 
 def _slot(kind: str, moment: datetime) -> PlannedNudge:
-    return PlannedNudge(moment, kind, slot_key(kind, moment), moment)
+    return PlannedNudge(moment, kind, moment)
 
 
 # ---- digests ---------------------------------------------------------------------------------

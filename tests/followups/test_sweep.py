@@ -178,3 +178,37 @@ def test_buttons_in_a_nudge_act_on_the_loop(sqlite_deps) -> None:  # noqa: ANN00
     reply = loops.act(deps, bob, done.action, int(done.value))
     assert "#1 is done" in reply.text
     assert "tell the customer" in run_until(deps, delivery, day(25, 18))[0]
+
+
+def test_the_weekly_digest_is_posted_once_per_week_with_its_chart(sqlite_deps) -> None:  # noqa: ANN001
+    deps = sqlite_deps
+    acme(deps)
+    run(deps, admin, "settings digest #cs-weekly monday 09:00")
+    run(deps, bob, "commit ACME: ship SSO by Friday")
+    delivery = RecordingDelivery(failing={"cs-weekly"})
+    deps.clock.set(day(30, 8, 59))
+    assert not any("digest" in line for line in sweep_now(deps, delivery))
+    deps.clock.set(day(30, 9, 0))
+    assert sweep_now(deps, delivery) == []  # the post failed: nothing claimed for good
+    delivery.failing.clear()
+    deps.clock.set(day(30, 9, 1))
+    lines = [line for line in sweep_now(deps, delivery) if "digest" in line]
+    assert lines == ["digest 2026-W49 to #cs-weekly"]
+    (post,) = delivery.to("cs-weekly")
+    uploads = [s for s in delivery.sent if s.kind == "upload"]
+    assert uploads and uploads[0].to == "cs-weekly" and uploads[0].thread == post.ref
+    assert uploads[0].filename.endswith(".png")
+    deps.clock.set(day(30, 15, 0))
+    assert not any("digest" in line for line in sweep_now(deps, delivery))  # once per week
+    deps.clock.set(day(7, 9, 0))
+    assert "digest 2026-W50 to #cs-weekly" in sweep_now(deps, delivery)
+
+
+def test_a_digest_missed_by_more_than_a_day_waits_for_next_week(sqlite_deps) -> None:  # noqa: ANN001
+    deps = sqlite_deps
+    run(deps, admin, "settings digest #cs-weekly monday 09:00")
+    delivery = RecordingDelivery()
+    deps.clock.set(day(2, 9, 0))  # Wednesday: a server that was down since Monday
+    assert sweep_now(deps, delivery) == []
+    deps.clock.set(day(7, 9, 0))
+    assert sweep_now(deps, delivery) == ["digest 2026-W50 to #cs-weekly"]

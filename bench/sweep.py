@@ -1,0 +1,411 @@
+"""One follow-up sweep over 10,000 due loops owned by 500 people, against the fake Slack Web API,
+side by side with that API's floor: the same number of bare HTTP calls. Goal: sweep <= 2x floor.
+
+    python -m bench.sweep                      # SQLite file (the default deployment)
+    python -m bench.sweep --postgres           # and a local PostgreSQL server too
+    python -m bench.sweep --loops 2000 --owners 100 --rounds 1
+
+The fake Web API runs in its own process (so its work does not share our interpreter) and
+records every call. A round: reset the loops to due, time one sweep (`bot.sweeper.sweep` with
+SlackDelivery: users.info for each owner's zone, conversations.open per owner, one
+chat.postMessage per loop), check that every loop was nudged exactly once (rows and calls), then
+replay exactly the requests the sweep made (same methods, bodies and headers, pre-built) with a
+bare aiohttp client at the sweep's concurrency: the floor. With 429s, the same share of
+chat.postMessage calls is answered 429 (Retry-After: 1) in both: the sweep waits each of those
+recipients out and sends again; the floor just makes its calls. Floor and sweep alternate;
+the best round of each counts. Everything talks to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import aiohttp
+import sqlalchemy as sa
+
+from bot.core.clock import FixedClock
+from bot.sweeper import CONCURRENCY, sweep
+from handlers.context import Deps
+from storage.db import make_engine, upgrade
+from storage.models import ChatUser, Customer, Loop, LoopEvent, Nudge, Workspace
+from tests.conftest import make_settings
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # a Tuesday noon: working time for every owner
+TEAM = "T0001"
+TOKEN = "xoxb-bench-token"
+GOAL = 2.0
+
+
+# ---- the fake Web API in its own process -----------------------------------------------------
+
+
+def _fake_process(conn: Connection) -> None:
+    from tests.support.fake_slack import FakeSlack
+
+    fake = FakeSlack(token=TOKEN, team=TEAM).start()
+    conn.send(fake.url)
+    while True:
+        command, *args = conn.recv()
+        if command == "stop":
+            fake.stop()
+            conn.send(None)
+            return
+        if command == "reset":
+            fake.clear()
+            fake.messages.clear()
+            conn.send(None)
+        elif command == "fail":
+            fake.fail_next(*args)
+            conn.send(None)
+        elif command == "counts":
+            calls = fake.calls()
+            conn.send(
+                (
+                    Counter(c.method for c in calls),
+                    Counter(c.method for c in calls if c.params.get("_failed")),
+                )
+            )
+        elif command == "requests":
+            conn.send(
+                [
+                    (
+                        c.method,
+                        c.headers.get("Content-Type", ""),
+                        c.headers.get("Authorization", ""),
+                        c.body,
+                    )
+                    for c in fake.calls()
+                ]
+            )
+
+
+class FakeApi:
+    """The fake Slack Web API in a child process, driven through a pipe."""
+
+    def __enter__(self) -> FakeApi:
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_fake_process, args=(child,), daemon=True)
+        self.process.start()
+        self.url: str = self.conn.recv()
+        return self
+
+    def ask(self, *command: object) -> object:
+        self.conn.send(command)
+        return self.conn.recv()
+
+    def __exit__(self, *exc: object) -> None:
+        self.ask("stop")
+        self.process.join(10)
+
+
+# ---- the database ----------------------------------------------------------------------------
+
+
+def seed(url: str, loops: int, owners: int) -> None:
+    """One Slack workspace, 50 customers, `owners` people and `loops` open loops."""
+    upgrade(url)
+    engine = make_engine(url)
+    with engine.begin() as db:
+        ws = db.execute(
+            sa.insert(Workspace)
+            .values(
+                platform="slack",
+                external_id=TEAM,
+                name="Bench",
+                loop_seq=loops,
+                alias_version=0,
+                created_at=NOW - timedelta(days=30),
+            )
+            .returning(Workspace.id)
+        ).scalar_one()
+        segments = ["enterprise", "midmarket", "smb"]
+        db.execute(
+            sa.insert(Customer),
+            [
+                {
+                    "workspace_id": ws,
+                    "name": f"Customer {i}",
+                    "name_key": f"customer {i}",
+                    "segment": segments[i % 3],
+                    "value": 1000.0 * (50 - i),
+                    "owner": None,
+                    "status": "active",
+                    "created_at": NOW - timedelta(days=30),
+                }
+                for i in range(50)
+            ],
+        )
+        customer_ids = [row[0] for row in db.execute(sa.select(Customer.id).order_by(Customer.id))]
+        db.execute(
+            sa.insert(ChatUser),
+            [
+                {
+                    "workspace_id": ws,
+                    "external_id": f"U{i:05d}",
+                    "name": f"owner{i}",
+                    "is_admin": False,
+                }
+                for i in range(owners)
+            ],
+        )
+        rows = []
+        for number in range(1, loops + 1):
+            rows.append(
+                Loop(
+                    workspace_id=ws,
+                    number=number,
+                    customer_id=customer_ids[number % 50],
+                    what=f"follow up on request {number}",
+                    owner=f"U{number % owners:05d}",
+                    created_by="U00000",
+                    created_at=NOW - timedelta(days=6),
+                    due_at=NOW - timedelta(days=2, hours=number % 5),
+                ).model_dump(exclude={"id"})
+            )
+        db.execute(sa.insert(Loop), rows)
+    engine.dispose()
+
+
+def reset(url: str) -> None:
+    """Every loop due again, as if never nudged; owners' profiles not read yet."""
+    engine = make_engine(url)
+    with engine.begin() as db:
+        db.execute(sa.delete(Nudge))
+        db.execute(sa.delete(LoopEvent))
+        db.execute(
+            sa.update(Loop).values(
+                next_nudge_at=NOW - timedelta(hours=1),
+                last_nudge_at=None,
+                overdue_nudges=0,
+                escalation_level=0,
+                nudge_channel=None,
+                nudge_ts=None,
+                state="open",
+            )
+        )
+        db.execute(sa.update(ChatUser).values(profile_fetched_at=None, tz=None))
+    engine.dispose()
+
+
+def nudged(url: str) -> tuple[int, int]:
+    """(slots sent, loops with exactly one slot sent)."""
+    engine = make_engine(url)
+    with engine.connect() as db:
+        sent = db.execute(
+            sa.select(sa.func.count()).select_from(Nudge).where(Nudge.status == "sent")
+        ).scalar_one()
+        once = db.execute(
+            sa.select(sa.func.count()).select_from(
+                sa.select(Nudge.loop_id)
+                .where(Nudge.status == "sent")
+                .group_by(Nudge.loop_id)
+                .having(sa.func.count() == 1)
+                .subquery()
+            )
+        ).scalar_one()
+    engine.dispose()
+    return sent, once
+
+
+# ---- one round of each -------------------------------------------------------------------
+
+
+@dataclass
+class Round:
+    seconds: float
+    calls: int
+    rate_limited: int
+    ok: bool
+
+
+async def _sweep(url: str, api_url: str, shared_session: bool) -> float:
+    from bot.platforms.slack.client import web_client
+    from bot.platforms.slack.delivery import SlackDelivery
+
+    settings = make_settings(url, SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=api_url)
+    deps = Deps(make_engine(url), settings, FixedClock(NOW))
+    session = (
+        aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) if shared_session else None
+    )
+    client = web_client(settings, wait_on_rate_limit=False, session=session) if session else None
+    delivery = SlackDelivery(deps, client)  # without a client: what deliveries_for builds
+    started = time.perf_counter()
+    lines = await sweep(deps, {"slack": delivery})
+    seconds = time.perf_counter() - started
+    if session is not None:
+        await session.close()
+    deps.engine.dispose()
+    assert len(lines) > 0
+    return seconds
+
+
+def run_sweep(url: str, api: FakeApi, loops: int, limited: int, shared_session: bool) -> Round:
+    reset(url)
+    api.ask("reset")
+    if limited:
+        api.ask("fail", "chat.postMessage", 429, 1, limited)
+    seconds = asyncio.run(_sweep(url, api.url, shared_session))
+    counts, failed = api.ask("counts")  # type: ignore[misc]
+    sent, once = nudged(url)
+    posts_ok = counts["chat.postMessage"] - failed["chat.postMessage"]
+    ok = sent == loops and once == loops and posts_ok == loops
+    return Round(seconds, sum(counts.values()), sum(failed.values()), ok)
+
+
+async def _replay(
+    api_url: str, requests: list[tuple[str, str, str, bytes]], concurrency: int
+) -> float:
+    base = api_url.rstrip("/") + "/"
+    queue = list(reversed(requests))
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+
+        async def worker() -> None:
+            while queue:
+                method, kind, auth, body = queue.pop()
+                headers = {"Content-Type": kind, "Authorization": auth}
+                async with session.post(base + method, data=body, headers=headers) as answer:
+                    await answer.read()
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return time.perf_counter() - started
+
+
+def run_floor(api: FakeApi, requests: list[tuple[str, str, str, bytes]], limited: int) -> Round:
+    api.ask("reset")
+    if limited:
+        api.ask("fail", "chat.postMessage", 429, 1, limited)
+    seconds = asyncio.run(_replay(api.url, requests, CONCURRENCY))
+    counts, failed = api.ask("counts")  # type: ignore[misc]
+    return Round(
+        seconds, sum(counts.values()), sum(failed.values()), sum(counts.values()) == len(requests)
+    )
+
+
+# ---- the table -------------------------------------------------------------------------------
+
+
+def scenario(
+    name: str, url: str, api: FakeApi, args: argparse.Namespace, limited: int, shared_session: bool
+) -> tuple[str, Round, Round]:
+    best_sweep: Round | None = None
+    best_floor: Round | None = None
+    for _ in range(args.rounds):
+        ours = run_sweep(url, api, args.loops, limited, shared_session)
+        requests = api.ask("requests")  # type: ignore[assignment]
+        floor = run_floor(api, requests, limited)  # type: ignore[arg-type]
+        if (
+            best_sweep is None
+            or (ours.ok and ours.seconds < best_sweep.seconds)
+            or not best_sweep.ok
+        ):
+            best_sweep = ours
+        if best_floor is None or floor.seconds < best_floor.seconds:
+            best_floor = floor
+    assert best_sweep is not None and best_floor is not None
+    return name, best_sweep, best_floor
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.sweep", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--loops", type=int, default=10_000)
+    parser.add_argument("--owners", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds; best counts")
+    parser.add_argument(
+        "--limited",
+        type=float,
+        default=0.01,
+        help="share of chat.postMessage answered 429 in the 429 rows",
+    )
+    parser.add_argument("--postgres", action="store_true", help="also on a local PostgreSQL")
+    parser.add_argument(
+        "--per-call-sessions",
+        action="store_true",
+        help="also SlackDelivery without a shared HTTP session",
+    )
+    args = parser.parse_args(argv)
+
+    databases: list[tuple[str, str]] = []
+    folder = Path(tempfile.mkdtemp(prefix="lk-bench-sweep-"))
+    databases.append(("SQLite", f"sqlite:///{folder / 'bench.db'}"))
+    server = None
+    if args.postgres:
+        from tests.support.postgres import LocalPostgres, wait_for
+
+        server = LocalPostgres()
+        admin = server.start()
+        wait_for(admin)
+        engine = make_engine(admin, isolation_level="AUTOCOMMIT")
+        with engine.connect() as db:
+            db.execute(sa.text("CREATE DATABASE lk_bench_sweep"))
+        engine.dispose()
+        databases.append(("PostgreSQL", admin.rsplit("/", 1)[0] + "/lk_bench_sweep"))
+    limited = max(1, int(args.loops * args.limited))
+    print(
+        f"One sweep: {args.loops:,} due loops, {args.owners} owners; floor = the same calls "
+        f"replayed bare (aiohttp, keep-alive, {CONCURRENCY} at a time). Best of "
+        f"{args.rounds} alternating rounds.\n",
+        flush=True,
+    )
+    results = []
+    try:
+        with FakeApi() as api:
+            for label, url in databases:
+                seed(url, args.loops, args.owners)
+                variants = [("shared session", True)]
+                if args.per_call_sessions:
+                    variants.append(("session per call", False))
+                for variant, shared in variants:
+                    for name, share in (("no 429", 0), (f"{limited} × 429", limited)):
+                        results.append(
+                            (label, variant, *scenario(name, url, api, args, share, shared))
+                        )
+                        print_row(*results[-1])
+    finally:
+        if server is not None:
+            server.cleanup()
+    worst = max(ours.seconds / floor.seconds for *_x, ours, floor in results)
+    all_ok = all(ours.ok and floor.ok for *_x, ours, floor in results)
+    verdict = "OK" if worst <= GOAL and all_ok else "MISSED"
+    print(
+        f"\nsweep: worst ratio {worst:.2f}x the floor (goal <= {GOAL:.0f}x), every loop nudged "
+        f"exactly once: {'yes' if all_ok else 'NO'} — {verdict}"
+    )
+    return 0 if verdict == "OK" else 1
+
+
+_HEADER_PRINTED = False
+
+
+def print_row(database: str, variant: str, name: str, ours: Round, floor: Round) -> None:
+    global _HEADER_PRINTED
+    if not _HEADER_PRINTED:
+        print(
+            "| database | client | answers | calls | floor s | sweep s | calls/s floor "
+            "| calls/s sweep | ratio | exactly once |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        _HEADER_PRINTED = True
+    print(
+        f"| {database} | {variant} | {name} | {ours.calls:,} | {floor.seconds:.2f} | "
+        f"{ours.seconds:.2f} | {floor.calls / floor.seconds:,.0f} | "
+        f"{ours.calls / ours.seconds:,.0f} | {ours.seconds / floor.seconds:.2f}x | "
+        f"{'yes' if ours.ok else 'NO'} |",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

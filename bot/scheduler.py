@@ -1,0 +1,59 @@
+"""APScheduler only triggers: a sweep every LOOPKEEPER_SWEEP_SECONDS (nudges, escalations and
+the digests whose time has come). What is due lives in the database, so a restart, a second
+replica or a cron `loopkeeper sweep` change nothing about what gets sent, or how often."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.core.clock import SystemClock
+from bot.delivery import Delivery, deliveries_for
+from bot.sweeper import sweep
+from handlers.context import Deps
+
+log = logging.getLogger(__name__)
+
+
+def chat_deliveries(deps: Deps) -> dict[str, Delivery]:
+    """The chat platforms a server sweeps for; the console's people get their nudges in the
+    console itself (it sweeps between lines), not in a server's log."""
+    return {name: found for name, found in deliveries_for(deps).items() if name != "console"}
+
+
+async def run_sweep(deps: Deps, deliveries: dict[str, Delivery]) -> list[str]:
+    """One scheduled sweep; a failure is logged and the next sweep resumes what was left."""
+    try:
+        lines = await sweep(deps, deliveries)
+    except Exception:  # noqa: BLE001 - leases run out and the next sweep picks it up
+        log.exception("sweep failed; the next one resumes what was left")
+        return []
+    for line in lines:
+        log.info("sent %s", line)
+    return lines
+
+
+def start(deps: Deps, deliveries: dict[str, Delivery] | None = None) -> AsyncIOScheduler:
+    """Start sweeping on the running event loop, at once and then every sweep_seconds.
+
+    One sweep at a time (a slow one is not overtaken); missed runs collapse into one.
+    Returns the started scheduler; call `.shutdown()` when the server stops.
+    """
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler.add_job(
+        run_sweep,
+        IntervalTrigger(seconds=deps.settings.sweep_seconds, timezone=UTC),
+        args=[deps, deliveries if deliveries is not None else chat_deliveries(deps)],
+        id="sweep",
+        name="follow-up sweep",
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=None,
+        next_run_time=SystemClock().now(),  # APScheduler keeps real time; the sweep asks deps
+    )
+    scheduler.start()
+    log.info("sweeping for nudges and digests every %ss", deps.settings.sweep_seconds)
+    return scheduler
