@@ -12,6 +12,7 @@ from handlers.capture import ChatMessage
 from handlers.context import Caller
 from tests.conftest import person
 from tests.proof.db import rows
+from tests.support import slack_requests as sr
 
 # The same user id in three workspaces: three different people. T2's is a workspace admin.
 T1_OWNER = Caller(platform="slack", workspace="T1", user="U1", user_name="una")
@@ -163,3 +164,29 @@ def test_capture_edits_and_buttons_never_cross(two_teams) -> None:  # noqa: ANN0
     assert capture.capture_message(
         deps, T1_OWNER, ChatMessage("ACME asked again", "C1", "1700000000.000200"), "Ev2"
     )
+
+
+async def test_over_http_a_team_sees_and_moves_only_its_own_loops(slack_app) -> None:  # noqa: ANN001
+    """The same over signed Slack requests: T0002 (whose U0001 is a workspace admin there)
+    types commands and clicks buttons on loop #1; T0001's #1 is never touched or shown."""
+    app, one, two = slack_app, {"team": "T0001"}, {"team": "T0002"}
+    app.fake.add_user("U0001", "una", is_admin=True)
+    for team, what in (("T0001", "ship the falcon API"), ("T0002", "their own thing")):
+        await app.command("customer add ACME aliases acme.com", team=team)
+        await app.command(f"commit ACME: {what} by Friday", team=team)
+    before = snapshot(app.deps, "T0001")
+    answers = []
+    for line in ["list all", "customer ACME", "customers", "update 1 x", "done 1"]:
+        answers.append((await app.command(line, **two)).text)
+    for action in ["loop_told", "loop_cancel", "loop_snooze"]:
+        click = sr.block_actions_body(sr.button(action, "1"), user="U0001", ephemeral=True, **two)
+        answers.append((await app.post(click)).text)
+    await app.settle()
+    answers += [
+        c.text for c in app.fake.calls() if c.method in ("response_url", "chat.postEphemeral")
+    ]
+    assert snapshot(app.deps, "T0001") == before
+    assert [r["state"] for r in snapshot(app.deps, "T0002")["loop"]] == ["closed"]  # T0002's
+    assert not [a for a in answers if "falcon" in a]
+    assert "falcon" in (await app.command("list all", **one)).text
+    print(f"isolation over HTTP: {len(answers)} answers to T0002, T0001 unchanged and unseen")
