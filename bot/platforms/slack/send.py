@@ -16,6 +16,8 @@ from bot.platforms.slack.delivery import SlackDelivery
 log = logging.getLogger(__name__)
 
 Respond = Callable[..., Awaitable[Any]]
+# chat.postEphemeral's answers when the bot is not in the conversation.
+NOT_THERE = {"channel_not_found", "not_in_channel", "user_not_in_channel", "is_archived"}
 
 
 async def react(client: AsyncWebClient, channel: str, ts: str, name: str) -> None:
@@ -30,11 +32,25 @@ async def react(client: AsyncWebClient, channel: str, ts: str, name: str) -> Non
 async def ephemeral(
     client: AsyncWebClient, channel: str, user: str, reply: Reply, thread_ts: str | None = None
 ) -> None:
-    """Show a reply to one person in a channel, in as many messages as its blocks need."""
-    for text, blocks in messages(reply):
-        await client.chat_postEphemeral(
-            channel=channel, user=user, text=text, blocks=blocks, thread_ts=thread_ts
-        )
+    """Show a reply to one person in a channel, in as many messages as its blocks need; in a
+    DM when the bot can't post there (not a member of the channel)."""
+    for index, (text, blocks) in enumerate(messages(reply)):
+        try:
+            await client.chat_postEphemeral(
+                channel=channel, user=user, text=text, blocks=blocks, thread_ts=thread_ts
+            )
+        except SlackApiError as exc:
+            if index or exc.response.get("error") not in NOT_THERE:
+                raise
+            log.info(
+                "can't answer in %s (%s): answering in a DM", channel, exc.response.get("error")
+            )
+            opened = await client.conversations_open(users=user)
+            for dm_text, dm_blocks in messages(reply):
+                await client.chat_postMessage(
+                    channel=opened["channel"]["id"], text=dm_text, blocks=dm_blocks
+                )
+            return
 
 
 async def respond_all(

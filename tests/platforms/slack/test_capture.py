@@ -116,3 +116,17 @@ async def test_capture_emoji_logs_the_message_it_is_on_once(app) -> None:  # noq
     await app.event(sr.reaction_event(sr.CHANNEL, ts, reaction="loop", user="U0003"))
     await app.settle()
     assert len(feedback(app.deps)) == 1
+
+
+async def test_the_capture_emoji_is_a_workspace_setting(app) -> None:  # noqa: ANN001
+    app.fake.add_user("U0005", "olga", is_admin=True)
+    answer = await app.command("settings reaction eyes", user="U0005")
+    assert "reaction: eyes" in answer.text
+    ts = sr.new_ts()
+    app.fake.add_message(sr.CHANNEL, ts, "ACME wants a sandbox", user="U0002")
+    await app.event(sr.reaction_event(sr.CHANNEL, ts, reaction="loop"))
+    await app.settle()
+    assert feedback(app.deps) == []
+    await app.event(sr.reaction_event(sr.CHANNEL, ts, reaction="eyes"))
+    await app.settle()
+    assert [f.source for f in feedback(app.deps)] == ["reaction"]

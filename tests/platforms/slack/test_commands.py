@@ -130,3 +130,24 @@ async def test_the_configured_command_name_is_the_one_served(
         assert other.status_code == 404
     finally:
         await app.close()
+
+
+async def test_a_csv_export_is_uploaded_to_the_askers_dm(slack_app) -> None:  # noqa: ANN001
+    add_acme(slack_app.deps)
+    response = await slack_app.command("report loops csv")
+    assert response.status_code == 200
+    await slack_app.settle()
+    asked = slack_app.fake.calls("files.getUploadURLExternal")[0]
+    assert asked.params["filename"].endswith(".csv")
+    (content,) = slack_app.fake.uploads.values()
+    assert content.startswith(b"id,customer,what,owner,state,due")
+    done = slack_app.fake.calls("files.completeUploadExternal")[0]
+    assert done.params["channel_id"] == "D0001"  # the asker's DM: the answer was ephemeral
+
+
+async def test_slack_admins_may_change_settings(slack_app) -> None:  # noqa: ANN001
+    slack_app.fake.add_user("U0005", "olga", is_owner=True)
+    refused = await slack_app.command("settings reaction eyes")
+    assert "Only admins" in refused.text
+    changed = await slack_app.command("settings reaction eyes", user="U0005")
+    assert "reaction: eyes" in changed.text

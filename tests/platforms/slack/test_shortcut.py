@@ -59,3 +59,16 @@ async def test_mistakes_are_shown_in_the_modal(slack_app) -> None:  # noqa: ANN0
     empty = sr.view_submission_body(modal, {"customer": {"value": ""}, "text": {"value": ""}})
     assert set((await slack_app.post(empty)).json()["errors"]) == {"customer", "text"}
     assert feedback(slack_app.deps) == []
+
+
+async def test_outside_the_bots_channels_the_answer_comes_as_a_dm(slack_app) -> None:  # noqa: ANN001
+    add_acme(slack_app.deps)
+    message, modal = await open_modal(slack_app, "ACME wants audit logs")
+    slack_app.fake.fail_next("chat.postEphemeral", status=200, error="not_in_channel")
+    body = sr.view_submission_body(
+        modal, {"customer": {"value": "ACME"}, "text": {"value": "ACME wants audit logs"}}
+    )
+    assert (await slack_app.post(body)).status_code == 200
+    await slack_app.settle()
+    dm = slack_app.fake.calls("chat.postMessage")[0]
+    assert dm.params["channel"] == "D0001" and "Logged request feedback" in dm.text
