@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ACK_BUDGET_SECONDS = 2.0
 LATE_RETRY_DELAYS = (1.0, 5.0, 30.0)
+AFTER_ACK = 8  # Web API exchanges in flight after acks
 
 
 class Late:
@@ -41,9 +42,11 @@ def database_error(exc: BaseException) -> bool:
 class Work:
     """Runs each request's decision within the ack budget and everything else after it."""
 
-    def __init__(self, budget: float = ACK_BUDGET_SECONDS) -> None:
+    def __init__(self, budget: float = ACK_BUDGET_SECONDS, after_ack: int = AFTER_ACK) -> None:
         self.budget = budget
         self._tasks: set[asyncio.Future[Any]] = set()
+        # Web API calls after acks wait their turn: a burst of events is acknowledged first.
+        self._after_ack = asyncio.Semaphore(after_ack)
 
     async def before_ack(
         self,
@@ -69,11 +72,12 @@ class Work:
         decide: Callable[[], Awaitable[T]],
         tell: Callable[[T], Awaitable[None]] | None,
         retry_late: bool = True,
+        background: bool = False,
     ) -> T | Late:
         """Decide within the budget, then `tell` (Web API calls) after the ack, in time or late."""
         outcome = await self.before_ack(decide, tell, retry_late)
         if not isinstance(outcome, Late) and tell is not None:
-            self.later(tell(outcome))
+            self.later(tell(outcome), background)
         return outcome
 
     async def _finish_late(
@@ -102,16 +106,24 @@ class Work:
         if late is not None:
             await late(result)
 
-    def later(self, work: Awaitable[Any]) -> None:
-        """Run after the ack; failures are logged with their traceback, never swallowed."""
-        task = asyncio.ensure_future(self._logged(work))
+    def later(self, work: Awaitable[Any], background: bool = False) -> None:
+        """Run after the ack; failures are logged with their traceback, never swallowed.
+
+        `background` work (marking captured messages) takes turns, at most AFTER_ACK at once, so
+        a burst of events is acknowledged first; what someone waits for (a modal to open, an
+        answer) does not queue behind it.
+        """
+        task = asyncio.ensure_future(self._logged(work, background))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    @staticmethod
-    async def _logged(work: Awaitable[Any]) -> None:
+    async def _logged(self, work: Awaitable[Any], background: bool) -> None:
         try:
-            await work
+            if background:
+                async with self._after_ack:
+                    await work
+            else:
+                await work
         except Exception:
             log.exception("work after the ack failed")
 

@@ -91,7 +91,7 @@ async def captured(
         if any(section.buttons for section in reply.sections):  # "Track this commitment?"
             await send.ephemeral(bot.client, channel, user, reply, event.get("thread_ts"))
 
-    await bot.work.decide_then(decide, tell)
+    await bot.work.decide_then(decide, tell, background=True)
 
 
 async def edited(bot: SlackBot, event: dict[str, Any], context: AsyncBoltContext) -> None:
