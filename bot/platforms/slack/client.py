@@ -7,10 +7,7 @@ import logging
 
 import aiohttp
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncServerErrorRetryHandler,
-)
+from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetryHandler
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
@@ -23,7 +20,6 @@ log = logging.getLogger(__name__)
 # A request path waits out this many 429s in a row before giving up (and saying so in the log).
 RATE_LIMIT_RETRIES = 8
 TIMEOUT_SECONDS = 30
-SERVER_ERROR_RETRIES = 2
 
 
 def retry_after(headers: object, default: float = 1.0) -> float:
@@ -85,8 +81,6 @@ def web_client(
     handlers: list[AsyncRetryHandler] = [AsyncConnectionErrorRetryHandler(max_retry_count=2)]
     if wait_on_rate_limit:
         handlers.append(WaitRetryAfter(max_retry_count=RATE_LIMIT_RETRIES))
-        # A request path has nobody to reschedule it: a passing 5xx is tried again too.
-        handlers.append(AsyncServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES))
     return AsyncWebClient(
         token=token or settings.slack_bot_token,
         base_url=api_url(settings),

@@ -33,14 +33,6 @@ async def test_a_429_is_retried_after_retry_after_and_nothing_is_dropped(slack_a
     assert tries[1].at - tries[0].at >= 0.95 and tries[2].at - tries[1].at >= 0.95
 
 
-async def test_a_passing_server_error_of_the_web_api_is_tried_again(slack_app) -> None:  # noqa: ANN001
-    add_acme(slack_app.deps)
-    slack_app.fake.fail_next("reactions.add", status=500, retry_after=None)
-    await slack_app.event(sr.message_event("ACME wants SSO"))
-    await slack_app.settle()
-    assert [c.params.get("_failed") for c in slack_app.fake.calls("reactions.add")] == [500, None]
-
-
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 async def test_a_database_that_is_down_fails_the_request_so_slack_retries(
     backend,
