@@ -136,7 +136,9 @@ class ReportRepo(_Repo):
                 .join(per_customer, per_customer.c.k == col(Customer.id))
                 .group_by(Customer.segment)
             )
-        return [(k, *(int(n or 0) for n in sums)) for k, *sums in self._run(inner).all()]
+            # PostgreSQL sums bigints into numerics: back to int (a handful of segments)
+            return [(k, *(int(n or 0) for n in sums)) for k, *sums in self._run(inner).all()]
+        return list(self._run(inner).all())
 
     def loop_stats(
         self,

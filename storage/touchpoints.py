@@ -131,11 +131,9 @@ class TouchpointRepo(_Repo):
         if quiet is not None:
             statement = statement.where(*self._gone_quiet(quiet))
         return [
-            CustomerFacts(
-                cid, name, segment, float(value), owner, status, created,
-                max((t for t in (fb, ev) if t is not None), default=None),
-            )
-            for cid, name, segment, value, owner, status, created, fb, ev
+            CustomerFacts(cid, name, segment, value, owner, status, created,
+                          feedback if event is None or (feedback and feedback > event) else event)
+            for cid, name, segment, value, owner, status, created, feedback, event
             in self._run(statement).all()
         ]  # fmt: skip
 
