@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 # Message subtypes that are people talking (others: joins, topic changes, bots, edits...).
 SPOKEN = {None, "thread_broadcast", "file_share", "me_message"}
+SLACKBOT = "USLACKBOT"  # who acts when Slack does not say (an edit by an integration)
 
 
 def register(bot: SlackBot) -> None:
@@ -99,7 +100,8 @@ async def edited(bot: SlackBot, event: dict[str, Any], context: AsyncBoltContext
     if message.get("bot_id") or not message.get("ts"):
         return
     text = from_slack(message.get("text") or "")
-    caller = Caller("slack", team_of(context), message.get("user") or "", channel=event["channel"])
+    author = message.get("user") or SLACKBOT
+    caller = Caller("slack", team_of(context), author, channel=event["channel"])
 
     async def decide() -> int:
         return await bot.db(
@@ -113,7 +115,7 @@ async def deleted(bot: SlackBot, event: dict[str, Any], context: AsyncBoltContex
     ts = event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts")
     if not ts:
         return
-    user = (event.get("previous_message") or {}).get("user") or ""
+    user = (event.get("previous_message") or {}).get("user") or SLACKBOT
     caller = Caller("slack", team_of(context), user, channel=event["channel"])
 
     async def decide() -> int:
