@@ -10,7 +10,7 @@ from datetime import datetime
 from bot.charts import weekly_chart
 from bot.core.replies import Attachment, Reply, Section
 from handlers.context import Deps
-from handlers.reports import WEEKS, quiet_days, quiet_rows, week_starts
+from handlers.reports import WEEKS, quiet_days, quiet_rows, quiet_rule, week_starts
 from handlers.summaries import feedback_summary, frame, loop_trend
 from storage.reports import Theme, WeekStats
 from storage.uow import UnitOfWork
@@ -37,15 +37,21 @@ def build_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
         numbers = [loop_trend(uow, week), *feedback_summary(uow, week)]
         worst = uow.reports.worst_overdue(workspace_id, now, SHOWN)
         days, default = quiet_days(uow, workspace_id)
-        quiet = quiet_rows(uow, workspace_id, now, days, default)
+        quiet = quiet_rows(uow, workspace_id, now, days, default, SHOWN)
+        quiet_total = uow.touchpoints.quiet_count(workspace_id, quiet_rule(now, days, default))
         themes = _themes(
             uow, workspace_id, uow.reports.themes(workspace_id, week.period, THEMES), week.period
         )
         weeks = uow.reports.weeks(workspace_id, starts, now)
         open_now = uow.reports.live_loops(workspace_id)
         uow.commit()
-    sections = [*numbers[:2], _overdue_section(worst, now), _quiet_section(quiet), themes,
-                *numbers[2:]]  # fmt: skip
+    sections = [
+        *numbers[:2],  # loops and feedback against the week before
+        _overdue_section(worst, now),
+        _quiet_section(quiet, quiet_total),
+        themes,
+        *numbers[2:],  # feedback by kind and sentiment
+    ]
     chart = weekly_chart(
         [f"{start.astimezone(zone):%d %b}" for start in starts[:-1]],
         open_at_week_end(open_now, weeks),
@@ -105,16 +111,16 @@ def _overdue_for(late) -> str:  # noqa: ANN001
     return f"{max(1, late.seconds // 3600)} h overdue"
 
 
-def _quiet_section(quiet: list[dict[str, object]]) -> Section:
+def _quiet_section(quiet: list[dict[str, object]], total: int) -> Section:
     if not quiet:
         return Section("🤫 No customer has gone quiet.")
     lines = [
         f"{row['customer']} ({row['segment']}): {row['days_quiet']} days without a touchpoint"
         + (f", account owner {row['owner']}" if row["owner"] else "")
-        for row in quiet[:SHOWN]
+        for row in quiet
     ]
-    more = f"\n…and {len(quiet) - SHOWN} more: `report quiet`" if len(quiet) > SHOWN else ""
-    return Section(f"🤫 Gone quiet ({len(quiet)}, biggest value first)\n" + "\n".join(lines) + more)
+    more = f"\n…and {total - len(quiet)} more: `report quiet`" if total > len(quiet) else ""
+    return Section(f"🤫 Gone quiet ({total}, biggest value first)\n" + "\n".join(lines) + more)
 
 
 def _themes(uow: UnitOfWork, workspace_id: int, themes: list[Theme], period) -> Section:  # noqa: ANN001

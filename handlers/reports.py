@@ -250,9 +250,9 @@ def quiet_rule(now: datetime, days: dict[str, float], default: float,
 
 
 def quiet_rows(uow: UnitOfWork, workspace_id: int, now: datetime, days: dict[str, float],
-               default: float) -> list[dict[str, object]]:  # fmt: skip
-    """Customers gone quiet by now, biggest value first."""
-    found = uow.touchpoints.customers(workspace_id, quiet_rule(now, days, default))
+               default: float, limit: int | None = None) -> list[dict[str, object]]:  # fmt: skip
+    """Customers gone quiet by now, biggest value first (the first `limit` ones)."""
+    found = uow.touchpoints.customers(workspace_id, quiet_rule(now, days, default), limit)
     return [
         {"customer": c.name, "segment": c.segment, "owner": c.owner,
          "last_touchpoint": say.iso(c.last_touchpoint),
@@ -296,27 +296,27 @@ def week_starts(now: datetime, zone: ZoneInfo, weeks: int) -> list[datetime]:
 
 def _loops(uow: UnitOfWork, f: Frame) -> View:
     since = None if f.everything else f.period.start
-    rows = _export(COLUMNS["loops"], uow.reports.loop_rows(f.workspace_id, since, f.rows))
+    rows = _export(COLUMNS["loops"], uow.exports.loop_rows(f.workspace_id, since, f.rows))
     return View(
         "Loops" + ("" if f.everything else f" created {f.span}"),
         Table(COLUMNS["loops"], rows),
         ("Every loop" if f.everything else f"Period: {f.span}; loops created in it")
         + "; times in UTC (ISO-8601); closed is when the customer was told.",
         order=" by number",
-        total=uow.reports.loop_count(f.workspace_id, since) if since and f.rows else None,
+        total=uow.exports.loop_count(f.workspace_id, since) if since and f.rows else None,
     )
 
 
 def _feedback(uow: UnitOfWork, f: Frame) -> View:
     since = None if f.everything else f.period.start
-    rows = _export(COLUMNS["feedback"], uow.reports.feedback_rows(f.workspace_id, since, f.rows))
+    rows = _export(COLUMNS["feedback"], uow.exports.feedback_rows(f.workspace_id, since, f.rows))
     return View(
         "Feedback" + ("" if f.everything else f" {f.span}"),
         Table(COLUMNS["feedback"], rows),
         ("All feedback" if f.everything else f"Period: {f.span}")
         + "; sentiment from -1 (negative) to 1; times in UTC (ISO-8601).",
         order=", oldest first",
-        total=uow.reports.feedback_count(f.workspace_id, since) if since and f.rows else None,
+        total=uow.exports.feedback_count(f.workspace_id, since) if since and f.rows else None,
     )
 
 

@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from storage.exports import ExportRepo
 from storage.reports import ReportRepo
 from storage.repos import (
     CustomerRepo,
@@ -37,6 +38,7 @@ class UnitOfWork:
         self.settings = SettingRepo(self.session)
         self.reports = ReportRepo(self.session)
         self.touchpoints = TouchpointRepo(self.session)
+        self.exports = ExportRepo(self.session)
         return self
 
     def __exit__(

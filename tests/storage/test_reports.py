@@ -322,13 +322,13 @@ def test_timeline_is_newest_first_with_permalinks(story) -> None:  # noqa: ANN00
 
 def test_exports_name_owners_and_keep_times(story) -> None:  # noqa: ANN001
     seeded, uow = story
-    loops = uow.reports.loop_rows(seeded.workspace_id)
+    loops = uow.exports.loop_rows(seeded.workspace_id)
     assert [row[0] for row in loops] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert loops[0][1:5] == ("Acme", "promise 1", "Alice Adams", "closed")
     assert loops[0][7] == at(11, 6)
-    recent = uow.reports.loop_rows(seeded.workspace_id, since=at(11, 18))
+    recent = uow.exports.loop_rows(seeded.workspace_id, since=at(11, 18))
     assert [row[0] for row in recent] == [4, 5, 8]
-    feedback = uow.reports.feedback_rows(seeded.workspace_id, since=PERIOD.start)
+    feedback = uow.exports.feedback_rows(seeded.workspace_id, since=PERIOD.start)
     assert [row[2] for row in feedback] == [
         "The export is broken",
         "Love the new dashboard",
