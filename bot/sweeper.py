@@ -15,11 +15,13 @@ platform that cannot say keeps the product's promise of at most once.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 from bot.delivery import Delivery, MessageRef, RateLimited, deliveries_for
 from handlers import followups
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from handlers.context import Deps
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 LEASE = timedelta(minutes=5)  # a claimed slot is ours this long; then anyone may resume it
 BATCH = 500  # loops claimed per transaction
@@ -127,12 +130,29 @@ class _Recipient:
     retry_at: datetime | None = None  # set when this sweep gave up on them
 
 
+class _Database:
+    """The sweep's database work on one thread of its own: claims and records queue up in the
+    process instead of contending for SQLite's single writer lock (which waits by sleeping)."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sweep-db")
+
+    async def run(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool, functools.partial(work, *args, **kwargs)
+        )
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False)
+
+
 class _Nudger:
     def __init__(self, deps: Deps, deliveries: dict[str, Delivery]) -> None:
         self.deps = deps
         self.deliveries = deliveries
         self.cache = followups.PlanCache()  # facts read once per sweep, not once per batch
-        self.ledger = _Ledger(deps, self.cache)
+        self.db = _Database()
+        self.ledger = _Ledger(deps, self.cache, self.db)
         self.gate = asyncio.Semaphore(CONCURRENCY)
         self.recipients: dict[tuple[str, str, str], _Recipient] = {}
 
@@ -152,7 +172,7 @@ class _Nudger:
 
         try:
             for _ in range(MAX_ROUNDS):
-                claimed = await asyncio.to_thread(
+                claimed = await self.db.run(
                     followups.claim_due,
                     self.deps,
                     platforms,
@@ -178,6 +198,7 @@ class _Nudger:
             await asyncio.gather(*in_flight)
         finally:
             await self.ledger.flush()
+            self.db.close()
         return lines
 
     async def _deliver(self, item: Outgoing) -> str | None:
@@ -248,9 +269,10 @@ class _Ledger:
     """Writes the sweep's outcomes in batches: whatever piles up while one transaction runs goes
     into the next (group commit), so ten thousand nudges are not ten thousand commits."""
 
-    def __init__(self, deps: Deps, cache: followups.PlanCache) -> None:
+    def __init__(self, deps: Deps, cache: followups.PlanCache, db: _Database) -> None:
         self.deps = deps
         self.cache = cache
+        self.db = db
         self._sending: list[tuple[Outgoing, asyncio.Future[bool]]] = []
         self._sent: list[tuple[Outgoing, MessageRef | None]] = []
         self._failed: list[tuple[Outgoing, datetime, bool]] = []
@@ -289,7 +311,7 @@ class _Ledger:
             sent, self._sent = self._sent, []
             failed, self._failed = self._failed, []
             try:
-                held = await asyncio.to_thread(
+                held = await self.db.run(
                     followups.settle,
                     self.deps,
                     self.deps.clock.now(),
