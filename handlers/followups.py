@@ -475,8 +475,7 @@ def _record_sent(
     planner: Planner, sent: Sequence[tuple[Outgoing, MessageRef | None]], now: datetime
 ) -> None:
     repo = planner.repo
-    loops = repo.lock_loops(item.loop_id for item, _ref in sent)
-    planner.load(loops.values())
+    # Write first: on SQLite the transaction then holds the writer lock before it reads.
     ours = repo.finish(
         [
             (item.nudge_id, item.attempt, ref.channel if ref else None, ref.ts if ref else None)
@@ -485,6 +484,8 @@ def _record_sent(
         "sent",
         now,
     )
+    loops = repo.lock_loops(item.loop_id for item, _ref in sent)
+    planner.load(loops.values())
     events, changed = [], {}
     for item, ref in sent:
         if item.nudge_id not in ours:
