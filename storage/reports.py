@@ -26,6 +26,7 @@ from storage.queries import (
     count_if,
     days_between,
     ratio,
+    unindexed,
 )
 from storage.repos import _Repo
 
@@ -110,18 +111,12 @@ class ReportRepo(_Repo):
 
     # ---- loops, per owner, customer, segment or in all ------------------------------------
 
-    def _per_group(
-        self, group: str, *aggregates: sa.ColumnElement, where: Sequence, unordered: bool = False
-    ) -> list:
+    def _per_group(self, group: str, *aggregates: sa.ColumnElement, where: Sequence) -> list:
         """(key, *sums) per group; segments are summed from per-customer groups.
 
-        `unordered` groups by an expression no index can serve (`key || ''`, `key + 0`), so
-        SQLite's planner reads the covering index that serves WHERE and sorts the few rows,
-        instead of walking a whole index that happens to be in key order."""
-        key = col(_LOOP_KEYS[group]) if group != "all" else None
-        if key is not None and unordered:
-            nothing = sa.literal_column("0" if group != "owner" else "''")
-            key = key + nothing if group != "owner" else key.concat(nothing)
+        The key is grouped `unindexed`: SQLite reads the covering index that serves WHERE (a
+        period's range) instead of all of ix_loop_owner or ix_loop_customer."""
+        key = unindexed(col(_LOOP_KEYS[group])) if group != "all" else None
         inner = select(
             (key if key is not None else sa.null()).label("k"),
             *(a.label(f"a{i}") for i, a in enumerate(aggregates)),
@@ -181,10 +176,7 @@ class ReportRepo(_Repo):
         stats: dict[object, LoopStats] = defaultdict(LoopStats)
         for measure in sorted(measures):
             aggregates, where, fields = queries[measure]
-            unordered = measure == "live"  # ix_loop_state_due, not ix_loop_owner/_customer
-            for key, *values in self._per_group(
-                group, *aggregates, where=where, unordered=unordered
-            ):
+            for key, *values in self._per_group(group, *aggregates, where=where):
                 for name, value in zip(fields, values, strict=True):
                     setattr(stats[key], name, value)
         return dict(stats)
@@ -232,10 +224,11 @@ class ReportRepo(_Repo):
 
     def feedback_counts(self, workspace_id: int, period: Period) -> dict[int, int]:
         """Feedback items in the period per customer id."""
+        customer = unindexed(col(Feedback.customer_id))
         statement = (
-            select(Feedback.customer_id, func.count())
+            select(customer, func.count())
             .where(*self._feedback_in(workspace_id, period))
-            .group_by(col(Feedback.customer_id))
+            .group_by(customer)
         )
         return {cid: n for cid, n in self._run(statement).all()}
 
@@ -273,13 +266,13 @@ class ReportRepo(_Repo):
     def _feedback_per_segment(self, workspace_id: int, period: Period) -> dict:  # noqa: ANN202
         per_customer = (
             select(
-                col(Feedback.customer_id).label("cid"),
+                unindexed(col(Feedback.customer_id)).label("cid"),
                 func.count().label("n"),
                 count_if(col(Feedback.sentiment) < 0).label("negative"),
                 count_if(col(Feedback.sentiment) > 0).label("positive"),
             )
             .where(*self._feedback_in(workspace_id, period))
-            .group_by(col(Feedback.customer_id))
+            .group_by(unindexed(col(Feedback.customer_id)))
             .subquery()
         )
         c, value = per_customer.c, col(Customer.value)
@@ -302,9 +295,9 @@ class ReportRepo(_Repo):
         """Customers whose negative feedback weighs most: (name, value, negative items),
         ranked by negative items × annual value."""
         negative = (
-            select(col(Feedback.customer_id).label("cid"), func.count().label("n"))
+            select(unindexed(col(Feedback.customer_id)).label("cid"), func.count().label("n"))
             .where(*self._feedback_in(workspace_id, period), col(Feedback.sentiment) < 0)
-            .group_by(col(Feedback.customer_id))
+            .group_by(unindexed(col(Feedback.customer_id)))
             .subquery()
         )
         statement = (
@@ -318,12 +311,12 @@ class ReportRepo(_Repo):
     def themes(self, workspace_id: int, period: Period, limit: int = 3) -> list[Theme]:
         """The customers with the most feedback in the period, with their feedback kinds."""
         in_period = self._feedback_in(workspace_id, period)
-        count = func.count().label("n")
+        count, customer = func.count().label("n"), unindexed(col(Feedback.customer_id))
         top = (
-            select(Feedback.customer_id, count)
+            select(customer.label("customer_id"), count)
             .where(*in_period)
-            .group_by(col(Feedback.customer_id))
-            .order_by(count.desc(), col(Feedback.customer_id))
+            .group_by(customer)
+            .order_by(count.desc(), customer)
             .limit(limit)
             .subquery()
         )

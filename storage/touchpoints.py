@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import col, func, select
 
-from storage.models import Customer, Feedback, Loop, LoopEvent, UTCDateTime
-from storage.queries import LIVE, at, count_if, user_name
+from storage.models import Customer, Feedback, Loop, LoopEvent
+from storage.queries import LIVE, at, count_if, latest, user_name
 from storage.repos import _Repo
 
 TOUCH_KINDS = ("created", "update", "done", "told")  # loop events that are touchpoints
@@ -30,7 +30,7 @@ class CustomerFacts:
     value: float
     owner: str | None  # display name of the account owner (the id when no name is known)
     status: str
-    created_at: datetime
+    created_at: datetime | None  # asked for gone-quiet customers only
     last_touchpoint: datetime | None
 
 
@@ -95,10 +95,7 @@ class TouchpointRepo(_Repo):
             .limit(1)
             .scalar_subquery()
         )
-        return (
-            sa.type_coerce(last_feedback, UTCDateTime()),
-            sa.type_coerce(last_event, UTCDateTime()),
-        )
+        return last_feedback, last_event
 
     def customers(
         self,
@@ -119,9 +116,9 @@ class TouchpointRepo(_Repo):
                 Customer.value,
                 owner_name,
                 Customer.status,
-                Customer.created_at,
-                last_feedback,
-                last_event,
+                # when it was added matters only to how long a quiet customer has been quiet
+                Customer.created_at if quiet is not None else sa.null(),
+                latest(last_feedback, last_event),
             )
             .outerjoin(owner, joined)
             .where(col(Customer.workspace_id) == workspace_id)
@@ -130,12 +127,7 @@ class TouchpointRepo(_Repo):
         )
         if quiet is not None:
             statement = statement.where(*self._gone_quiet(quiet))
-        return [
-            CustomerFacts(cid, name, segment, value, owner, status, created,
-                          feedback if event is None or (feedback and feedback > event) else event)
-            for cid, name, segment, value, owner, status, created, feedback, event
-            in self._run(statement).all()
-        ]  # fmt: skip
+        return [CustomerFacts(*row) for row in self._run(statement).all()]
 
     def quiet_count(self, workspace_id: int, quiet: Quiet) -> int:
         """How many customers had gone quiet by `quiet`'s rule (at its `as_of`)."""
