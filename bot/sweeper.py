@@ -1,9 +1,10 @@
 """The sweep: send every nudge, escalation and digest that is due, once, to many people at once.
 
 The database says what is due (handlers.followups claims it under a lease); this module only
-moves messages. Messages to one recipient go one at a time, in order; up to CONCURRENCY
-recipients are served at once. A 429 makes that recipient wait (or, past LONGEST_WAIT, retry
-at a later sweep) while the others go on; a failing send never blocks anyone else.
+moves messages. Messages to one recipient go one at a time, in order, so one DM channel never
+gets a burst from us in parallel; up to CONCURRENCY platform calls are in flight at once. A 429
+makes that recipient wait out its Retry-After (or, past LONGEST_WAIT, retry at a later sweep)
+while the others go on; a failing send never blocks anyone else.
 
 Exactly once: right before a message is sent its slot is marked `sending` (in a batch with
 others, one transaction); after it, `sent`. A sweeper killed in between leaves `sending` rows;
@@ -37,7 +38,7 @@ LEASE = timedelta(minutes=5)  # a claimed slot is ours this long; then anyone ma
 BATCH = 500  # loops claimed per transaction
 CONCURRENCY = 64  # calls to a platform at once (each recipient: one at a time)
 LONGEST_WAIT = 30.0  # a 429 asking for a longer wait is retried at a later sweep
-MOST_RATE_LIMITS = 5  # 429s in a row for one recipient before leaving it to a later sweep
+MOST_RATE_LIMITS = 5  # 429s for one recipient in a sweep before leaving it to a later sweep
 RETRY_AFTER_ERROR = timedelta(minutes=5)
 MAX_ROUNDS = 1000  # claims per sweep (each round claims up to BATCH loops)
 

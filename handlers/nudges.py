@@ -1,0 +1,93 @@
+"""What a nudge says: the DM (or escalation post) for one slot, with the loop, its customer,
+how late it is, a summary of its history and its buttons."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.core.dates import describe
+from bot.core.policy import AT_DUE, BEFORE_DUE, ESCALATION, OVERDUE, TELL
+from bot.core.replies import Field, Reply
+from handlers.common import loop_section
+from storage.models import Loop
+from storage.nudges import HistorySummary
+
+KIND_LABEL = {
+    BEFORE_DUE: "due soon",
+    AT_DUE: "due now",
+    OVERDUE: "overdue",
+    TELL: "tell the customer",
+    ESCALATION: "escalation",
+}
+
+
+def nudge_reply(
+    kind: str, loop: Loop, customer: str, zone: ZoneInfo, now: datetime, history: HistorySummary
+) -> Reply:
+    """The DM (or escalation post) for one slot: what is due, for whom, how late, its history,
+    and the loop's buttons (Done, Customer told, Snooze, Reassign, Add update)."""
+    number, due = loop.number, loop.due_at
+    late = span(now - due) if due is not None and now > due else None
+    if kind == BEFORE_DUE and due is not None:
+        text = f"⏰ Reminder: #{number} for {customer} is due {describe(due, zone, now)}."
+    elif kind == AT_DUE:
+        text = f"⏰ #{number} for {customer} is due now."
+    elif kind == TELL:
+        text = (
+            f"📣 Tell {customer} it shipped: #{number} is done but {customer} hasn't been "
+            f"told yet. Press “Customer told” once they know."
+        )
+    elif kind == ESCALATION:
+        text = (
+            f"🚨 Escalation: #{number} for {customer} is overdue by {late or 'a while'}; "
+            f"<@{loop.owner}> has been reminded {loop.overdue_nudges} times."
+        )
+    else:
+        text = f"⚠️ #{number} for {customer} is overdue by {late or 'a moment'}."
+    section = loop_section(loop, customer, zone, now)
+    section.fields += [
+        Field("Age", f"opened {span(now - loop.created_at)} ago"),
+        Field("History", history_line(history)),
+    ]
+    return Reply(text, sections=[section], ephemeral=False)
+
+
+def history_line(history: HistorySummary) -> str:
+    counts = history.counts
+    parts = []
+    updates = counts.get("update", 0)
+    if updates:
+        latest = f", latest “{_short(history.last_update)}”" if history.last_update else ""
+        parts.append(f"{_times(updates, 'update')}{latest}")
+    for kind, word in (
+        ("nudged", "nudge"),
+        ("snooze", "snooze"),
+        ("reassign", "reassignment"),
+        ("reassigned", "reassignment"),
+        ("escalated", "escalation"),
+    ):
+        if counts.get(kind):
+            parts.append(_times(counts[kind], word))
+    return " · ".join(parts) if parts else "no updates yet"
+
+
+def _times(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _short(text: str, size: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def span(delta: timedelta) -> str:
+    """A duration the way people say it: '3 days', '5 hours', '20 minutes'."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    if minutes >= 2 * 24 * 60:
+        return f"{minutes // (24 * 60)} days"
+    if minutes >= 2 * 60:
+        return f"{minutes // 60} hours"
+    if minutes >= 60:
+        return "1 hour"
+    return _times(max(minutes, 1), "minute")
