@@ -56,40 +56,37 @@ def user_name(user_id: sa.ColumnElement, workspace_id: int):  # noqa: ANN201
     return user, joined, func.coalesce(func.nullif(user.name, ""), user_id)
 
 
-class days_between(FunctionElement):  # noqa: N801 - reads like the SQL function it renders
-    """Days (fractional) from the first datetime column to the second, in SQL."""
+def _sql_function(name: str, doc: str, result: sa.types.TypeEngine, postgresql: str,
+                  sqlite: str) -> type[FunctionElement]:  # fmt: skip
+    """A two-operand SQL function whose text differs per dialect ({a}, {b}: the operands,
+    each rendered once so a subquery given as an operand runs once)."""
+    function = type(name, (FunctionElement,), {"__doc__": doc, "type": result,
+                                                "inherit_cache": True})  # fmt: skip
 
-    type = sa.Float()
-    inherit_cache = True
+    def render(template: str):  # noqa: ANN202
+        def to_sql(element: FunctionElement, compiler, **kw) -> str:  # noqa: ANN001
+            a, b = (compiler.process(arg, **kw) for arg in element.clauses)
+            return template.format(a=a, b=b)
 
+        return to_sql
 
-@compiles(days_between)
-def _days_between_pg(element: days_between, compiler, **kw) -> str:  # noqa: ANN001
-    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"CAST(EXTRACT(EPOCH FROM ({end} - {start})) / 86400.0 AS DOUBLE PRECISION)"
-
-
-@compiles(days_between, "sqlite")
-def _days_between_sqlite(element: days_between, compiler, **kw) -> str:  # noqa: ANN001
-    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"(julianday({end}) - julianday({start}))"
-
-
-class latest(FunctionElement):  # noqa: N801 - reads like the SQL function it renders
-    """The later of two times, ignoring NULLs (NULL when both are), each operand evaluated once:
-    GREATEST on PostgreSQL; on SQLite, max() of the stored texts with '' for NULL."""
-
-    type = UTCDateTime()
-    inherit_cache = True
+    compiles(function)(render(postgresql))
+    compiles(function, "sqlite")(render(sqlite))
+    return function
 
 
-@compiles(latest)
-def _latest_pg(element: latest, compiler, **kw) -> str:  # noqa: ANN001
-    first, second = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"GREATEST({first}, {second})"
-
-
-@compiles(latest, "sqlite")
-def _latest_sqlite(element: latest, compiler, **kw) -> str:  # noqa: ANN001
-    first, second = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"nullif(max(coalesce({first}, ''), coalesce({second}, '')), '')"
+days_between = _sql_function(
+    "days_between",
+    "Days (fractional) from the first time to the second.",
+    sa.Float(),
+    "CAST(EXTRACT(EPOCH FROM ({b} - {a})) / 86400.0 AS DOUBLE PRECISION)",
+    "(julianday({b}) - julianday({a}))",
+)
+latest = _sql_function(
+    "latest",
+    "The later of two times, ignoring NULLs (NULL when both are): GREATEST on PostgreSQL; "
+    "on SQLite, max() of the stored texts with '' standing for NULL.",
+    UTCDateTime(),
+    "GREATEST({a}, {b})",
+    "nullif(max(coalesce({a}, ''), coalesce({b}, '')), '')",
+)
