@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 ACTOR = "loopkeeper"  # who the history says nudged or escalated
 PROFILE_MAX_AGE = timedelta(days=1)  # refresh a cached time zone when older than this
+GIVE_UP_AFTER = 8  # tries of one slot before it is given up and the next one planned
 DIGEST_GRACE = timedelta(days=1)  # a digest missed by more than this waits for the next period
 
 
@@ -374,12 +375,19 @@ def settle(
     """One transaction for many outcomes: slots about to be tried (returns the ids still held,
     so a sweeper whose lease ran out sends nothing), slots sent (history, counters, the next
     nudge) and slots that failed (tried again at the given time; the flag says the message may
-    have gone out all the same)."""
+    have gone out all the same). A slot that failed GIVE_UP_AFTER times is given up (the history
+    says so) and the loop's next slot is planned: nothing stays stuck on a deactivated user or
+    a channel the bot was removed from."""
     with deps.uow() as uow:
         repo = NudgeRepo.of(uow)
-        if sent:
-            _record_sent(Planner(repo, deps.settings.zone, cache), sent, now)
+        given_up = [(item, None) for item, _at, _maybe in failed if item.attempt >= GIVE_UP_AFTER]
+        if sent or given_up:
+            planner = Planner(repo, deps.settings.zone, cache)
+            _record_sent(planner, sent, now)
+            _record_sent(planner, given_up, now, status="failed")
         for item, retry_at, maybe_sent in failed:
+            if item.attempt >= GIVE_UP_AFTER:
+                continue
             if repo.release(item.nudge_id, item.attempt, retry_at, maybe_sent):
                 repo.set_next(item.loop_id, retry_at)
         held = repo.mark_sending([(i.nudge_id, i.attempt) for i in sending], now)
@@ -388,8 +396,13 @@ def settle(
 
 
 def _record_sent(
-    planner: Planner, sent: Sequence[tuple[Outgoing, MessageRef | None]], now: datetime
+    planner: Planner,
+    sent: Sequence[tuple[Outgoing, MessageRef | None]],
+    now: datetime,
+    status: str = "sent",
 ) -> None:
+    if not sent:
+        return
     repo = planner.repo
     # Write first: on SQLite the transaction then holds the writer lock before it reads.
     ours = repo.finish(
@@ -397,7 +410,7 @@ def _record_sent(
             (item.nudge_id, item.attempt, ref.channel if ref else None, ref.ts if ref else None)
             for item, ref in sent
         ],
-        "sent",
+        status,
         now,
     )
     loops = repo.lock_loops(item.loop_id for item, _ref in sent)
@@ -417,8 +430,12 @@ def _record_sent(
         if ref is not None and first_dm and loop.owner == item.owner:
             loop.nudge_channel, loop.nudge_ts = ref.channel, ref.ts
         where = f"<@{item.to_user}>" if item.to_user else f"#{item.to_channel}"
-        note = f"{KIND_LABEL[item.kind]}, to {where}" + ("" if ref else " (not confirmed)")
-        events.append((loop, "escalated" if item.kind == ESCALATION else "nudged", note))
+        note = f"{KIND_LABEL[item.kind]}, to {where}"
+        if status != "sent":
+            events.append((loop, "nudge_failed", note + f": gave up after {item.attempt} tries"))
+        else:
+            kind = "escalated" if item.kind == ESCALATION else "nudged"
+            events.append((loop, kind, note + ("" if ref else " (not confirmed)")))
         planner.replan(loop, now)
     repo.add_events(events, ACTOR, now)
     repo.save_loops(list(changed.values()))

@@ -212,3 +212,21 @@ def test_a_digest_missed_by_more_than_a_day_waits_for_next_week(sqlite_deps) -> 
     assert sweep_now(deps, delivery) == []
     deps.clock.set(day(7, 9, 0))
     assert sweep_now(deps, delivery) == ["digest 2026-W50 to #cs-weekly"]
+
+
+def test_a_slot_that_keeps_failing_is_given_up_and_the_next_one_planned(sqlite_deps) -> None:  # noqa: ANN001
+    deps = sqlite_deps
+    acme(deps)
+    run(deps, alice, "commit ACME: call bob owner @bob by today 11am")
+    delivery = RecordingDelivery(failing={"bob"})  # a deactivated account, say
+    run_until(deps, delivery, day(24, 15), step=timedelta(minutes=5))
+    assert delivery.sent == []
+    assert history_kinds(deps).count("nudge_failed") == 1  # given up after a few hours of tries
+    rows = nudge_rows(deps)
+    assert [(r.status, r.attempts) for r in rows] == [("failed", 8)]
+    assert loop_row(deps).next_nudge_at == day(25, 11)  # the next slot, a working day later
+    delivery.failing.clear()
+    deps.clock.set(day(25, 10))
+    assert run_until(deps, delivery, day(25, 12)) == [
+        "Wed 25 Nov 11:00 nudge #1 to @bob (overdue, Acme Corp: call bob)"
+    ]
