@@ -12,14 +12,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def loopkeeper(tmp_path: Path, *args: str, stdin: str | None = None,
-               **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items()
-                   if not k.startswith(("SLACK_", "TEAMS_", "LOOPKEEPER_", "DATABASE_URL"))}
+def loopkeeper(
+    tmp_path: Path, *args: str, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "TEAMS_", "LOOPKEEPER_", "DATABASE_URL"))
+    }
     environment.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'lk.db'}", **env})
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        cwd=tmp_path, env=environment, timeout=120,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+        timeout=120,
     )
 
 
@@ -49,15 +58,20 @@ def test_console_story_from_a_pipe(tmp_path: Path) -> None:
     assert "Update added to #2" in out
     assert "All open loops: 2" in out
     assert "#1 is done" in out and "#1 is closed" in out
-    timeline = out[out.index("Acme Corp — enterprise"):]
+    timeline = out[out.index("Acme Corp — enterprise") :]
     assert "roadmap drafted" in timeline and "customer told" in timeline
     assert "Traceback" not in out + result.stderr
 
 
 def test_console_keeps_data_between_runs_and_errors_are_friendly(tmp_path: Path) -> None:
     loopkeeper(tmp_path, "console", stdin="/loop customer add Globex\n")
-    result = loopkeeper(tmp_path, "console", "--as", "bob",
-                        stdin="/loop commit Globexx: call back\n/loop frob\n/loop customers\n")
+    result = loopkeeper(
+        tmp_path,
+        "console",
+        "--as",
+        "bob",
+        stdin="/loop commit Globexx: call back\n/loop frob\n/loop customers\n",
+    )
     assert result.returncode == 0
     assert "Did you mean Globex" in result.stdout
     assert "I don't know “frob”" in result.stdout
@@ -90,9 +104,11 @@ def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
 
 def test_customers_import_export_all_or_nothing(tmp_path: Path) -> None:
     good = tmp_path / "customers.csv"
-    good.write_text("name,aliases,segment,value,owner\n"
-                    "Acme Corp,ACME;acme.com,enterprise,120000,alice\n"
-                    "Globex,,smb,5000,\n")
+    good.write_text(
+        "name,aliases,segment,value,owner\n"
+        "Acme Corp,ACME;acme.com,enterprise,120000,alice\n"
+        "Globex,,smb,5000,\n"
+    )
     bad = tmp_path / "bad.csv"
     bad.write_text("name,aliases,segment,value,owner\nInitech,,smb,9,\nHooli,,smb,a lot,\n")
     refused = loopkeeper(tmp_path, "customers", "import", str(bad))
