@@ -31,8 +31,10 @@ def nudge_reply(
     late = span(now - due) if due is not None and now > due else None
     if kind == BEFORE_DUE and due is not None:
         text = f"⏰ Reminder: #{number} for {customer} is due {describe(due, zone, now)}."
-    elif kind == AT_DUE:
+    elif kind == AT_DUE and (due is None or now - due < timedelta(hours=1)):
         text = f"⏰ #{number} for {customer} is due now."
+    elif kind == AT_DUE:  # sent late (quiet hours, downtime): say how late, not "now"
+        text = f"⏰ #{number} for {customer} was due {describe(due, zone, now)}, {late} ago."
     elif kind == TELL:
         text = (
             f"📣 Tell {customer} it shipped: #{number} is done but {customer} hasn't been "
