@@ -83,6 +83,9 @@ def test_quiet_hours_and_weekends_follow_the_owners_profile_zone(deps) -> None: 
         "Thu 26 Nov 23:00 nudge #1 to @bob (due now, Acme Corp: ship SSO)",
         "Sun 29 Nov 23:00 nudge #1 to @bob (overdue, Acme Corp: ship SSO)",  # Monday in Tokyo
     ]
+    # The at-due nudge waited out the night in Tokyo, so it says when it was due, not "now".
+    at_due = delivery.to("bob")[1].text
+    assert "was due Fri 27 Nov 02:00 (Asia/Tokyo), 6 hours ago" in at_due, at_due
     # The profile is read when a nudge is due and the cached zone is over a day old: not on
     # each of the 220 sweeps, but again on later days.
     assert 2 <= len(delivery.zone_asks) <= 5
