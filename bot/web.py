@@ -32,9 +32,8 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
         slack = SlackBot(deps, **slack_options)
         from bot.platforms.slack.shapes import refuse_what_slack_never_sends
 
-        routes.append(
-            Route("/slack/events", refuse_what_slack_never_sends(slack.handle), methods=["POST"])
-        )
+        events = refuse_what_slack_never_sends(slack.handle, slack.fast.answer)
+        routes.append(Route("/slack/events", events, methods=["POST"]))
         platforms.append("slack")
     if deps.settings.teams_configured:
         try:

@@ -69,18 +69,31 @@ class SlackBot:
 
         register(self)
         self._session: aiohttp.ClientSession | None = None
-        self._workspace_url: str | None = None
+        self._identity: dict[str, Any] | None = None
+        from bot.platforms.slack.fast import FastPath
 
-    async def workspace_url(self) -> str | None:
-        """The workspace's address (auth.test), which message permalinks start with."""
-        if self._workspace_url is None:
+        self.fast = FastPath(self, deps.settings.slack_signing_secret)
+
+    async def _auth_test(self) -> dict[str, Any] | None:
+        """Who the bot is and where (auth.test), asked once."""
+        if self._identity is None:
             try:
                 found = await self.client.auth_test()
             except (SlackApiError, aiohttp.ClientError) as exc:
                 log.warning("auth.test failed (%s): messages get no permalink", exc)
                 return None
-            self._workspace_url = str(found.get("url") or "")
-        return self._workspace_url or None
+            self._identity = dict(found.data) if isinstance(found.data, dict) else {}
+        return self._identity
+
+    async def workspace_url(self) -> str | None:
+        """The workspace's address (auth.test), which message permalinks start with."""
+        found = await self._auth_test() or {}
+        return str(found.get("url") or "") or None
+
+    async def bot_user_id(self) -> str | None:
+        """The bot's own user id (auth.test): its posts are never captured."""
+        found = await self._auth_test() or {}
+        return str(found.get("user_id") or "") or None
 
     async def db(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a (synchronous) handler in the database thread(s), off the event loop."""
@@ -116,6 +129,15 @@ class SlackBot:
             self._session = None
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> BoltResponse:
+        status, text = self._failure(error, body)
+        return BoltResponse(status=status, body=text)
+
+    def failed(self, error: Exception, body: dict[str, Any]) -> Response:
+        """What a request that failed answers (outside Bolt: the fast path)."""
+        status, text = self._failure(error, body)
+        return PlainTextResponse(text, status_code=status)
+
+    def _failure(self, error: Exception, body: dict[str, Any]) -> tuple[int, str]:
         kind = body.get("type") or body.get("command") or "request"
         if database_error(error):
             log.error(
@@ -124,6 +146,6 @@ class SlackBot:
                 type(error).__name__,
                 str(error).splitlines()[0][:200],
             )
-            return BoltResponse(status=503, body="database unavailable")
+            return 503, "database unavailable"
         log.exception("failed to handle a Slack %s", kind, exc_info=error)
-        return BoltResponse(status=500, body="internal error")
+        return 500, "internal error"

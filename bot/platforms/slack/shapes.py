@@ -150,9 +150,11 @@ def malformed(payload: Any) -> str | None:
 
 def refuse_what_slack_never_sends(
     handle: Callable[[Request], Awaitable[Response]],
+    fast: Callable[[Request, bytes], Awaitable[Response | None]] | None = None,
 ) -> Callable[[Request], Awaitable[Response]]:
     """Wrap POST /slack/events: refuse what can't be Slack's before Bolt parses it (Bolt parses
-    before it checks the signature, and raises on malformed bodies)."""
+    before it checks the signature, and raises on malformed bodies). `fast` answers the requests
+    it knows (a person's channel message) without Bolt; None hands the request on."""
 
     async def checked(request: Request) -> Response:
         declared = request.headers.get("content-length", "")
@@ -168,6 +170,8 @@ def refuse_what_slack_never_sends(
             body.decode("utf-8")
         except UnicodeDecodeError:
             return PlainTextResponse("request body is not UTF-8", status_code=400)
+        if fast is not None and (answered := await fast(request, body)) is not None:
+            return answered
         try:  # Bolt's own parsing, which would raise (a 500) on malformed JSON
             incoming = to_async_bolt_request(request, body)
         except Exception:  # noqa: BLE001 - whatever fails to parse is not a Slack request

@@ -41,16 +41,16 @@ def register(bot: SlackBot) -> None:
             await edited(bot, event, context)
         elif subtype == "message_deleted":
             await deleted(bot, event, context)
-        elif subtype in SPOKEN and _by_person(event, context):
-            await captured(bot, body, event, context, from_slack(event.get("text") or ""))
+        elif subtype in SPOKEN and by_person(event, context.bot_user_id):
+            await captured(bot, body, event, team_of(context), from_slack(event.get("text") or ""))
 
     @app.event("app_mention")
     async def on_mention(
         body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
     ) -> None:
-        if _by_person(event, context):
+        if by_person(event, context.bot_user_id):
             text = strip_mention(from_slack(event.get("text") or ""), context.bot_user_id)
-            await captured(bot, body, event, context, text)
+            await captured(bot, body, event, team_of(context), text)
 
     @app.event("reaction_added")
     async def on_reaction(event: dict[str, Any], context: AsyncBoltContext) -> None:
@@ -63,20 +63,21 @@ def register(bot: SlackBot) -> None:
             await publish_home(bot, team_of(context), event["user"], decide_now=True)
 
 
-def _by_person(message: dict[str, Any], context: AsyncBoltContext) -> bool:
+def by_person(message: dict[str, Any], bot_user_id: str | None) -> bool:
     """Bot messages and the bot's own posts are never captured."""
     return (
         bool(message.get("user"))
         and not message.get("bot_id")
-        and (message.get("user") != context.bot_user_id)
+        and (message.get("user") != bot_user_id)
     )
 
 
 async def captured(
-    bot: SlackBot, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext, text: str
+    bot: SlackBot, body: dict[str, Any], event: dict[str, Any], team: str, text: str
 ) -> None:
-    """A message naming known customers: stored before the ack, reaction and prompt after."""
-    team, user, channel, ts = team_of(context), event["user"], event["channel"], event["ts"]
+    """A message naming known customers: stored before the ack, reaction and prompt after.
+    `team` is the request's workspace (it scopes the capture)."""
+    user, channel, ts = event["user"], event["channel"], event["ts"]
 
     async def decide() -> Reply | None:
         link = permalink(await bot.workspace_url(), channel, ts, event.get("thread_ts"))
