@@ -14,7 +14,7 @@ from bot.core.errors import BadInput, NotFound
 from bot.core.matching import CustomerMatcher
 from bot.core.replies import Button, Reply, Section
 from handlers import loops
-from handlers.common import Scope, enter, find_customer
+from handlers.common import enter, find_customer, workspace_of
 from handlers.context import Caller, Deps
 from storage.models import Feedback
 from storage.uow import UnitOfWork
@@ -24,9 +24,11 @@ _matchers: dict[tuple[str, int], tuple[int, CustomerMatcher]] = {}
 _matchers_lock = threading.Lock()
 
 
-def matcher_for(uow: UnitOfWork, workspace_id: int) -> CustomerMatcher:
-    """The workspace's customer matcher, rebuilt only when its aliases changed."""
-    version = uow.customers.aliases_version(workspace_id)
+def matcher_for(uow: UnitOfWork, workspace_id: int, version: int | None = None) -> CustomerMatcher:
+    """The workspace's customer matcher, rebuilt only when its aliases changed (`version`: the
+    workspace's alias version when the caller has just read it)."""
+    if version is None:
+        version = uow.customers.aliases_version(workspace_id)
     key = (str(uow.engine.url), workspace_id)
     with _matchers_lock:
         cached = _matchers.get(key)
@@ -77,30 +79,37 @@ def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | No
     """
     stored: list[list[int]] = [[] for _ in captures]
     with deps.uow() as uow:
-        scopes: dict[tuple[str, str, str], Scope] = {}
+        scopes: dict[tuple[str, str, str], tuple[int, int | None]] = {}
         by_workspace: dict[int, list[int]] = {}
+        versions: dict[int, int | None] = {}
         for index, capture in enumerate(captures):
             caller = capture.caller
             who = (caller.platform, caller.workspace, caller.user)
             if who not in scopes:
-                scopes[who] = enter(uow, deps, caller)
-            by_workspace.setdefault(scopes[who].workspace.id, []).append(index)
+                scopes[who] = workspace_of(uow, deps, caller)
+            ws, versions[ws] = scopes[who]
+            by_workspace.setdefault(ws, []).append(index)
         now = deps.clock.now()
         for ws, indexes in by_workspace.items():
-            _store_burst(uow, ws, [captures[i] for i in indexes], now, [stored[i] for i in indexes])
-        found = uow.customers.by_ids({cid for ids in stored for cid in ids})
+            group = [captures[i] for i in indexes]
+            _store_burst(uow, ws, versions[ws], group, now, [stored[i] for i in indexes])
+        names = uow.customers.names_by_id({cid for ids in stored for cid in ids})
         uow.commit()
-    names = {c.id: c.name for c in found.values()}
     return [_captured(c.message, ids, names) for c, ids in zip(captures, stored, strict=True)]
 
 
 def _store_burst(
-    uow: UnitOfWork, ws: int, captures: list[Capture], now: datetime, stored: list[list[int]]
+    uow: UnitOfWork,
+    ws: int,
+    version: int | None,
+    captures: list[Capture],
+    now: datetime,
+    stored: list[list[int]],
 ) -> None:
     """Store one workspace's messages; fills `stored` with the customers each was stored for."""
     fresh = uow.events.first_times(ws, [c.event_key for c in captures if c.event_key], now)
     off = set(uow.settings.get(ws, "capture_off", []) or [])
-    matcher = matcher_for(uow, ws)
+    matcher = matcher_for(uow, ws, version)
     rows, owner = [], {}
     for index, capture in enumerate(captures):
         message = capture.message

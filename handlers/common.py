@@ -49,6 +49,19 @@ def enter(uow: UnitOfWork, deps: Deps, caller: Caller) -> Scope:
     return Scope(workspace, user, Actor(caller.user, is_admin), zone, now)
 
 
+def workspace_of(uow: UnitOfWork, deps: Deps, caller: Caller) -> tuple[int, int | None]:
+    """The caller's workspace id and its alias version (None if unknown), with the workspace
+    and user stored as enter() leaves them: two small lookups when nothing changed, which is
+    every message but a newcomer's (the capture path runs this for each burst)."""
+    found = uow.workspaces.id_and_alias_version(caller.platform, caller.workspace)
+    if found is not None:
+        facts = uow.users.facts(found[0], caller.user)
+        wanted = {"name": caller.user_name, "tz": caller.tz, "is_admin": caller.is_admin}
+        if facts is not None and all(not v or facts[k] == v for k, v in wanted.items()):
+            return found
+    return enter(uow, deps, caller).workspace.id, None  # type: ignore[return-value]
+
+
 def _user_zone(user: ChatUser, deps: Deps) -> ZoneInfo:
     if user.tz:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -39,15 +40,45 @@ def insert_ignore_many(
 ) -> set[tuple]:
     """Multi-row INSERT ... ON CONFLICT DO NOTHING: `key_columns` of the rows really inserted
     (a row whose unique key was already taken is skipped)."""
-    table = model.__table__
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    returned = [table.c[name] for name in key_columns]
     if not rows:
         return set()
     # executemany with RETURNING: SQLAlchemy sends one multi-row INSERT per batch of rows from
     # a statement compiled once (its "insertmanyvalues"), not a new statement per burst.
-    statement = dialect.insert(table).on_conflict_do_nothing().returning(*returned)
+    statement = _insert_ignoring(model, session.get_bind().dialect.name, key_columns)
     return {tuple(row) for row in session.execute(statement, rows)}
+
+
+@functools.cache
+def _insert_ignoring(model: type, dialect_name: str, key_columns: tuple[str, ...]) -> sa.Insert:
+    """Built once per table: the capture path runs it for every burst of messages."""
+    table = model.__table__
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    returned = [table.c[name] for name in key_columns]
+    return dialect.insert(table).on_conflict_do_nothing().returning(*returned)
+
+
+# The capture path's lookups, built once (Core, bound parameters): building an ORM statement
+# per burst cost more than running it.
+_ws, _user, _customer, _setting = (
+    Workspace.__table__,  # type: ignore[attr-defined]
+    ChatUser.__table__,  # type: ignore[attr-defined]
+    Customer.__table__,  # type: ignore[attr-defined]
+    WorkspaceSetting.__table__,  # type: ignore[attr-defined]
+)
+_WORKSPACE_ID = sa.select(_ws.c.id, _ws.c.alias_version).where(
+    _ws.c.platform == sa.bindparam("platform"), _ws.c.external_id == sa.bindparam("external_id")
+)
+_USER_FACTS = sa.select(_user.c.name, _user.c.tz, _user.c.is_admin).where(
+    _user.c.workspace_id == sa.bindparam("workspace_id"),
+    _user.c.external_id == sa.bindparam("external_id"),
+)
+_CUSTOMER_NAMES = sa.select(_customer.c.id, _customer.c.name).where(
+    _customer.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+_SETTING = sa.select(_setting.c.value).where(
+    _setting.c.workspace_id == sa.bindparam("workspace_id"),
+    _setting.c.key == sa.bindparam("key"),
+)
 
 
 class _Repo:
@@ -85,6 +116,15 @@ class WorkspaceRepo(_Repo):
     def get(self, workspace_id: int) -> Workspace | None:
         return self.session.get(Workspace, workspace_id)
 
+    def id_and_alias_version(self, platform: str, external_id: str) -> tuple[int, int] | None:
+        """The workspace's id and alias version, or None when it is not stored yet."""
+        row = (
+            self.session.connection()
+            .execute(_WORKSPACE_ID, {"platform": platform, "external_id": external_id})
+            .first()
+        )
+        return (row[0], row[1]) if row else None
+
     def all(self) -> Sequence[Workspace]:
         return self.session.exec(select(Workspace).order_by(Workspace.id)).all()
 
@@ -106,6 +146,15 @@ class UserRepo(_Repo):
                 ChatUser.workspace_id == workspace_id, ChatUser.external_id == external_id
             )
         ).first()
+
+    def facts(self, workspace_id: int, external_id: str) -> dict[str, object] | None:
+        """The user's stored name, tz and is_admin (None when not stored yet)."""
+        row = (
+            self.session.connection()
+            .execute(_USER_FACTS, {"workspace_id": workspace_id, "external_id": external_id})
+            .first()
+        )
+        return dict(row._mapping) if row else None
 
     def by_name(self, workspace_id: int, name: str) -> ChatUser | None:
         return self.session.exec(
@@ -243,6 +292,13 @@ class CustomerRepo(_Repo):
             .where(Customer.workspace_id == workspace_id)
             .order_by(col(Customer.value).desc(), Customer.name_key)
         ).all()
+
+    def names_by_id(self, ids: set[int]) -> dict[int, str]:
+        """Customer id -> name for these ids."""
+        if not ids:
+            return {}
+        rows = self.session.connection().execute(_CUSTOMER_NAMES, {"ids": list(ids)})
+        return {cid: name for cid, name in rows}
 
     def by_ids(self, ids: set[int]) -> dict[int, Customer]:
         if not ids:
@@ -439,12 +495,13 @@ class EventRepo(_Repo):
 
 class SettingRepo(_Repo):
     def get(self, workspace_id: int, key: str, default: object = None) -> object:
-        row = self.session.exec(
-            select(WorkspaceSetting).where(
-                WorkspaceSetting.workspace_id == workspace_id, WorkspaceSetting.key == key
-            )
-        ).first()
-        return json.loads(row.value) if row else default
+        self.session.flush()  # a setting changed in this unit of work is read back as changed
+        row = (
+            self.session.connection()
+            .execute(_SETTING, {"workspace_id": workspace_id, "key": key})
+            .first()
+        )
+        return json.loads(row[0]) if row else default
 
     def all(self, workspace_id: int) -> dict[str, object]:
         rows = self.session.exec(
