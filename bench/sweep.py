@@ -15,9 +15,9 @@ chat.postMessage calls is answered 429 (Retry-After: 1) in both: the sweep waits
 recipients out and sends again; the floor just makes its calls. Floor and sweep alternate;
 the best round of each counts. A third column sends the same number of DMs through
 SlackDelivery alone (no database, no sweep): what the platform client costs by itself, so the
-sweep's own share is visible. Rows come with a shared keep-alive HTTP session and with the
-session per call that `SlackDelivery(deps)` opens when given no client (what deliveries_for
-builds today). Everything talks to 127.0.0.1 only.
+sweep's own share is visible. Both use exactly what production builds: `deliveries_for(deps)`
+(SlackDelivery with its own HTTP session for the sweep), closed the way `loopkeeper sweep`
+closes it. Everything talks to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ import aiohttp
 import sqlalchemy as sa
 
 from bot.core.clock import FixedClock
+from bot.delivery import close_deliveries, deliveries_for
 from bot.sweeper import CONCURRENCY, sweep
 from handlers.context import Deps
 from storage.db import make_engine, upgrade
@@ -233,33 +234,27 @@ class Round:
     client_only: float = 0.0  # SlackDelivery alone, same number of DMs, no database
 
 
-async def _sweep(url: str, api_url: str, shared_session: bool) -> float:
-    from bot.platforms.slack.client import web_client
-    from bot.platforms.slack.delivery import SlackDelivery
-
+async def _sweep(url: str, api_url: str) -> float:
     settings = make_settings(url, SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=api_url)
     deps = Deps(make_engine(url), settings, FixedClock(NOW))
-    session = (
-        aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) if shared_session else None
-    )
-    client = web_client(settings, wait_on_rate_limit=False, session=session) if session else None
-    delivery = SlackDelivery(deps, client)  # without a client: what deliveries_for builds
+    deliveries = {"slack": deliveries_for(deps)["slack"]}  # what `loopkeeper sweep` builds
     started = time.perf_counter()
-    lines = await sweep(deps, {"slack": delivery})
+    try:
+        lines = await sweep(deps, deliveries)
+    finally:
+        await close_deliveries(deliveries.values())
     seconds = time.perf_counter() - started
-    if session is not None:
-        await session.close()
     deps.engine.dispose()
     assert len(lines) > 0
     return seconds
 
 
-def run_sweep(url: str, api: FakeApi, loops: int, limited: int, shared_session: bool) -> Round:
+def run_sweep(url: str, api: FakeApi, loops: int, limited: int) -> Round:
     reset(url)
     api.ask("reset")
     if limited:
         api.ask("fail", "chat.postMessage", 429, 1, limited)
-    seconds = asyncio.run(_sweep(url, api.url, shared_session))
+    seconds = asyncio.run(_sweep(url, api.url))
     counts, failed = api.ask("counts")  # type: ignore[misc]
     sent, once = nudged(url)
     posts_ok = counts["chat.postMessage"] - failed["chat.postMessage"]
@@ -267,19 +262,13 @@ def run_sweep(url: str, api: FakeApi, loops: int, limited: int, shared_session: 
     return Round(seconds, sum(counts.values()), sum(failed.values()), ok)
 
 
-async def _delivery_alone(api_url: str, loops: int, owners: int, shared_session: bool) -> float:
+async def _delivery_alone(api_url: str, loops: int, owners: int) -> float:
     """The same number of DMs through SlackDelivery with no database and no sweep: what the
     platform client costs by itself."""
     from bot.core.replies import Button, Field, Reply, Section
-    from bot.platforms.slack.client import web_client
-    from bot.platforms.slack.delivery import SlackDelivery
 
     settings = make_settings("sqlite://", SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=api_url)
-    session = (
-        aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) if shared_session else None
-    )
-    client = web_client(settings, wait_on_rate_limit=False, session=session) if session else None
-    delivery = SlackDelivery(Deps(None, settings, FixedClock(NOW)), client)  # type: ignore[arg-type]
+    delivery = deliveries_for(Deps(None, settings, FixedClock(NOW)))["slack"]  # type: ignore[arg-type]
     buttons = [
         Button(label, action, "12")
         for label, action in (
@@ -314,11 +303,11 @@ async def _delivery_alone(api_url: str, loops: int, owners: int, shared_session:
             await delivery.send_dm(TEAM, f"U{index % owners:05d}", reply)
 
     started = time.perf_counter()
-    await asyncio.gather(*(one(i) for i in range(loops)))
-    seconds = time.perf_counter() - started
-    if session is not None:
-        await session.close()
-    return seconds
+    try:
+        await asyncio.gather(*(one(i) for i in range(loops)))
+    finally:
+        await close_deliveries([delivery])
+    return time.perf_counter() - started
 
 
 async def _replay(
@@ -355,17 +344,17 @@ def run_floor(api: FakeApi, requests: list[tuple[str, str, str, bytes]], limited
 
 
 def scenario(
-    name: str, url: str, api: FakeApi, args: argparse.Namespace, limited: int, shared_session: bool
+    name: str, url: str, api: FakeApi, args: argparse.Namespace, limited: int
 ) -> tuple[str, Round, Round]:
     """Alternating rounds (sweep, floor, client alone); the best of each."""
     sweeps, floors, alone = [], [], []
     for _ in range(args.rounds):
-        ours = run_sweep(url, api, args.loops, limited, shared_session)
+        ours = run_sweep(url, api, args.loops, limited)
         requests = api.ask("requests")
         floors.append(run_floor(api, requests, limited))  # type: ignore[arg-type]
         sweeps.append(ours)
         api.ask("reset")
-        alone.append(asyncio.run(_delivery_alone(api.url, args.loops, args.owners, shared_session)))
+        alone.append(asyncio.run(_delivery_alone(api.url, args.loops, args.owners)))
     ok = [r for r in sweeps if r.ok]
     best = min(ok or sweeps, key=lambda r: r.seconds)
     best.ok = len(ok) == len(sweeps)
@@ -387,11 +376,6 @@ def main(argv: list[str] | None = None) -> int:
         help="share of chat.postMessage answered 429 in the 429 rows",
     )
     parser.add_argument("--postgres", action="store_true", help="also on a local PostgreSQL")
-    parser.add_argument(
-        "--shared-only",
-        action="store_true",
-        help="skip the rows with SlackDelivery's default HTTP session per call",
-    )
     args = parser.parse_args(argv)
 
     databases: list[tuple[str, str]] = []
@@ -421,15 +405,9 @@ def main(argv: list[str] | None = None) -> int:
         with FakeApi() as api:
             for label, url in databases:
                 seed(url, args.loops, args.owners)
-                variants = [("shared", True)]
-                if not args.shared_only:
-                    variants.append(("per call (as deliveries_for builds it)", False))
-                for variant, shared in variants:
-                    for name, share in (("no 429", 0), (f"{limited} × 429", limited)):
-                        results.append(
-                            (label, variant, *scenario(name, url, api, args, share, shared))
-                        )
-                        print_row(*results[-1])
+                for name, share in (("no 429", 0), (f"{limited} × 429", limited)):
+                    results.append((label, *scenario(name, url, api, args, share)))
+                    print_row(*results[-1])
     finally:
         if server is not None:
             server.cleanup()
@@ -437,14 +415,11 @@ def main(argv: list[str] | None = None) -> int:
     def worst(rows: list, attr: str = "seconds") -> float:  # noqa: ANN001
         return max(getattr(ours, attr) / floor.seconds for *_x, ours, floor in rows)
 
-    shared = [r for r in results if r[1] == "shared"]
-    per_call = [r for r in results if r[1] != "shared"]
     all_ok = all(ours.ok and floor.ok for *_x, ours, floor in results)
-    verdict = "OK" if worst(shared) <= GOAL and all_ok else "MISSED"
-    also = f"; {worst(per_call):.2f}x with a session per call" if per_call else ""
+    verdict = "OK" if worst(results) <= GOAL and all_ok else "MISSED"
     print(
-        f"\nsweep: {worst(shared):.2f}x the floor at worst with a shared HTTP session{also} "
-        f"(SlackDelivery alone: {worst(shared, 'client_only'):.2f}x); goal <= {GOAL:.0f}x; "
+        f"\nsweep: {worst(results):.2f}x the floor at worst, as deliveries_for builds it "
+        f"(SlackDelivery alone: {worst(results, 'client_only'):.2f}x); goal <= {GOAL:.0f}x; "
         f"every loop nudged exactly once: {'yes' if all_ok else 'NO'} — {verdict}"
     )
     return 0 if verdict == "OK" else 1
@@ -453,18 +428,18 @@ def main(argv: list[str] | None = None) -> int:
 _HEADER_PRINTED = False
 
 
-def print_row(database: str, variant: str, name: str, ours: Round, floor: Round) -> None:
+def print_row(database: str, name: str, ours: Round, floor: Round) -> None:
     global _HEADER_PRINTED
     if not _HEADER_PRINTED:
         print(
-            "| database | HTTP session | answers | calls | floor s | SlackDelivery alone s "
+            "| database | answers | calls | floor s | SlackDelivery alone s "
             "| sweep s | sweep calls/s | sweep ÷ floor | sweep ÷ SlackDelivery alone "
             "| exactly once |"
         )
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         _HEADER_PRINTED = True
     print(
-        f"| {database} | {variant} | {name} | {ours.calls:,} | {floor.seconds:.2f} | "
+        f"| {database} | {name} | {ours.calls:,} | {floor.seconds:.2f} | "
         f"{ours.client_only:.2f} | {ours.seconds:.2f} | {ours.calls / ours.seconds:,.0f} | "
         f"{ours.seconds / floor.seconds:.2f}x | {ours.seconds / ours.client_only:.2f}x | "
         f"{'yes' if ours.ok else 'NO'} |",

@@ -6,6 +6,8 @@ platform (`slack`, `teams`, `console`).
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -81,3 +83,13 @@ def deliveries_for(deps: Deps) -> dict[str, Delivery]:
 
         found["teams"] = TeamsDelivery(deps)
     return found
+
+
+async def close_deliveries(deliveries: Iterable[object]) -> None:
+    """Close what deliveries hold open (HTTP sessions) once a sweep or a server is over."""
+    for delivery in deliveries:
+        close = getattr(delivery, "aclose", None) or getattr(delivery, "close", None)
+        if close is not None:
+            result = close()
+            if inspect.isawaitable(result):
+                await result

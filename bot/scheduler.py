@@ -11,7 +11,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.core.clock import SystemClock
-from bot.delivery import Delivery, deliveries_for
+from bot.delivery import Delivery, close_deliveries, deliveries_for
 from bot.sweeper import sweep
 from handlers.context import Deps
 
@@ -57,3 +57,11 @@ def start(deps: Deps, deliveries: dict[str, Delivery] | None = None) -> AsyncIOS
     scheduler.start()
     log.info("sweeping for nudges and digests every %ss", deps.settings.sweep_seconds)
     return scheduler
+
+
+async def stop(scheduler: AsyncIOScheduler) -> None:
+    """Stop sweeping and close what the sweeps' deliveries hold open (their HTTP sessions)."""
+    job = scheduler.get_job("sweep")
+    deliveries: dict[str, Delivery] = job.args[1] if job is not None else {}
+    scheduler.shutdown()
+    await close_deliveries(deliveries.values())

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
-from bot.delivery import Delivery, MessageRef, RateLimited, deliveries_for
+from bot.delivery import Delivery, MessageRef, RateLimited, close_deliveries, deliveries_for
 from handlers import followups
 from handlers.followups import DigestDue, Outgoing, ProfileToRefresh
 
@@ -70,12 +70,7 @@ def sweep_once(deps: Deps) -> list[str]:
         try:
             return await sweep(deps, deliveries)
         finally:
-            for delivery in deliveries.values():
-                close = getattr(delivery, "aclose", None) or getattr(delivery, "close", None)
-                if close is not None:
-                    result = close()
-                    if asyncio.iscoroutine(result):
-                        await result
+            await close_deliveries(deliveries.values())
 
     return asyncio.run(run())
 

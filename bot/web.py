@@ -65,7 +65,7 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
             yield
         finally:
             if scheduler is not None:
-                scheduler.shutdown()
+                await stop_scheduler(scheduler)
             if slack is not None:
                 await slack.stop()
 
@@ -84,6 +84,13 @@ def start_scheduler(deps: Deps) -> Any:
         )
         return None
     return start(deps)
+
+
+async def stop_scheduler(scheduler: Any) -> None:
+    """Stop sweeping; the sweeps' HTTP sessions close with it."""
+    from bot.scheduler import stop
+
+    await stop(scheduler)
 
 
 def serve(deps: Deps, host: str, port: int, with_scheduler: bool) -> None:

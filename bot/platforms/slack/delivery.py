@@ -2,19 +2,23 @@
 
 The sweeper uses it as it comes (`SlackDelivery(deps)`): a 429 raises RateLimited so the sweeper
 reschedules that recipient. Request paths hand it their client, which waits out 429s instead.
+Without a client of the caller's it keeps one HTTP session (a keep-alive connection pool) per
+event loop for its whole life; `aclose()` closes it (the end of a sweep, of `serve`).
 """
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.replies import Reply
 from bot.delivery import MessageRef, RateLimited
 from bot.platforms.slack.blocks import fallback, messages, reply_blocks
-from bot.platforms.slack.client import retry_after, web_client
+from bot.platforms.slack.client import TIMEOUT_SECONDS, retry_after, web_client
 from handlers.context import Deps
 
 METADATA_EVENT = "loopkeeper_message"
@@ -26,10 +30,25 @@ class SlackDelivery:
 
     def __init__(self, deps: Deps, client: AsyncWebClient | None = None) -> None:
         self.deps = deps
-        # Without a client of the caller's, each call opens its own HTTP session: safe from any
-        # event loop (the sweeper may run in its own).
-        self.client = client or web_client(deps.settings, wait_on_rate_limit=False)
+        self._given = client
+        # Our own clients, one per event loop (a session belongs to the loop it was made in;
+        # `loopkeeper sweep` runs its own loop, `serve` sweeps on the server's).
+        self._own: dict[asyncio.AbstractEventLoop, AsyncWebClient] = {}
         self._dm_channels: dict[str, str] = {}
+
+    @property
+    def client(self) -> AsyncWebClient:
+        if self._given is not None:
+            return self._given
+        loop = asyncio.get_running_loop()
+        client = self._own.get(loop)
+        if client is None:
+            for other in [o for o in self._own if o.is_closed()]:
+                del self._own[other]  # its loop is gone, and its connections with it
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS))
+            client = web_client(self.deps.settings, wait_on_rate_limit=False, session=session)
+            self._own[loop] = client
+        return client
 
     async def _call(self, method: str, **params: object) -> dict:
         """Call a Web API method through the SDK's own method (it knows each one's encoding)."""
@@ -146,4 +165,7 @@ class SlackDelivery:
         return None
 
     async def aclose(self) -> None:
-        """Nothing held open: each call without a shared session opens and closes its own."""
+        """Close the HTTP session this event loop's calls used (a caller's client is theirs)."""
+        client = self._own.pop(asyncio.get_running_loop(), None)
+        if client is not None and client.session is not None:
+            await client.session.close()

@@ -32,7 +32,9 @@ async def serve_socket_mode(
         await stop.wait()
     finally:
         if scheduler is not None:
-            scheduler.shutdown()
+            from bot.web import stop_scheduler
+
+            await stop_scheduler(scheduler)
         await handler.close_async()
         await bot.stop()
 
