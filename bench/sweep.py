@@ -182,7 +182,7 @@ def seed(url: str, loops: int, owners: int) -> None:
 
 
 def reset(url: str) -> None:
-    """Every loop due again, as if never nudged; owners' profiles not read yet."""
+    """Every loop due again, as if never nudged; owners' profiles and DMs not read or opened yet."""
     engine = make_engine(url)
     with engine.begin() as db:
         db.execute(sa.delete(Nudge))
@@ -198,7 +198,7 @@ def reset(url: str) -> None:
                 state="open",
             )
         )
-        db.execute(sa.update(ChatUser).values(profile_fetched_at=None, tz=None))
+        db.execute(sa.update(ChatUser).values(profile_fetched_at=None, tz=None, dm_channel=None))
     engine.dispose()
 
 

@@ -231,6 +231,9 @@ class _Nudger:
         if not await self.ledger.hold(item):
             return None  # our lease ran out and someone else has it now
         delivery = self.deliveries[item.platform]
+        remember = getattr(delivery, "remember_dm_channel", None)
+        if item.to_user and item.dm_channel and remember is not None:
+            remember(item.to_user, item.dm_channel)  # opened by an earlier sweep: not again
         async with self.gate:  # only calls to the platform count against the concurrency
             if item.uncertain:
                 if not isinstance(delivery, SentLookup):

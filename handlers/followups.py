@@ -135,6 +135,10 @@ class Planner:
         found = self.users.get((workspace_id, user))
         return found.name if found and found.name else user
 
+    def dm_channel(self, workspace_id: int, user: str) -> str | None:
+        found = self.users.get((workspace_id, user))
+        return found.dm_channel if found else None
+
 
 def replan(uow: UnitOfWork, loop: Loop, now: datetime, default_zone: ZoneInfo) -> None:
     """Set the loop's next nudge time from its state, due date, snooze and nudges so far, in its
@@ -165,6 +169,7 @@ class Outgoing:
     to_user: str | None = None
     to_channel: str | None = None
     thread: MessageRef | None = None
+    dm_channel: str | None = None  # to_user's DM channel when a sweep already opened it
 
     @property
     def recipient(self) -> tuple[str, str, str]:
@@ -343,7 +348,8 @@ def _message(
             f"nudge #{loop.number} to @{planner.name(loop.workspace_id, loop.owner)} "
             f"({KIND_LABEL[held.kind]}, {about})"
         )
-        return Outgoing(**common, line=line, to_user=loop.owner, thread=thread)  # type: ignore[arg-type]
+        dm = planner.dm_channel(loop.workspace_id, loop.owner)
+        return Outgoing(**common, line=line, to_user=loop.owner, thread=thread, dm_channel=dm)  # type: ignore[arg-type]
     channel = planner.setting(loop.workspace_id, "escalation_channel")
     if channel:
         line = f"escalation #{loop.number} to #{channel} ({about})"
@@ -351,7 +357,8 @@ def _message(
     if customer.owner and customer.owner != loop.owner:
         name = planner.name(loop.workspace_id, customer.owner)
         line = f"escalation #{loop.number} to @{name}, {customer.name}'s account owner ({about})"
-        return Outgoing(**common, line=line, to_user=customer.owner)  # type: ignore[arg-type]
+        dm = planner.dm_channel(loop.workspace_id, customer.owner)
+        return Outgoing(**common, line=line, to_user=customer.owner, dm_channel=dm)  # type: ignore[arg-type]
     # Nowhere to escalate to (no channel set, the owner is the account owner): the level is
     # spent, so it is not tried again every sweep.
     repo.finish([(held.nudge_id, held.attempt, None, None)], "skipped", now)
@@ -416,6 +423,7 @@ def _record_sent(
     loops = repo.lock_loops(item.loop_id for item, _ref in sent)
     planner.load(loops.values())
     events, changed = [], {}
+    dm_channels: list[tuple[int, str, str]] = []  # DM channels opened by this sweep
     for item, ref in sent:
         if item.nudge_id not in ours:
             log.warning(
@@ -429,6 +437,8 @@ def _record_sent(
         first_dm = item.kind != ESCALATION and item.thread is None and not loop.nudge_ts
         if ref is not None and first_dm and loop.owner == item.owner:
             loop.nudge_channel, loop.nudge_ts = ref.channel, ref.ts
+        if ref is not None and item.to_user and not item.dm_channel and item.platform == "slack":
+            dm_channels.append((loop.workspace_id, item.to_user, ref.channel))
         where = f"<@{item.to_user}>" if item.to_user else f"#{item.to_channel}"
         note = f"{KIND_LABEL[item.kind]}, to {where}"
         if status != "sent":
@@ -439,6 +449,7 @@ def _record_sent(
         planner.replan(loop, now)
     repo.add_events(events, ACTOR, now)
     repo.save_loops(list(changed.values()))
+    repo.save_dm_channels(dm_channels)
 
 
 # ---- time zones --------------------------------------------------------------------------

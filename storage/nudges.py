@@ -128,13 +128,19 @@ class NudgeRepo:
         return {row.id: row for row in rows}
 
     def users(self, workspace_users: Iterable[tuple[int, str]]) -> dict[tuple[int, str], sa.Row]:
-        """Users' names and zones by (workspace id, external id)."""
+        """Users' names, zones and DM channels by (workspace id, external id)."""
         wanted = set(workspace_users)
         if not wanted:
             return {}
         table = ChatUser.__table__
         rows = self.session.execute(
-            sa.select(table.c.workspace_id, table.c.external_id, table.c.name, table.c.tz).where(
+            sa.select(
+                table.c.workspace_id,
+                table.c.external_id,
+                table.c.name,
+                table.c.tz,
+                table.c.dm_channel,
+            ).where(
                 table.c.workspace_id.in_({ws for ws, _u in wanted}),
                 table.c.external_id.in_({u for _ws, u in wanted}),
             )
@@ -189,6 +195,27 @@ class NudgeRepo:
             .where(col(ChatUser.workspace_id) == workspace_id, col(ChatUser.external_id) == user)
             .values(**values)
             .execution_options(synchronize_session=False)
+        )
+
+    def save_dm_channels(self, found: Iterable[tuple[int, str, str]]) -> None:
+        """Remember users' DM channels (workspace id, user, channel), so a later sweep opens no
+        conversation it already has; one statement for all."""
+        rows = [
+            {"b_ws": ws, "b_user": user, "b_channel": channel}
+            for ws, user, channel in sorted(set(found))
+        ]
+        if not rows:
+            return
+        table = ChatUser.__table__
+        self.session.execute(
+            sa.update(table)
+            .where(
+                table.c.workspace_id == sa.bindparam("b_ws"),
+                table.c.external_id == sa.bindparam("b_user"),
+                table.c.dm_channel.is_(None),
+            )
+            .values(dm_channel=sa.bindparam("b_channel")),
+            rows,
         )
 
     def settings(self, workspace_ids: Iterable[int]) -> dict[int, dict[str, object]]:

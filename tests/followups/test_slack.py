@@ -91,6 +91,21 @@ def test_nudges_are_slack_dms_with_buttons_threaded_per_loop(
     assert sweep_once(slack) == ["nudge #1 to @UBOB (overdue, Acme Corp: task 0 for UBOB)"]
 
 
+def test_a_dm_is_opened_once_per_person_not_once_per_sweep(
+    slack: Deps, fake_slack: FakeSlack
+) -> None:
+    fake_slack.add_user("UBOB", "bob")
+    loops_for(slack, ["UBOB"], 1)
+    slack.clock.set(datetime(2026, 11, 25, 17, 0, tzinfo=UTC))
+    assert len(sweep_once(slack)) == 1
+    say(slack, "UALICE", "commit ACME: send the contract owner <@UBOB> by Thursday 5pm")
+    slack.clock.set(THURSDAY)
+    lines = sweep_once(slack)  # a new process would do the same: the channel is stored
+    assert "nudge #2 to @UBOB (due now, Acme Corp: send the contract)" in lines
+    assert [c.params["users"] for c in fake_slack.calls("conversations.open")] == ["UBOB"]
+    assert {p.params["channel"] for p in posts(fake_slack)} == {"DBOB"}
+
+
 def test_a_429_from_slack_slows_only_that_owner(slack: Deps, fake_slack: FakeSlack) -> None:
     owners = [f"UOWNER{i}" for i in range(6)]
     loops_for(slack, owners, 2)

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+from urllib.parse import urlencode
 
 import aiohttp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetryHandler
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.slack_response import SlackResponse
 
+from bot.delivery import RateLimited
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -88,3 +93,84 @@ def web_client(
         session=session,
         retry_handlers=handlers,
     )
+
+
+# Methods Slack takes a JSON body for; the others (reads: users.info, conversations.history)
+# take form fields.
+JSON_METHODS = frozenset({"chat.postMessage", "chat.update", "conversations.open"})
+CONNECTION_RETRIES = 2  # like the SDK's: a connection that failed or was dropped idle
+
+
+class WebApi:
+    """The Web API without the SDK's machinery, for the sweep's hot path: one aiohttp session
+    (a keep-alive connection pool) per event loop for the caller's lifetime, a JSON or form body,
+    the token in the Authorization header (never logged). A 429 raises RateLimited with its
+    Retry-After; `ok: false` and other HTTP errors raise SlackApiError as the SDK would."""
+
+    def __init__(self, settings: Settings, token: str | None = None) -> None:
+        self.base = api_url(settings)
+        self._headers = {"Authorization": f"Bearer {token or settings.slack_bot_token}"}
+        self._sessions: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = {}
+
+    def session(self) -> aiohttp.ClientSession:
+        """This event loop's session (a session belongs to the loop it was made in)."""
+        loop = asyncio.get_running_loop()
+        session = self._sessions.get(loop)
+        if session is None:
+            for other in [o for o in self._sessions if o.is_closed()]:
+                del self._sessions[other]  # its loop is gone, and its connections with it
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS))
+            self._sessions[loop] = session
+        return session
+
+    async def call(self, method: str, params: dict[str, object]) -> dict:
+        url = self.base + method
+        if method in JSON_METHODS:
+            body = json.dumps(params, ensure_ascii=False).encode()
+            kind = "application/json; charset=utf-8"
+        else:
+            body = urlencode({k: _form(v) for k, v in params.items() if v is not None}).encode()
+            kind = "application/x-www-form-urlencoded"
+        headers = {**self._headers, "Content-Type": kind}
+        session = self.session()
+        for attempt in range(CONNECTION_RETRIES + 1):
+            try:
+                async with session.post(url, data=body, headers=headers) as answer:
+                    raw = await answer.read()
+                    status, answer_headers = answer.status, answer.headers
+                break
+            except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError):
+                if attempt == CONNECTION_RETRIES:
+                    raise
+        if status == 429:
+            raise RateLimited(retry_after(answer_headers))
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            data = {"ok": False, "error": f"http_{status}"}
+        if status != 200 or not isinstance(data, dict) or not data.get("ok"):
+            response = SlackResponse(
+                client=None,
+                http_verb="POST",
+                api_url=url,
+                req_args={},
+                data=data if isinstance(data, dict) else {"ok": False},
+                headers=dict(answer_headers),
+                status_code=status,
+            )
+            raise SlackApiError(f"The request to the Slack API failed. (url: {url})", response)
+        return data
+
+    async def aclose(self) -> None:
+        """Close this event loop's session."""
+        session = self._sessions.pop(asyncio.get_running_loop(), None)
+        if session is not None:
+            await session.close()
+
+
+def _form(value: object) -> object:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value)
+    return value

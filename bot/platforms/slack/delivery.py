@@ -8,7 +8,6 @@ event loop for its whole life; `aclose()` closes it (the end of a sweep, of `ser
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 import aiohttp
@@ -18,10 +17,21 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.replies import Reply
 from bot.delivery import MessageRef, RateLimited
 from bot.platforms.slack.blocks import fallback, messages, reply_blocks
-from bot.platforms.slack.client import TIMEOUT_SECONDS, retry_after, web_client
+from bot.platforms.slack.client import WebApi, retry_after, web_client
 from handlers.context import Deps
 
 METADATA_EVENT = "loopkeeper_message"
+# Called lean (no SDK) when the delivery has its own session; uploads keep the SDK's three steps.
+LEAN_METHODS = frozenset(
+    {
+        "chat.postMessage",
+        "chat.update",
+        "conversations.open",
+        "conversations.history",
+        "conversations.replies",
+        "users.info",
+    }
+)
 HISTORY_PAGES = 5  # of 200 messages: a bot's DM since a nudge's slot is far shorter
 
 
@@ -31,27 +41,34 @@ class SlackDelivery:
     def __init__(self, deps: Deps, client: AsyncWebClient | None = None) -> None:
         self.deps = deps
         self._given = client
-        # Our own clients, one per event loop (a session belongs to the loop it was made in;
-        # `loopkeeper sweep` runs its own loop, `serve` sweeps on the server's).
-        self._own: dict[asyncio.AbstractEventLoop, AsyncWebClient] = {}
+        # Without a client of the caller's: lean calls on one session per event loop for the
+        # delivery's whole life (`loopkeeper sweep` runs its own loop, `serve` sweeps on the
+        # server's); the SDK only for file uploads, on that same session.
+        self._api = WebApi(deps.settings) if client is None else None
+        self._uploaders: dict[aiohttp.ClientSession, AsyncWebClient] = {}
         self._dm_channels: dict[str, str] = {}
 
     @property
     def client(self) -> AsyncWebClient:
+        """The SDK client: the caller's, or one on this event loop's session."""
         if self._given is not None:
             return self._given
-        loop = asyncio.get_running_loop()
-        client = self._own.get(loop)
+        assert self._api is not None
+        session = self._api.session()
+        client = self._uploaders.get(session)
         if client is None:
-            for other in [o for o in self._own if o.is_closed()]:
-                del self._own[other]  # its loop is gone, and its connections with it
-            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS))
+            self._uploaders = {
+                s: c for s, c in self._uploaders.items() if not s.closed
+            }  # sessions of loops gone
             client = web_client(self.deps.settings, wait_on_rate_limit=False, session=session)
-            self._own[loop] = client
+            self._uploaders[session] = client
         return client
 
     async def _call(self, method: str, **params: object) -> dict:
-        """Call a Web API method through the SDK's own method (it knows each one's encoding)."""
+        """A Web API method: lean on our own session, or through the caller's SDK client (its
+        own method knows each one's encoding, and request paths wait out 429s there)."""
+        if self._api is not None and method in LEAN_METHODS:
+            return await self._api.call(method, params)
         call = getattr(self.client, method.replace(".", "_"))
         try:
             response = await call(**params)
@@ -60,6 +77,10 @@ class SlackDelivery:
                 raise RateLimited(retry_after(exc.response.headers)) from None
             raise
         return response.data  # type: ignore[return-value]
+
+    def remember_dm_channel(self, user: str, channel: str) -> None:
+        """A DM channel stored earlier (ChatUser.dm_channel): no conversations.open for it."""
+        self._dm_channels.setdefault(user, channel)
 
     async def dm_channel(self, user: str) -> str:
         """The bot's DM channel with `user` (conversations.open, remembered)."""
@@ -166,6 +187,6 @@ class SlackDelivery:
 
     async def aclose(self) -> None:
         """Close the HTTP session this event loop's calls used (a caller's client is theirs)."""
-        client = self._own.pop(asyncio.get_running_loop(), None)
-        if client is not None and client.session is not None:
-            await client.session.close()
+        if self._api is not None:
+            self._uploaders.clear()
+            await self._api.aclose()

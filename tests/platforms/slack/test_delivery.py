@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from slack_sdk.errors import SlackApiError
 
 from bot.core.replies import Attachment, Button, Reply, Section
 from bot.delivery import MessageRef, RateLimited
@@ -92,3 +93,18 @@ async def test_find_sent_finds_a_nudge_by_its_key(delivery, fake_slack, clock) -
         "T0001", "loopkeeper-nudge:4:due", user="U0007", channel=None, thread=None, since=since
     )
     assert other is None
+
+
+async def test_an_error_answer_raises_with_slacks_error_and_never_the_token(
+    delivery, fake_slack
+) -> None:  # noqa: ANN001
+    fake_slack.fail_next("chat.postMessage", status=200, error="channel_not_found")
+    with pytest.raises(SlackApiError) as raised:
+        await delivery.post("T0001", "C0404", NUDGE)
+    assert raised.value.response["error"] == "channel_not_found"
+    fake_slack.fail_next("chat.postMessage", status=500)
+    with pytest.raises(SlackApiError) as failed:
+        await delivery.post("T0001", "C0001", NUDGE)
+    assert failed.value.response.status_code == 500
+    assert "xoxb" not in str(raised.value) + str(failed.value)
+    await delivery.aclose()
