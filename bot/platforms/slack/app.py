@@ -25,6 +25,7 @@ from bot.platforms.slack.batch import GroupCommit
 from bot.platforms.slack.client import web_client
 from bot.platforms.slack.delivery import SlackDelivery
 from bot.platforms.slack.people import Callers
+from bot.platforms.slack.reactions import Reactions
 from bot.platforms.slack.redact import install_token_redaction
 from bot.platforms.slack.work import ACK_BUDGET_SECONDS, Work, database_error
 from handlers import capture
@@ -69,6 +70,9 @@ class SlackBot:
 
         register(self)
         self._session: aiohttp.ClientSession | None = None
+        self.reactions = Reactions(
+            self.client.base_url, self.client.token or "", self.http_session, self.work
+        )
         self._identity: dict[str, Any] | None = None
         from bot.platforms.slack.fast import FastPath
 
@@ -111,13 +115,17 @@ class SlackBot:
                 return PlainTextResponse("request body is not a Slack payload", status_code=400)
         return to_starlette_response(await self.app.async_dispatch(incoming))
 
-    async def start(self) -> None:
-        """Share one HTTP session (kept-alive connections) for every Web API call."""
+    def http_session(self) -> aiohttp.ClientSession:
+        """The one HTTP session (kept-alive connections) every Web API call shares."""
         if self._session is None:
             self._session = aiohttp.ClientSession(
                 timeout=aiohttp.ClientTimeout(total=self.client.timeout)
             )
-            self.client.session = self._session
+        return self._session
+
+    async def start(self) -> None:
+        """Share one HTTP session (kept-alive connections) for every Web API call."""
+        self.client.session = self.http_session()
 
     async def stop(self) -> None:
         """Finish what was promised after acks, then close the session."""

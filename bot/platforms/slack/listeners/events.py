@@ -15,6 +15,7 @@ from bot.platforms.slack import send
 from bot.platforms.slack.blocks import home_view
 from bot.platforms.slack.listeners.common import as_reply, permalink, team_of
 from bot.platforms.slack.text import from_slack, strip_mention
+from bot.platforms.slack.work import Late
 from handlers import capture, loops, settings
 from handlers.capture import Capture, ChatMessage
 from handlers.context import Caller
@@ -85,15 +86,18 @@ async def captured(
         caller = await bot.callers.caller(team, user, channel)
         return await bot.captures.submit(Capture(caller, message, body.get("event_id")))
 
-    async def tell(reply: Reply | None) -> None:
+    async def tell(reply: Reply | None) -> None:  # queues the Web API calls: after the ack
         if reply is None:
             return
         if reply.react:
-            await send.react(bot.client, channel, ts, reply.react)
+            bot.reactions.add(channel, ts, reply.react)
         if any(section.buttons for section in reply.sections):  # "Track this commitment?"
-            await send.ephemeral(bot.client, channel, user, reply, event.get("thread_ts"))
+            prompt = send.ephemeral(bot.client, channel, user, reply, event.get("thread_ts"))
+            bot.work.later(prompt, background=True)
 
-    await bot.work.decide_then(decide, tell, background=True)
+    outcome = await bot.work.before_ack(decide, tell)
+    if not isinstance(outcome, Late):
+        await tell(outcome)
 
 
 async def edited(bot: SlackBot, event: dict[str, Any], context: AsyncBoltContext) -> None:
