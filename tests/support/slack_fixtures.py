@@ -88,7 +88,7 @@ class SlackTestApp:
         await self.bot.work.drain()
 
     async def close(self) -> None:
-        await self.settle()
+        await self.bot.stop()  # waits for the work after acks, closes the Web API session
         await self.client.aclose()
         self.deps.engine.dispose()
 

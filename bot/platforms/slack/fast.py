@@ -58,22 +58,29 @@ class FastPath:
             payload = json.loads(body)
         except ValueError:
             return None
-        event = payload.get("event") if isinstance(payload, dict) else None
+        if not isinstance(payload, dict):
+            return None
+        event = payload.get("event")
         if (
             payload.get("type") != "event_callback"
             or not isinstance(event, dict)
             or event.get("type") != "message"
+            or malformed(payload) is not None  # (subtype is a string or absent after this)
             or event.get("subtype") not in SPOKEN
-            or malformed(payload) is not None
             or not self.signed(request, body)
         ):
+            return None
+        try:  # where Bolt finds the workspace (authorizations first: shared channels)
+            team = extract_team_id(payload) or extract_enterprise_id(payload) or ""
+        except (AttributeError, TypeError, KeyError, IndexError):
+            return None  # a shape Bolt refuses: it answers
+        if not isinstance(team, str):
             return None
         bot_user_id = await self.bot.bot_user_id()
         if bot_user_id is None:  # auth.test failed: Bolt's authorization decides
             return None
         if not by_person(event, bot_user_id):
             return Response(status_code=200)
-        team = extract_team_id(payload) or extract_enterprise_id(payload) or ""
         try:
             await captured(self.bot, payload, event, team, from_slack(event.get("text") or ""))
         except Exception as exc:  # noqa: BLE001 - the same answers as SlackBot._on_error

@@ -58,3 +58,19 @@ async def test_tokens_never_reach_the_log(slack_app, caplog) -> None:  # noqa: A
     logged = caplog.text + "".join(r.getMessage() for r in caplog.records)
     assert slack_app.deps.settings.slack_bot_token not in logged
     assert sr.SECRET not in logged
+
+
+async def test_a_shared_channel_message_belongs_to_the_workspace_that_installed_us(
+    slack_app,  # noqa: ANN001
+) -> None:
+    """In a Slack Connect channel the envelope's team_id is the speaker's workspace; the
+    installing workspace is authorizations[0] (where Bolt looks too): its customers match."""
+    import json
+
+    add_acme(slack_app.deps, team="T0001")
+    envelope = json.loads(sr.event_body(sr.message_event("ACME wants SSO", team="T0002"), "T0002"))
+    envelope["authorizations"][0]["team_id"] = "T0001"
+    envelope["is_ext_shared_channel"] = True
+    response = await slack_app.post(json.dumps(envelope).encode())
+    assert response.status_code == 200
+    assert [f.text for f in feedback(slack_app.deps)] == ["ACME wants SSO"]
