@@ -312,11 +312,12 @@ class NudgeRepo:
     def mark_sending(self, held: Sequence[tuple[int, int]], now: datetime) -> set[int]:
         """Mark slots (id, attempt) as being tried; the ids still ours (same attempt, lease not
         over)."""
+        table = Nudge.__table__
         return self._fenced(
             held,
             {"status": "sending"},
-            col(Nudge.status).in_(PENDING),
-            col(Nudge.lease_until) > now,
+            table.c.status.in_(PENDING),
+            table.c.lease_until > now,
         )
 
     def finish(
@@ -352,15 +353,15 @@ class NudgeRepo:
         for nudge_id, attempt in held:
             by_attempt.setdefault(attempt, []).append(nudge_id)
         ours: set[int] = set()
+        table = Nudge.__table__  # Core, not the ORM's bulk update: nothing here is an object
         for attempt, ids in by_attempt.items():
             statement = (
-                sa.update(Nudge)
-                .where(col(Nudge.id).in_(ids), Nudge.attempts == attempt, *conditions)
+                sa.update(table)
+                .where(table.c.id.in_(ids), table.c.attempts == attempt, *conditions)
                 .values(**values)
-                .returning(col(Nudge.id))
-                .execution_options(synchronize_session=False)
+                .returning(table.c.id)
             )
-            ours.update(self.session.scalars(statement).all())
+            ours.update(self.session.execute(statement).scalars().all())
         return ours
 
     def release(self, nudge_id: int, attempt: int, retry_at: datetime, maybe_sent: bool) -> bool:
@@ -407,11 +408,11 @@ class NudgeRepo:
         )
 
     def add_events(self, events: Sequence[tuple[Loop, str, str]], actor: str, at: datetime) -> None:
-        """History rows (loop, kind, note) in one statement."""
+        """History rows (loop, kind, note) in one statement (Core: no ORM objects)."""
         if not events:
             return
         self.session.execute(
-            sa.insert(LoopEvent),
+            sa.insert(LoopEvent.__table__),
             [
                 {
                     "workspace_id": loop.workspace_id,

@@ -106,6 +106,12 @@ def _value(value: str) -> str:
     return escape(value) or "—"
 
 
+# The same on every nudge: made once (blocks are only ever read and encoded, never changed).
+_SNOOZE_TEXTS = [(plain(label), when) for label, when in SNOOZE_CHOICES]
+_SNOOZE_PLACEHOLDER = plain("Snooze…")
+_REASSIGN_PLACEHOLDER = plain("Reassign…")
+
+
 def element(button: Button) -> Block:
     """The interactive element for a button: a select for Snooze and Reassign."""
     action_id = f"loop_{button.action}"
@@ -113,14 +119,17 @@ def element(button: Button) -> Block:
         return {
             "type": "static_select",
             "action_id": action_id,
-            "placeholder": plain("Snooze…"),
+            "placeholder": _SNOOZE_PLACEHOLDER,
             "options": [
-                {"text": plain(label), "value": f"{button.value}|{when}"}
-                for label, when in SNOOZE_CHOICES
+                {"text": text, "value": f"{button.value}|{when}"} for text, when in _SNOOZE_TEXTS
             ],
         }
     if button.action == "reassign":
-        return {"type": "users_select", "action_id": action_id, "placeholder": plain("Reassign…")}
+        return {
+            "type": "users_select",
+            "action_id": action_id,
+            "placeholder": _REASSIGN_PLACEHOLDER,
+        }
     block: Block = {
         "type": "button",
         "action_id": action_id,

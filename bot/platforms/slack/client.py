@@ -126,7 +126,7 @@ class WebApi:
     async def call(self, method: str, params: dict[str, object]) -> dict:
         url = self.base + method
         if method in JSON_METHODS:
-            body = json.dumps(params, ensure_ascii=False).encode()
+            body = _json_body(params)
             kind = "application/json; charset=utf-8"
         else:
             body = urlencode({k: _form(v) for k, v in params.items() if v is not None}).encode()
@@ -145,7 +145,7 @@ class WebApi:
         if status == 429:
             raise RateLimited(retry_after(answer_headers))
         try:
-            data = json.loads(raw)
+            data = _json_loads(raw)
         except ValueError:
             data = {"ok": False, "error": f"http_{status}"}
         if status != 200 or not isinstance(data, dict) or not data.get("ok"):
@@ -166,6 +166,20 @@ class WebApi:
         session = self._sessions.pop(asyncio.get_running_loop(), None)
         if session is not None:
             await session.close()
+
+
+def _json_body(params: dict[str, object]) -> bytes:
+    return json.dumps(params, ensure_ascii=False).encode()
+
+
+_json_loads = json.loads
+try:  # orjson, when installed, encodes a nudge's blocks several times faster
+    import orjson
+except ImportError:  # pragma: no cover - the standard library does the same, slower
+    pass
+else:
+    _json_body = orjson.dumps  # noqa: F811
+    _json_loads = orjson.loads
 
 
 def _form(value: object) -> object:

@@ -12,6 +12,8 @@ _ANGLE = re.compile(r"<([^<>]*)>")
 
 def escape(text: str) -> str:
     """Escape &, < and > so user text shows verbatim in mrkdwn; mentions stay mentions."""
+    if "<" not in text and ">" not in text and "&" not in text:
+        return text  # most text: nothing to escape (every nudge's every field goes through here)
     out, last = [], 0
     for match in _KEEP.finditer(text):
         out.append(_escape_plain(text[last : match.start()]))
