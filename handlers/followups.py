@@ -477,9 +477,9 @@ def save_timezones(
     if not found:
         return
     with deps.uow() as uow:
-        repo = NudgeRepo.of(uow)
-        for profile, tz in sorted(found, key=lambda f: (f[0].workspace_id, f[0].user)):
-            repo.save_timezone(profile.workspace_id, profile.user, _valid_zone(tz), now)
+        NudgeRepo.of(uow).save_timezones(
+            [(p.workspace_id, p.user, _valid_zone(tz)) for p, tz in found], now
+        )
         uow.commit()
 
 

@@ -29,7 +29,7 @@ from storage.models import (
     Workspace,
     WorkspaceSetting,
 )
-from storage.repos import insert_ignore
+from storage.repos import insert_ignore_many
 from storage.uow import UnitOfWork
 
 LIVE = ("open", "done")
@@ -180,21 +180,33 @@ class NudgeRepo:
         )
         return [tuple(row) for row in self.session.exec(statement).all()]  # type: ignore[misc]
 
-    def save_timezone(self, workspace_id: int, user: str, tz: str | None, now: datetime) -> None:
-        """Cache a profile's time zone (None: unknown, keep what we had) and when we asked."""
-        insert_ignore(
+    def save_timezones(self, found: Sequence[tuple[int, str, str | None]], now: datetime) -> None:
+        """Cache profiles' time zones (workspace id, user, tz; None: unknown, keep what we had)
+        and when we asked: two statements for all, the users in a fixed order."""
+        rows = sorted(set(found), key=lambda f: (f[0], f[1]))
+        if not rows:
+            return
+        insert_ignore_many(
             self.session,
             ChatUser,
-            {"workspace_id": workspace_id, "external_id": user, "name": user, "is_admin": False},
+            [
+                {"workspace_id": ws, "external_id": user, "name": user, "is_admin": False}
+                for ws, user, _tz in rows
+            ],
+            ("id",),
         )
-        values: dict[str, object] = {"profile_fetched_at": now}
-        if tz:
-            values["tz"] = tz
+        table = ChatUser.__table__
         self.session.execute(
-            sa.update(ChatUser)
-            .where(col(ChatUser.workspace_id) == workspace_id, col(ChatUser.external_id) == user)
-            .values(**values)
-            .execution_options(synchronize_session=False)
+            sa.update(table)
+            .where(
+                table.c.workspace_id == sa.bindparam("b_ws"),
+                table.c.external_id == sa.bindparam("b_user"),
+            )
+            .values(
+                profile_fetched_at=now,
+                tz=sa.func.coalesce(sa.bindparam("b_tz", type_=table.c.tz.type), table.c.tz),
+            ),
+            [{"b_ws": ws, "b_user": user, "b_tz": tz or None} for ws, user, tz in rows],
         )
 
     def save_dm_channels(self, found: Iterable[tuple[int, str, str]]) -> None:
