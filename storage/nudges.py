@@ -196,17 +196,10 @@ class NudgeRepo:
             ("id",),
         )
         table = ChatUser.__table__
-        self.session.execute(
-            sa.update(table)
-            .where(
-                table.c.workspace_id == sa.bindparam("b_ws"),
-                table.c.external_id == sa.bindparam("b_user"),
-            )
-            .values(
-                profile_fetched_at=now,
-                tz=sa.func.coalesce(sa.bindparam("b_tz", type_=table.c.tz.type), table.c.tz),
-            ),
+        self._update_users(
             [{"b_ws": ws, "b_user": user, "b_tz": tz or None} for ws, user, tz in rows],
+            profile_fetched_at=now,
+            tz=sa.func.coalesce(sa.bindparam("b_tz", type_=table.c.tz.type), table.c.tz),
         )
 
     def save_dm_channels(self, found: Iterable[tuple[int, str, str]]) -> None:
@@ -219,14 +212,21 @@ class NudgeRepo:
         if not rows:
             return
         table = ChatUser.__table__
+        self._update_users(rows, table.c.dm_channel.is_(None), dm_channel=sa.bindparam("b_channel"))
+
+    def _update_users(
+        self, rows: list[dict], *conditions: sa.ColumnElement[bool], **values: object
+    ) -> None:
+        """One UPDATE of chat_user run for each row's user (`b_ws`, `b_user`): executemany."""
+        table = ChatUser.__table__
         self.session.execute(
             sa.update(table)
             .where(
                 table.c.workspace_id == sa.bindparam("b_ws"),
                 table.c.external_id == sa.bindparam("b_user"),
-                table.c.dm_channel.is_(None),
+                *conditions,
             )
-            .values(dm_channel=sa.bindparam("b_channel")),
+            .values(**values),
             rows,
         )
 

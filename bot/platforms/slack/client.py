@@ -125,11 +125,12 @@ class WebApi:
 
     async def call(self, method: str, params: dict[str, object]) -> dict:
         url = self.base + method
+        params = {k: v for k, v in params.items() if v is not None}  # as the SDK sends them
         if method in JSON_METHODS:
             body = _json_body(params)
             kind = "application/json; charset=utf-8"
         else:
-            body = urlencode({k: _form(v) for k, v in params.items() if v is not None}).encode()
+            body = urlencode({k: _form(v) for k, v in params.items()}).encode()
             kind = "application/x-www-form-urlencoded"
         headers = {**self._headers, "Content-Type": kind}
         session = self.session()
