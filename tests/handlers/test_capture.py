@@ -18,7 +18,7 @@ def add_customers(deps) -> None:  # noqa: ANN001
 
 
 def message(text: str, ts: str = "100.1", channel: str = "general") -> ChatMessage:
-    return ChatMessage(text, channel, ts, f"https://chat.example/{ts}", "mention")
+    return ChatMessage(text, channel, ts, f"https://chat.example.com/{ts}", "mention")
 
 
 def test_a_message_naming_customers_is_logged_for_each(deps) -> None:  # noqa: ANN001
@@ -27,7 +27,7 @@ def test_a_message_naming_customers_is_logged_for_each(deps) -> None:  # noqa: A
     assert reply is not None and reply.react
     assert "Acme Corp" in reply.text and "Globex" in reply.text and "problem" in reply.text
     timeline = commands.run(deps, bob, "customer acme.com").plain()
-    assert "exports fail" in timeline and "https://chat.example/100.1" in timeline
+    assert "exports fail" in timeline and "https://chat.example.com/100.1" in timeline
     assert "@bob" in timeline or "<@bob>" in timeline
 
 

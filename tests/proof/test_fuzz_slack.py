@@ -42,7 +42,7 @@ texts = st.sampled_from(
         "<!channel> acme.com",
         "<@UBOT> ACME is unhappy",
         "",
-        "*bold* `code` <http://x|y>",
+        "*bold* `code` <http://x.example.com|y>",
     ]
 )
 

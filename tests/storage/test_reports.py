@@ -68,7 +68,7 @@ def seed_story(engine: Engine, external_id: str = "T1") -> Story:
         hooli = customer("Hooli", "smb", 1_000, status="churned")  # churned: never "quiet"
 
         feedback = [
-            (acme, "The export is broken", "problem", -0.5, at(11, 3), "https://x/p1"),
+            (acme, "The export is broken", "problem", -0.5, at(11, 3), "https://example.com/p1"),
             (acme, "Love the new dashboard", "praise", 0.8, at(11, 20), None),
             (globex, "Could you add SSO", "request", 0.0, at(11, 21), None),
             (globex, "Invoices are wrong", "problem", -0.3, at(10, 1), None),  # previous period
@@ -315,7 +315,7 @@ def test_timeline_is_newest_first_with_permalinks(story) -> None:  # noqa: ANN00
     whole = uow.touchpoints.timeline(seeded.workspace_id, seeded.acme, 100)
     assert len(whole) == 13
     # loop #1 came from captured feedback: its events link to that message
-    assert {e.permalink for e in whole if e.number == 1} == {"https://x/p1"}
+    assert {e.permalink for e in whole if e.number == 1} == {"https://example.com/p1"}
     assert uow.touchpoints.customer_loops(seeded.workspace_id, seeded.acme, NOW) == (1, 0)
     assert uow.touchpoints.customer_loops(seeded.workspace_id, seeded.globex, NOW) == (3, 1)
 
@@ -335,7 +335,7 @@ def test_exports_name_owners_and_keep_times(story) -> None:  # noqa: ANN001
         "Could you add SSO",
         "Please add an export API",
     ]
-    assert feedback[0][6] == "Alice Adams" and feedback[0][8] == "https://x/p1"
+    assert feedback[0][6] == "Alice Adams" and feedback[0][8] == "https://example.com/p1"
 
 
 def test_an_empty_workspace_reports_zeros_and_no_rates(db_url: str) -> None:

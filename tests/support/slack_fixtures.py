@@ -60,7 +60,7 @@ class SlackTestApp:
         self.asgi = create_app(deps, ack_budget=ack_budget)
         self.bot = self.asgi.state.slack
         self.client = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=self.asgi), base_url="http://slack.test"
+            transport=httpx.ASGITransport(app=self.asgi), base_url="http://127.0.0.1"
         )
 
     async def post(

@@ -14,16 +14,16 @@ from bot.platforms.slack.text import escape, from_slack
 
 
 def test_user_text_cannot_inject_markup_but_mentions_stay_mentions() -> None:
-    assert escape("<!channel> & <https://evil.example|click> for <@U123> in <#C9|ops>") == (
-        "&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; for <@U123> in <#C9|ops>"
+    assert escape("<!channel> & <https://evil.example.com|click> for <@U123> in <#C9|ops>") == (
+        "&lt;!channel&gt; &amp; &lt;https://evil.example.com|click&gt; for <@U123> in <#C9|ops>"
     )
 
 
 def test_text_from_slack_is_what_the_person_typed() -> None:
     assert from_slack(
-        "AT&amp;T &lt;3 <http://acme.com|acme.com> <mailto:a@b.io|a@b.io> "
-        "<!here> <@U1|ann> <#C1|general> <https://x.io>"
-    ) == ("AT&T <3 acme.com a@b.io @here <@U1|ann> <#C1|general> https://x.io")
+        "AT&amp;T &lt;3 <https://acme.example.com|acme.example.com> <mailto:a@b.io|a@b.io> "
+        "<!here> <@U1|ann> <#C1|general> <https://x.example.com>"
+    ) == ("AT&T <3 acme.example.com a@b.io @here <@U1|ann> <#C1|general> https://x.example.com")
 
 
 def test_a_loop_section_has_its_fields_and_elements() -> None:
@@ -34,7 +34,7 @@ def test_a_loop_section_has_its_fields_and_elements() -> None:
                 "#12 Acme <Corp> — ship *SSO*",
                 fields=[
                     Field("Owner", "<@U1>"),
-                    Field("Link", "https://acme.slack.com/archives/C1/p1"),
+                    Field("Link", "https://acme.example.com/archives/C1/p1"),
                 ],
                 buttons=[
                     Button("Done", "done", "12", "primary"),
@@ -48,7 +48,7 @@ def test_a_loop_section_has_its_fields_and_elements() -> None:
     assert section["text"]["text"] == "#12 Acme &lt;Corp&gt; — ship *SSO*"
     assert section["block_id"] == "s:12:0" and actions["block_id"] == "a:12:0"
     assert section["fields"][0]["text"] == "*Owner*\n<@U1>"
-    assert section["fields"][1]["text"].startswith("*Link*\n<https://acme.slack.com/")
+    assert section["fields"][1]["text"].startswith("*Link*\n<https://acme.example.com/")
     done, snooze, reassign = actions["elements"]
     assert (done["action_id"], done["value"], done["style"]) == ("loop_done", "12", "primary")
     assert snooze["type"] == "static_select" and snooze["options"][0]["value"].startswith("12|")
