@@ -226,7 +226,8 @@ def test_timeline_pages_newest_first_with_permalinks(deps) -> None:  # noqa: ANN
     assert "Please add an export API" in lines[0]  # the newest touchpoint
     assert "Love the new dashboard" in lines[1] and "✖️ cancelled #5" in lines[2]
     links = [f.value for s in first.sections for f in s.fields if f.label == "Link"]
-    assert links.count("https://example.com/p1") == 4  # the message, and #1's commitment, delivery, closure
+    # the message, and #1's commitment, delivery and closure
+    assert links.count("https://example.com/p1") == 4
     with UnitOfWork(deps.engine) as uow:
         for i in range(20):
             uow.session.add(
