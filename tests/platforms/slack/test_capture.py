@@ -19,7 +19,9 @@ async def app(db_url, fake_slack, clock):  # noqa: ANN001, ANN201
 
 
 async def test_message_naming_a_customer_is_logged_and_marked(app) -> None:  # noqa: ANN001
-    event = sr.message_event("ACME asked for SSO &amp; SCIM, see <http://acme.example.com|acme.com>")
+    event = sr.message_event(
+        "ACME asked for SSO &amp; SCIM, see <http://acme.example.com|acme.com>"
+    )
     response = await app.event(event)
     assert response.status_code == 200
     stored = feedback(app.deps)
