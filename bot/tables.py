@@ -14,8 +14,8 @@ from rich.table import Table as RichTable
 from bot.core.errors import BadInput
 from bot.core.replies import Table
 from handlers import customers
+from handlers.common import workspace_for_cli
 from handlers.context import Caller, Deps
-from storage.uow import UnitOfWork
 
 CLI_USER = "cli"
 
@@ -59,19 +59,12 @@ def render_csv(table: Table) -> str:
 
 
 def cli_caller(deps: Deps, workspace: str | None, create: bool) -> Caller:
-    """Act as the CLI in one workspace: the one named, the only one, or the console's."""
-    with UnitOfWork(deps.engine) as uow:
-        found = [(w.platform, w.external_id) for w in uow.workspaces.all()]
-    if workspace is not None:
-        found = [w for w in found if w[1] == workspace]
-        if not found:
-            raise BadInput(f"no workspace {workspace!r} in this database")
-    elif len(found) > 1:
-        known = ", ".join(f"{ext} ({platform})" for platform, ext in found)
-        raise BadInput(f"several workspaces in this database; pick one with --workspace: {known}")
+    """Act as the CLI in one workspace: the one named, the only one, or (create) the console's."""
+    with deps.uow() as uow:
+        chosen = workspace_for_cli(uow, workspace)
+        found = (chosen.platform, chosen.external_id) if chosen else None
     if found:
-        platform, external_id = found[0]
-        return Caller(platform=platform, workspace=external_id, user=CLI_USER, user_name=CLI_USER)
+        return Caller(platform=found[0], workspace=found[1], user=CLI_USER, user_name=CLI_USER)
     if not create:
         raise BadInput("no workspace in this database yet")
     return Caller(platform="console", workspace="console", user=CLI_USER, user_name=CLI_USER)

@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.core.dates import describe
-from bot.core.errors import NotFound
+from bot.core.errors import BadInput, NotFound
 from bot.core.grammar import UserRef
 from bot.core.loops import DONE, OPEN, Actor, state_label
 from bot.core.matching import closest_names
@@ -148,3 +148,19 @@ def loop_section(
         fields=fields,
         buttons=loop_buttons(loop) if with_buttons else [],
     )
+
+
+def workspace_for_cli(uow: UnitOfWork, external_id: str | None) -> Workspace | None:
+    """The workspace a CLI command means: the one named, or the only one (None: none yet)."""
+    known = list(uow.workspaces.all())
+    names = ", ".join(f"{w.external_id} ({w.platform})" for w in known) or "none yet"
+    if external_id is not None:
+        for candidate in known:
+            if candidate.external_id == external_id:
+                return candidate
+        raise BadInput(f"no workspace {external_id!r} in this database (known: {names})")
+    if len(known) > 1:
+        raise BadInput(
+            f"this database serves several workspaces; name one with --workspace: {names}"
+        )
+    return known[0] if known else None

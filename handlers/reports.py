@@ -16,10 +16,9 @@ from bot.core.errors import BadInput
 from bot.core.replies import Attachment, Reply, Section, Table
 from bot.tables import render_csv
 from handlers import summaries as say
-from handlers.common import enter
+from handlers.common import enter, workspace_for_cli
 from handlers.context import Caller, Deps
 from handlers.summaries import Frame, frame
-from storage.models import Workspace
 from storage.reports import FeedbackStats, LoopStats
 from storage.touchpoints import Quiet
 from storage.uow import UnitOfWork
@@ -98,25 +97,11 @@ def table_for_cli(deps: Deps, kind: str, workspace: str | None) -> Table:
     if kind not in KINDS:
         raise BadInput(f"there is no report {kind!r}; pick one of {', '.join(KINDS)}")
     with deps.uow() as uow:
-        chosen = _workspace_for_cli(uow, workspace)
+        chosen = workspace_for_cli(uow, workspace)
         if chosen is None:
             return Table(COLUMNS[kind], [])
         when = frame(chosen.id, deps.clock.now(), deps.settings.zone, chat=False, everything=True)
         return BUILDERS[kind](uow, when).table
-
-
-def _workspace_for_cli(uow: UnitOfWork, external_id: str | None) -> Workspace | None:
-    known = list(uow.workspaces.all())
-    names = ", ".join(f"{w.external_id} ({w.platform})" for w in known) or "none yet"
-    if external_id is not None:
-        for candidate in known:
-            if candidate.external_id == external_id:
-                return candidate
-        raise BadInput(f"no workspace {external_id!r} in this database (known: {names})")
-    if len(known) > 1:
-        raise BadInput(f"this database serves several workspaces; name one with --workspace: "
-                       f"{names}")  # fmt: skip
-    return known[0] if known else None
 
 
 def weekly_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
