@@ -25,10 +25,8 @@ from bot.core.policy import (
     NudgePolicy,
     PlannedNudge,
     digest_period,
-    following_after,
     last_digest_time,
     plan,
-    plan_ahead,
 )
 from bot.core.replies import Reply
 from bot.delivery import MessageRef
@@ -116,10 +114,7 @@ class Planner:
             self.policies[key] = NudgePolicy.from_settings(self.settings.get(key[0], {}), key[1])
         return self.policies[key]
 
-    @staticmethod
-    def basis(loop: Any) -> tuple[LoopFacts, str, int]:
-        """Everything a loop's schedule depends on (its facts, owner for the zone, customer for
-        the policy): equal bases, equal schedules within one sweep."""
+    def plan(self, loop: Any, now: datetime) -> PlannedNudge | None:
         facts = LoopFacts(
             state=loop.state,
             created_at=loop.created_at,
@@ -130,34 +125,11 @@ class Planner:
             overdue_nudges=loop.overdue_nudges,
             escalation_level=loop.escalation_level,
         )
-        return facts, loop.owner, loop.customer_id
-
-    def plan(self, loop: Any, now: datetime) -> PlannedNudge | None:
-        return plan(self.basis(loop)[0], self.zone(loop), self.policy(loop), now)
-
-    def plan_ahead(self, loop: Any, now: datetime) -> tuple[PlannedNudge | None, Ahead | None]:
-        """`plan`, and what to reuse once that slot is sent (None: plan again then)."""
-        basis = self.basis(loop)
-        planned, following = plan_ahead(basis[0], self.zone(loop), self.policy(loop), now)
-        return planned, Ahead(basis, following) if following else None
+        return plan(facts, self.zone(loop), self.policy(loop), now)
 
     def replan(self, loop: Any, now: datetime) -> None:
         planned = self.plan(loop, now)
         loop.next_nudge_at = planned.at if planned else None
-
-    def replan_sent(self, loop: Any, now: datetime, before: tuple | None, item: Outgoing) -> None:
-        """`replan` for a loop just advanced past `item`'s slot (`before`: its basis before
-        that): the slot worked out when it was claimed, when nothing else changed since."""
-        ahead = item.ahead
-        if ahead is not None and ahead.basis == before:
-            facts = self.basis(loop)[0]
-            following = following_after(
-                facts, self.policy(loop), now, item.kind, item.slot_time, ahead.following
-            )
-            if following is not None:
-                loop.next_nudge_at = following.at
-                return
-        self.replan(loop, now)
 
     def name(self, workspace_id: int, user: str) -> str:
         found = self.users.get((workspace_id, user))
@@ -175,14 +147,6 @@ def replan(uow: UnitOfWork, loop: Loop, now: datetime, default_zone: ZoneInfo) -
 
 
 # ---- claiming what is due --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Ahead:
-    """A claimed loop's next slot after the one being sent, and the basis it was planned on."""
-
-    basis: tuple[LoopFacts, str, int]
-    following: PlannedNudge
 
 
 @dataclass
@@ -206,7 +170,6 @@ class Outgoing:
     to_channel: str | None = None
     thread: MessageRef | None = None
     dm_channel: str | None = None  # to_user's DM channel when a sweep already opened it
-    ahead: Ahead | None = None  # the slot after this one, planned when it was claimed
 
     @property
     def recipient(self) -> tuple[str, str, str]:
@@ -244,11 +207,11 @@ def claim_due(
         planner = Planner(repo, deps.settings.zone, cache).load(loops)
         pending = repo.pending(lp.id for lp in loops)
         held: list[_Held] = []
-        new: list[tuple[LoopRow, PlannedNudge, Ahead | None]] = []
+        new: list[tuple[LoopRow, PlannedNudge]] = []
         for loop in loops:
             _claim(repo, planner, loop, pending.get(loop.id), now, until, held, new)
-        opened = repo.open_slots([(lp, p.slot, p.kind, p.slot_time) for lp, p, _a in new], until)
-        for loop, planned, ahead in new:
+        opened = repo.open_slots([(lp, p.slot, p.kind, p.slot_time) for lp, p in new], until)
+        for loop, planned in new:
             if loop.id in opened:
                 held.append(
                     _Held(
@@ -259,7 +222,6 @@ def claim_due(
                         planned.slot,
                         planned.slot_time,
                         False,
-                        ahead,
                     )
                 )
             else:  # sent once already: bring the facts level with it, never send it again
@@ -284,7 +246,6 @@ class _Held:
     slot: str
     slot_time: datetime
     uncertain: bool  # tried before: it may have gone out
-    ahead: Ahead | None = None
 
 
 def _claim(
@@ -295,7 +256,7 @@ def _claim(
     now: datetime,
     until: datetime,
     held: list[_Held],
-    new: list[tuple[LoopRow, PlannedNudge, Ahead | None]],
+    new: list[tuple[LoopRow, PlannedNudge]],
 ) -> None:
     """Decide what a claimed loop needs: resume its pending slot, a new slot, or a new plan."""
     if pending is not None:
@@ -318,11 +279,11 @@ def _claim(
                 )
             )
         return
-    planned, ahead = planner.plan_ahead(loop, now)
+    planned = planner.plan(loop, now)
     if planned is None or planned.at > now:
         loop.next_nudge_at = planned.at if planned else None
     else:
-        new.append((loop, planned, ahead))
+        new.append((loop, planned))
 
 
 def _still_applies(nudge: Any, loop: LoopRow) -> bool:
@@ -375,7 +336,6 @@ def _message(
         slot_time=held.slot_time,
         owner=loop.owner,
         reply=reply,
-        ahead=held.ahead,
     )
     about = f"{customer.name}: {loop.what}"
     if held.kind != ESCALATION:
@@ -473,7 +433,6 @@ def _record_sent(
             )
             continue
         loop = changed[item.loop_id] = loops[item.loop_id]
-        before = planner.basis(loop) if item.ahead is not None else None
         _advance(loop, item.kind, item.slot, item.slot_time, item.owner)
         first_dm = item.kind != ESCALATION and item.thread is None and not loop.nudge_ts
         if ref is not None and first_dm and loop.owner == item.owner:
@@ -487,7 +446,7 @@ def _record_sent(
         else:
             kind = "escalated" if item.kind == ESCALATION else "nudged"
             events.append((loop, kind, note + ("" if ref else " (not confirmed)")))
-        planner.replan_sent(loop, now, before, item)
+        planner.replan(loop, now)
     repo.add_events(events, ACTOR, now)
     repo.save_loops(list(changed.values()))
     repo.save_dm_channels(dm_channels)

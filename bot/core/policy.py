@@ -200,50 +200,6 @@ def plan(
     return next_slot
 
 
-def plan_ahead(
-    facts: LoopFacts, zone: ZoneInfo, policy: NudgePolicy, now: datetime
-) -> tuple[PlannedNudge | None, PlannedNudge | None]:
-    """`plan`, and, when that is a slot of the schedule due now, the slot after it, found by the
-    same walk: what `plan` gives once the due one is sent (see `following_after`). A sweep then
-    works the schedule out once per loop instead of again after sending."""
-    if facts.state not in (OPEN, DONE) or (
-        facts.snoozed_until is not None and facts.snoozed_until > now
-    ):
-        return plan(facts, zone, policy, now), None
-    escalation = _escalation(facts, policy)
-    if escalation is not None:
-        return _when(escalation, None, now, zone, policy), None
-    due_slot, next_slot = _slots_around(facts, zone, policy, now)
-    if due_slot is not None:
-        return _when(due_slot, None, now, zone, policy), next_slot
-    return next_slot, None
-
-
-def following_after(
-    after: LoopFacts,
-    policy: NudgePolicy,
-    now: datetime,
-    sent_kind: str,
-    sent_time: datetime,
-    following: PlannedNudge | None,
-) -> PlannedNudge | None:
-    """`following` (from `plan_ahead`) when it is certainly what `plan(after, ..., now)` gives
-    for a loop whose only change since then is that the slot (`sent_kind`, `sent_time`) was
-    sent; None when that is not certain and the loop must be planned again."""
-    if (
-        following is None
-        or sent_kind == ESCALATION
-        or after.state not in (OPEN, DONE)
-        or after.last_nudge_at != sent_time
-        or following.slot_time <= now  # due by now after all: `plan` decides when
-        or sent_time < now - _LONGEST_CATCH_UP  # the walk would start elsewhere
-        or (after.snoozed_until is not None and after.snoozed_until > now)
-        or _escalation(after, policy) is not None
-    ):
-        return None
-    return following
-
-
 def _when(
     slot: PlannedNudge, floor: datetime | None, now: datetime, zone: ZoneInfo, policy: NudgePolicy
 ) -> PlannedNudge:
