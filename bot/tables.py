@@ -93,5 +93,4 @@ def export_customers(deps: Deps, workspace: str | None) -> tuple[str, int]:
         if workspace is not None:
             raise
         return ",".join(customers.CSV_COLUMNS) + "\n", 0
-    text = customers.export_csv(deps, caller)
-    return text, text.count("\n") - 1
+    return customers.export_csv(deps, caller)

@@ -270,8 +270,9 @@ def read_csv(text: str) -> list[dict[str, str]]:
     return list(reader)
 
 
-def export_csv(deps: Deps, caller: Caller) -> str:
-    """Every customer as CSV (aliases separated by ';'), the format import reads back."""
+def export_csv(deps: Deps, caller: Caller) -> tuple[str, int]:
+    """Every customer as CSV (aliases separated by ';'), the format import reads back, and how
+    many customers it holds."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         customers = uow.customers.all(scope.workspace.id)
@@ -279,8 +280,11 @@ def export_csv(deps: Deps, caller: Caller) -> str:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         owners = uow.users.names(scope.workspace.id, {c.owner for c in customers if c.owner})
+        aliases_of: dict[int, list[str]] = {}
+        for customer_id, alias in uow.customers.aliases(scope.workspace.id):  # one query, not N
+            aliases_of.setdefault(customer_id, []).append(alias)
         for c in customers:
-            aliases = [a for a in uow.customers.aliases_of(c.id) if a != c.name]  # type: ignore[arg-type]
+            aliases = [a for a in aliases_of.get(c.id, []) if a != c.name]  # type: ignore[arg-type]
             value = int(c.value) if c.value == int(c.value) else c.value
             writer.writerow(
                 [
@@ -292,4 +296,4 @@ def export_csv(deps: Deps, caller: Caller) -> str:
                 ]
             )
         uow.commit()
-    return out.getvalue()
+    return out.getvalue(), len(customers)

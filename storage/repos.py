@@ -254,6 +254,7 @@ class CustomerRepo(_Repo):
             select(CustomerAlias.customer_id, CustomerAlias.alias)
             .join(Customer, col(Customer.id) == col(CustomerAlias.customer_id))
             .where(CustomerAlias.workspace_id == workspace_id, Customer.erased_at == None)  # noqa: E711
+            .order_by(CustomerAlias.id)
         ).all()
         return [(cid, alias) for cid, alias in rows]
 

@@ -58,7 +58,8 @@ Globex,,smb,5000,
 def test_import_then_export_round_trips(deps) -> None:  # noqa: ANN001
     count = customers.import_rows(deps, alice, customers.read_csv(CSV))
     assert count == 2
-    exported = customers.export_csv(deps, alice)
+    exported, count = customers.export_csv(deps, alice)
+    assert count == 2
     assert exported.splitlines()[0] == "name,aliases,segment,value,owner"
     assert "Acme Corp,ACME;acme.com,enterprise,120000,alice" in exported
     assert "Globex,,smb,5000," in exported
