@@ -6,7 +6,7 @@ side by side with that API's floor: the same number of bare HTTP calls. Goal: sw
     python -m bench.sweep --loops 2000 --owners 100 --rounds 1
 
 The fake Web API runs in its own process (so its work does not share our interpreter) and
-records every call. A round: reset the loops to due, time one sweep (`bot.sweeper.sweep` with
+records every call. A round: reset the loops to due, time one sweep (`bot.wiring.sweeper.sweep` with
 SlackDelivery: users.info for each owner's zone, conversations.open per owner, one
 chat.postMessage per loop), check that every loop was nudged exactly once (rows and calls), then
 replay exactly the requests the sweep made (same methods, bodies and headers, pre-built) with a
@@ -37,8 +37,8 @@ import aiohttp
 import sqlalchemy as sa
 
 from bot.core.clock import FixedClock
-from bot.delivery import close_deliveries, deliveries_for
-from bot.sweeper import CONCURRENCY, sweep
+from bot.wiring.bootstrap import close_deliveries, deliveries_for
+from bot.wiring.sweeper import CONCURRENCY, sweep
 from handlers.context import Deps
 from storage.db import make_engine, upgrade
 from storage.models import ChatUser, Customer, Loop, LoopEvent, Nudge, Workspace

@@ -1,3 +1,3 @@
-from bot.cli import main
+from bot.wiring.cli import main
 
 main()

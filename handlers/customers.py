@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from bot.core import grammar
+from bot.core import grammar, spreadsheet
 from bot.core.dates import describe
 from bot.core.errors import BadInput, Conflict, NotAllowed
 from bot.core.matching import alias_key
@@ -262,12 +260,7 @@ def _import_row(uow: UnitOfWork, scope, row: dict[str, str]) -> None:  # noqa: A
 
 def read_csv(text: str) -> list[dict[str, str]]:
     """Rows of a customers CSV; the header must name the columns (extra columns are ignored)."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    if "name" not in header:
-        raise BadInput(f"line 1: the header must be {','.join(CSV_COLUMNS)}")
-    reader.fieldnames = header
-    return list(reader)
+    return spreadsheet.read_rows(text, "name", CSV_COLUMNS)
 
 
 def export_csv(deps: Deps, caller: Caller) -> tuple[str, int]:
@@ -276,9 +269,7 @@ def export_csv(deps: Deps, caller: Caller) -> tuple[str, int]:
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         customers = uow.customers.all(scope.workspace.id)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        rows = []
         owners = uow.users.names(scope.workspace.id, {c.owner for c in customers if c.owner})
         aliases_of: dict[int, list[str]] = {}
         for customer_id, alias in uow.customers.aliases(scope.workspace.id):  # one query, not N
@@ -286,14 +277,7 @@ def export_csv(deps: Deps, caller: Caller) -> tuple[str, int]:
         for c in customers:
             aliases = [a for a in aliases_of.get(c.id, []) if a != c.name]  # type: ignore[arg-type]
             value = int(c.value) if c.value == int(c.value) else c.value
-            writer.writerow(
-                [
-                    c.name,
-                    ";".join(aliases),
-                    c.segment,
-                    value,
-                    owners.get(c.owner, c.owner) if c.owner else "",
-                ]
-            )
+            owner = owners.get(c.owner, c.owner) if c.owner else ""
+            rows.append([c.name, ";".join(aliases), c.segment, value, owner])
         uow.commit()
-    return out.getvalue(), len(customers)
+    return spreadsheet.csv_text(CSV_COLUMNS, rows), len(customers)

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from bot.charts import weekly_chart
 from bot.core.replies import Attachment, Reply, Section
+from handlers.charts import weekly_chart
 from handlers.context import Deps
 from handlers.reports import WEEKS, quiet_days, quiet_rows, quiet_rule, week_starts
 from handlers.summaries import feedback_summary, frame, loop_trend

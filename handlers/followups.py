@@ -2,7 +2,7 @@
 
 `replan` runs after every change to a loop, so the database always says when its next nudge is
 due (`next_nudge_at`). A sweep then: claims what is due (`claim_due`: a lease on each slot, so
-no other sweeper sends it), lets bot.sweeper send the messages, and records each outcome
+no other sweeper sends it), lets bot.wiring.sweeper send the messages, and records each outcome
 (`settle`: the slot sent, the loop's history and its next nudge). Digests are claimed once per
 period (`claim_digests`). Nothing here talks to a chat platform.
 """
@@ -28,8 +28,8 @@ from bot.core.policy import (
     last_digest_time,
     plan,
 )
+from bot.core.ports import MessageRef
 from bot.core.replies import Reply
-from bot.delivery import MessageRef
 from handlers.context import Deps
 from handlers.nudges import KIND_LABEL, nudge_reply
 from handlers.settings import DEFAULTS

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.core import grammar
 from bot.core.errors import BadInput
 from bot.core.replies import Attachment, Reply, Section, Table
-from bot.tables import render_csv
+from bot.core.spreadsheet import table_csv
 from handlers import summaries as say
 from handlers.common import enter, workspace_for_cli
 from handlers.context import Caller, Deps
@@ -82,7 +82,7 @@ def report(deps: Deps, caller: Caller, command: grammar.Report) -> Reply:
     if command.csv:
         day = scope.now.astimezone(deps.settings.zone).date().isoformat()
         reply.attachments.append(Attachment(
-            f"loopkeeper-{command.kind}-{day}.csv", render_csv(view.table).encode("utf-8"),
+            f"loopkeeper-{command.kind}-{day}.csv", table_csv(view.table).encode("utf-8"),
             view.title, "text/csv",
         ))  # fmt: skip
     return reply

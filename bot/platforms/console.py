@@ -9,17 +9,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TextIO
 
 from rich.console import Console
 
 from bot.core import grammar
 from bot.core.errors import UserError
+from bot.core.ports import Delivery, MessageRef
 from bot.core.replies import Button, Reply, error_reply
-from bot.delivery import MessageRef
-from bot.tables import print_table
+from bot.platforms.terminal import print_table
 from handlers import capture, commands, loops
 from handlers.context import Caller, Deps
 
@@ -190,8 +191,15 @@ class ConsoleSession:
         return loops.act(self.deps, self.caller, button.action, number)
 
 
-def run_console(deps: Deps, name: str, channel: str, stdin: TextIO, stdout: TextIO) -> int:
-    """Read lines until end of input; returns the exit code (0)."""
+# What the console calls between lines to print nudges that fell due (the wiring's sweeper).
+Sweep = Callable[[Deps, dict[str, Delivery]], Awaitable[object]]
+
+
+def run_console(
+    deps: Deps, name: str, channel: str, stdin: TextIO, stdout: TextIO, sweep: Sweep | None = None
+) -> int:
+    """Read lines until end of input; returns the exit code (0). `sweep`, when given, runs
+    between lines so nudges that fall due while you chat are printed."""
     interactive = stdin.isatty()
     caller = Caller(
         platform="console",
@@ -216,7 +224,7 @@ def run_console(deps: Deps, name: str, channel: str, stdin: TextIO, stdout: Text
             f"messages; `{deps.settings.command} help` lists commands; Ctrl-D quits.\n"
         )
     delivery = ConsoleDelivery(stdout)
-    last_sweep = None
+    last_sweep: datetime | None = None
     try:
         while True:
             if interactive:
@@ -226,7 +234,8 @@ def run_console(deps: Deps, name: str, channel: str, stdin: TextIO, stdout: Text
             if not line:
                 break
             session.handle(line)
-            last_sweep = _maybe_sweep(deps, delivery, last_sweep)
+            if sweep is not None:
+                last_sweep = _maybe_sweep(deps, sweep, delivery, last_sweep)
             stdout.flush()
     except KeyboardInterrupt:
         stdout.write("\n")
@@ -235,15 +244,13 @@ def run_console(deps: Deps, name: str, channel: str, stdin: TextIO, stdout: Text
     return 0
 
 
-def _maybe_sweep(deps: Deps, delivery: ConsoleDelivery, last):  # noqa: ANN001, ANN202
+def _maybe_sweep(
+    deps: Deps, sweep: Sweep, delivery: ConsoleDelivery, last: datetime | None
+) -> datetime:
     """Nudges that fall due while you chat are printed, at most once per sweep interval."""
     now = deps.clock.now()
     if last is not None and (now - last).total_seconds() < deps.settings.sweep_seconds:
         return last
-    try:
-        from bot.sweeper import sweep
-    except ImportError:
-        return now
     try:
         asyncio.run(sweep(deps, {"console": delivery}))
     except Exception:  # noqa: BLE001 - a failed sweep must not end the chat

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from sqlmodel import select
 
 from bot.core.clock import FixedClock
-from bot.delivery import Delivery
-from bot.sweeper import sweep
+from bot.core.ports import Delivery
+from bot.wiring.sweeper import sweep
 from handlers import commands
 from handlers.context import Deps
 from storage.models import Loop, LoopEvent, Nudge

@@ -12,8 +12,8 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.core.ports import MessageRef, RateLimited
 from bot.core.replies import Reply
-from bot.delivery import MessageRef, RateLimited
 
 
 @dataclass

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from bot.sweeper import LEASE, sweep
+from bot.wiring.sweeper import LEASE, sweep
 from handlers import followups
 from handlers.context import Deps
 from storage.db import make_engine
@@ -54,7 +54,7 @@ def sweep_together(sweepers: tuple[Deps, Deps], delivery: RecordingDelivery) -> 
 
 @pytest.mark.slow
 def test_two_sweepers_at_the_same_moment_send_each_slot_once(deps, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr("bot.sweeper.BATCH", 4)  # small claims, so the two interleave
+    monkeypatch.setattr("bot.wiring.sweeper.BATCH", 4)  # small claims, so the two interleave
     many_loops(deps, 40)
     delivery = LookupDelivery(delay=0.002)  # slow enough that both sweepers overlap
     sweepers = twins(deps)

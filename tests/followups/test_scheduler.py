@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
-from bot.scheduler import chat_deliveries, start
+from bot.wiring.scheduler import chat_deliveries, start
 from handlers.context import Deps
 from tests.conftest import make_settings
 from tests.followups.helpers import acme, bob, run

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from bot.sweeper import LEASE, sweep_once
+from bot.wiring.sweeper import LEASE, sweep_once
 from handlers import commands
 from handlers.context import Caller, Deps
 from tests.followups.helpers import nudge_rows

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.sweeper import LEASE
+from bot.wiring.sweeper import LEASE
 from tests.conftest import new_postgres_database
 from tests.proof.db import rows
 from tests.proof.harness import fake_slack, seed_loops, sweep_process, sweep_until_quiet

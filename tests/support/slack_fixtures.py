@@ -2,7 +2,7 @@
 
 - `fake_slack`: a FakeSlack Web API on 127.0.0.1 (tests/support/fake_slack.py).
 - `slack_deps(url, fake, clock)`: Deps whose settings point Slack at the fake.
-- `SlackTestApp`: the real ASGI app (bot.web.create_app) with signed-request helpers, driven
+- `SlackTestApp`: the real ASGI app (bot.wiring.web.create_app) with signed-request helpers, driven
   in-process through httpx's ASGI transport; `slack_app` is one on SQLite.
 - `UvicornServer`: the same app served by uvicorn on 127.0.0.1 in a thread (real HTTP).
 """
@@ -51,10 +51,10 @@ def slack_deps(url: str, fake: FakeSlack, clock: Clock | None = None, **env: str
 
 
 class SlackTestApp:
-    """bot.web.create_app(deps) with Slack on, posted to like Slack posts (signed)."""
+    """bot.wiring.web.create_app(deps) with Slack on, posted to like Slack posts (signed)."""
 
     def __init__(self, deps: Deps, fake: FakeSlack, ack_budget: float = 2.0) -> None:
-        from bot.web import create_app
+        from bot.wiring.web import create_app
 
         self.deps, self.fake = deps, fake
         self.asgi = create_app(deps, ack_budget=ack_budget)

@@ -17,7 +17,7 @@ from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.slack_response import SlackResponse
 
-from bot.delivery import RateLimited
+from bot.core.ports import RateLimited
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

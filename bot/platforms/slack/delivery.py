@@ -14,8 +14,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.ports import MessageRef, RateLimited
 from bot.core.replies import Reply
-from bot.delivery import MessageRef, RateLimited
 from bot.platforms.slack.blocks import fallback, messages, reply_blocks
 from bot.platforms.slack.client import WebApi, retry_after, web_client
 from handlers.context import Deps

@@ -19,7 +19,7 @@ from microsoft_agents.activity import (
 from microsoft_agents.hosting.core.connector.client import ConnectorClient
 from pydantic import ValidationError
 
-from bot.delivery import RateLimited
+from bot.core.ports import RateLimited
 from bot.platforms.teams.auth import TeamsCallFailed, app_tokens
 from bot.platforms.teams.tls import ssl_context
 from bot.settings import Settings

@@ -13,8 +13,8 @@ import mimetypes
 
 from microsoft_agents.activity import Activity, ActivityTypes
 
+from bot.core.ports import MessageRef, RateLimited
 from bot.core.replies import Attachment, Notice, Reply
-from bot.delivery import MessageRef, RateLimited
 from bot.platforms.teams import cards, people
 from bot.platforms.teams.auth import TeamsCallFailed
 from bot.platforms.teams.connector import Connector
@@ -25,7 +25,7 @@ DM = "@"
 
 
 class TeamsDelivery:
-    """The Delivery protocol (bot.delivery) for Microsoft Teams."""
+    """The Delivery protocol (bot.core.ports) for Microsoft Teams."""
 
     platform = "teams"
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from slack_sdk.errors import SlackApiError
 
+from bot.core.ports import MessageRef, RateLimited
 from bot.core.replies import Attachment, Button, Reply, Section
-from bot.delivery import MessageRef, RateLimited
 from bot.platforms.slack.delivery import SlackDelivery
 from tests.support.slack_fixtures import slack_deps
 

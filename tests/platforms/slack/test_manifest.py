@@ -9,8 +9,8 @@ import jsonschema
 import yaml
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.platforms.slack.manifest import manifest_yaml
+from bot.wiring.cli import app
 from tests.conftest import make_settings
 
 SCHEMA = Path(__file__).resolve().parents[3].parent / "shared/slack/manifest.schema.1.0.0.json"

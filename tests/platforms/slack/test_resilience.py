@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.platforms.slack import work as work_module
 from bot.platforms.slack.work import LATE, Work
-from bot.web import create_app
+from bot.wiring.web import create_app
 from tests.platforms.slack.helpers import add_acme, feedback
 from tests.support import slack_requests as sr
 from tests.support.slack_fixtures import SlackTestApp, UvicornServer, slack_deps

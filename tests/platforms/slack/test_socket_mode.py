@@ -7,7 +7,7 @@ import asyncio
 import json
 import urllib.parse
 
-from bot.platforms.slack.socket_mode import serve_socket_mode
+from bot.wiring.socket import serve_socket_mode
 from tests.platforms.slack.helpers import add_acme, feedback
 from tests.support import slack_requests as sr
 from tests.support.slack_fixtures import slack_deps

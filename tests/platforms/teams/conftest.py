@@ -42,9 +42,9 @@ def bot_framework(
 
 
 def teams_app(deps: Deps) -> Any:
-    """The web app `loopkeeper serve` runs (bot.web), or just our routes until it exists."""
+    """The web app `loopkeeper serve` runs (bot.wiring.web), or just our routes until it exists."""
     try:
-        from bot.web import create_app
+        from bot.wiring.web import create_app
     except ImportError:
         from starlette.applications import Starlette
 

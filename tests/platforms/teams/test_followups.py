@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.core.clock import FixedClock
-from bot.sweeper import sweep_once
+from bot.wiring.sweeper import sweep_once
 from handlers.context import Deps
 from tests.platforms.teams.conftest import TeamsClient
 from tests.support.fake_teams import CHANNEL, TENANT, FakeBotFramework, TeamsUser, bot_mention

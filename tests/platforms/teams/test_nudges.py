@@ -7,8 +7,8 @@ import io
 import pytest
 from PIL import Image
 
+from bot.core.ports import MessageRef, RateLimited
 from bot.core.replies import Reply
-from bot.delivery import MessageRef, RateLimited
 from bot.platforms.teams.delivery import TeamsDelivery
 from handlers.common import loop_section
 from handlers.context import Deps

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.wiring.cli import app
 from tests.support.fake_teams import APP_ID
 
 URL = "https://127.0.0.1:8443"

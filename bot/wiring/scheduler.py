@@ -11,17 +11,12 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.core.clock import SystemClock
-from bot.delivery import Delivery, close_deliveries, deliveries_for
-from bot.sweeper import sweep
+from bot.core.ports import Delivery
+from bot.wiring.bootstrap import chat_deliveries, close_deliveries
+from bot.wiring.sweeper import sweep
 from handlers.context import Deps
 
 log = logging.getLogger(__name__)
-
-
-def chat_deliveries(deps: Deps) -> dict[str, Delivery]:
-    """The chat platforms a server sweeps for; the console's people get their nudges in the
-    console itself (it sweeps between lines), not in a server's log."""
-    return {name: found for name, found in deliveries_for(deps).items() if name != "console"}
 
 
 async def run_sweep(deps: Deps, deliveries: dict[str, Delivery]) -> list[str]:

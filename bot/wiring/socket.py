@@ -9,6 +9,8 @@ import signal
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bot.platforms.slack.app import SlackBot
+from bot.wiring.scheduler import start as start_scheduler
+from bot.wiring.scheduler import stop as stop_scheduler
 from handlers.context import Deps
 
 log = logging.getLogger(__name__)
@@ -23,8 +25,6 @@ async def serve_socket_mode(
     handler = AsyncSocketModeHandler(bot.app, deps.settings.slack_app_token, web_client=bot.client)
     scheduler = None
     if with_scheduler:
-        from bot.web import start_scheduler
-
         scheduler = start_scheduler(deps)
     try:
         await handler.connect_async()
@@ -32,8 +32,6 @@ async def serve_socket_mode(
         await stop.wait()
     finally:
         if scheduler is not None:
-            from bot.web import stop_scheduler
-
             await stop_scheduler(scheduler)
         await handler.close_async()
         await bot.stop()

@@ -13,6 +13,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot.wiring.scheduler import start as start_scheduler
+from bot.wiring.scheduler import stop as stop_scheduler
 from handlers.context import Deps
 from storage.db import ping
 
@@ -73,24 +75,6 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
     app.state.slack = slack
     app.state.deps = deps
     return app
-
-
-def start_scheduler(deps: Deps) -> Any:
-    try:
-        from bot.scheduler import start
-    except ImportError as exc:
-        log.warning(
-            "no follow-up scheduler in this build (%s): nudges need `loopkeeper sweep`", exc
-        )
-        return None
-    return start(deps)
-
-
-async def stop_scheduler(scheduler: Any) -> None:
-    """Stop sweeping; the sweeps' HTTP sessions close with it."""
-    from bot.scheduler import stop
-
-    await stop(scheduler)
 
 
 def serve(deps: Deps, host: str, port: int, with_scheduler: bool) -> None:

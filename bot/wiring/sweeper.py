@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, TypeVar
 
-from bot.delivery import Delivery, MessageRef, RateLimited, close_deliveries, deliveries_for
+from bot.core.ports import Delivery, MessageRef, RateLimited, SentLookup
+from bot.wiring.bootstrap import close_deliveries, deliveries_for
 from handlers import followups
 from handlers.followups import DigestDue, Outgoing, ProfileToRefresh
 
@@ -41,25 +42,6 @@ LONGEST_WAIT = 30.0  # a 429 asking for a longer wait is retried at a later swee
 MOST_RATE_LIMITS = 5  # 429s for one recipient in a sweep before leaving it to a later sweep
 RETRY_AFTER_ERROR = timedelta(minutes=5)
 MAX_ROUNDS = 1000  # claims per sweep (each round claims up to BATCH loops)
-
-
-@runtime_checkable
-class SentLookup(Protocol):
-    """What a Delivery can add so a sweep resumed after a crash sends nothing twice."""
-
-    async def find_sent(
-        self,
-        workspace: str,
-        key: str,
-        *,
-        user: str | None,
-        channel: str | None,
-        thread: MessageRef | None,
-        since: datetime,
-    ) -> MessageRef | None:
-        """The message carrying `key` (Reply.key) sent to that user or channel since `since`,
-        or None when there is none."""
-        ...
 
 
 def sweep_once(deps: Deps) -> list[str]:

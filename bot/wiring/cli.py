@@ -76,10 +76,11 @@ def console(
 ) -> None:
     """Chat with the bot in the terminal (SQLite by default, no tokens needed)."""
     from bot.platforms.console import run_console
+    from bot.wiring.sweeper import sweep
 
     loaded = settings()
     code = run_console(
-        deps_for(loaded), as_.lstrip("@"), channel.lstrip("#"), sys.stdin, sys.stdout
+        deps_for(loaded), as_.lstrip("@"), channel.lstrip("#"), sys.stdin, sys.stdout, sweep
     )
     raise typer.Exit(code)
 
@@ -98,7 +99,7 @@ def serve(
             "or TEAMS_APP_ID (and TEAMS_APP_PASSWORD, TEAMS_TENANT_ID) for Teams",
             2,
         )
-    from bot.web import serve as run_server
+    from bot.wiring.web import serve as run_server
 
     run_server(deps_for(loaded), host, port, with_scheduler=not no_scheduler)
 
@@ -106,7 +107,7 @@ def serve(
 @app.command()
 def socket() -> None:
     """Slack Socket Mode (needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN), with the scheduler."""
-    from bot.platforms.slack.socket_mode import run_socket_mode
+    from bot.wiring.socket import run_socket_mode
 
     loaded = settings()
     if not loaded.slack_app_token or not loaded.slack_bot_token:
@@ -120,7 +121,7 @@ def sweep(
 ) -> None:
     """Run one follow-up pass now and print what it sent."""
     from bot.core.clock import FixedClock, SystemClock
-    from bot.sweeper import sweep_once
+    from bot.wiring.sweeper import sweep_once
 
     loaded = settings()
     clock = SystemClock()
@@ -170,7 +171,8 @@ def report(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
 ) -> None:
     """Print a report: the same numbers as `/loop report` in chat."""
-    from bot.tables import print_table, render_csv, render_json
+    from bot.core.spreadsheet import table_csv
+    from bot.platforms.terminal import print_table, render_json
     from handlers import reports
 
     deps = deps_for(settings())
@@ -181,7 +183,7 @@ def report(
     if format is Format.table and output is None:
         print_table(table)
         return
-    text = render_json(table) if format is Format.json else render_csv(table)
+    text = render_json(table) if format is Format.json else table_csv(table)
     if output:
         output.write_text(text)
     else:
@@ -196,7 +198,7 @@ def customers_import(
     ] = None,
 ) -> None:
     """Add customers from a CSV file: all of them, or none when a row is bad."""
-    from bot.tables import import_customers
+    from bot.wiring.customer_files import import_customers
 
     deps = deps_for(settings())
     try:
@@ -214,7 +216,7 @@ def customers_export(
     workspace: Annotated[str | None, typer.Option(help="Workspace id.")] = None,
 ) -> None:
     """Write every customer to a CSV file that `customers import` reads back."""
-    from bot.tables import export_customers
+    from bot.wiring.customer_files import export_customers
 
     deps = deps_for(settings())
     try:

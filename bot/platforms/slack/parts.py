@@ -1,0 +1,129 @@
+"""What Slack listeners share, built once per process: the deps, the Web API client, the ack
+budget, the people cache, grouped capture commits, the delivery and the reaction queue.
+
+Listeners receive it as their first argument (bound in `listeners.register`); nothing here
+knows the Bolt app or any listener, so listeners can import it without a circle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from starlette.responses import PlainTextResponse, Response
+
+from bot.core.replies import Reply
+from bot.platforms.slack.batch import GroupCommit
+from bot.platforms.slack.client import web_client
+from bot.platforms.slack.delivery import SlackDelivery
+from bot.platforms.slack.people import Callers
+from bot.platforms.slack.reactions import Reactions
+from bot.platforms.slack.redact import install_token_redaction
+from bot.platforms.slack.work import ACK_BUDGET_SECONDS, Work, database_error
+from handlers import capture
+from handlers.capture import Capture
+from handlers.context import Deps
+from storage.db import is_sqlite
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+DB_THREADS = 8
+
+
+class SlackParts:
+    """Everything a Slack listener reaches: deps, the Web API client, the ack budget, callers."""
+
+    def __init__(self, deps: Deps, ack_budget: float = ACK_BUDGET_SECONDS) -> None:
+        install_token_redaction()
+        self.deps = deps
+        # SQLite has one writer: one database thread, so requests queue here instead of
+        # sleeping in SQLite's busy handler. PostgreSQL takes a few at once.
+        self._executor = ThreadPoolExecutor(
+            1 if is_sqlite(deps.engine) else DB_THREADS, thread_name_prefix="loopkeeper-db"
+        )
+        self.client = web_client(deps.settings)
+        self.work = Work(ack_budget)
+        self.callers = Callers(deps, self.client, self.db)
+        # Channel messages arriving together are stored together (one transaction).
+        self.captures: GroupCommit[Capture, Reply | None] = GroupCommit(
+            partial(capture.capture_messages, deps), self.db
+        )
+        self.delivery = SlackDelivery(deps, self.client)
+        self._session: aiohttp.ClientSession | None = None
+        self.reactions = Reactions(
+            self.client.base_url, self.client.token or "", self.http_session, self.work
+        )
+        self._identity: dict[str, Any] | None = None
+
+    async def _auth_test(self) -> dict[str, Any] | None:
+        """Who the bot is and where (auth.test), asked once."""
+        if self._identity is None:
+            try:
+                found = await self.client.auth_test()
+            except (SlackApiError, aiohttp.ClientError) as exc:
+                log.warning("auth.test failed (%s): messages get no permalink", exc)
+                return None
+            self._identity = dict(found.data) if isinstance(found.data, dict) else {}
+        return self._identity
+
+    async def workspace_url(self) -> str | None:
+        """The workspace's address (auth.test), which message permalinks start with."""
+        found = await self._auth_test() or {}
+        return str(found.get("url") or "") or None
+
+    async def bot_user_id(self) -> str | None:
+        """The bot's own user id (auth.test): its posts are never captured."""
+        found = await self._auth_test() or {}
+        return str(found.get("user_id") or "") or None
+
+    async def db(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a (synchronous) handler in the database thread(s), off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, partial(use_case, *args, **kwargs))
+
+    def http_session(self) -> aiohttp.ClientSession:
+        """The one HTTP session (kept-alive connections) every Web API call shares."""
+        if self._session is None:
+            self._session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=self.client.timeout)
+            )
+        return self._session
+
+    async def start(self) -> None:
+        """Share one HTTP session (kept-alive connections) for every Web API call."""
+        self.client.session = self.http_session()
+
+    async def stop(self) -> None:
+        """Finish what was promised after acks, then close the session."""
+        await self.work.drain()
+        self._executor.shutdown(wait=False)
+        if self._session is not None:
+            self.client.session = None
+            await self._session.close()
+            self._session = None
+
+    def failure(self, error: Exception, body: dict[str, Any]) -> tuple[int, str]:
+        """The status and text a request that failed answers: 503 when the database is
+        unavailable (Slack retries), else 500 with the error logged."""
+        kind = body.get("type") or body.get("command") or "request"
+        if database_error(error):
+            log.error(
+                "database unavailable while handling a Slack %s (%s: %s); Slack will retry",
+                kind,
+                type(error).__name__,
+                str(error).splitlines()[0][:200],
+            )
+            return 503, "database unavailable"
+        log.exception("failed to handle a Slack %s", kind, exc_info=error)
+        return 500, "internal error"
+
+    def failed(self, error: Exception, body: dict[str, Any]) -> Response:
+        """What a request that failed answers (outside Bolt: the fast path)."""
+        status, text = self.failure(error, body)
+        return PlainTextResponse(text, status_code=status)
