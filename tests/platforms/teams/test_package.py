@@ -8,6 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 from PIL import Image
 from typer.testing import CliRunner
@@ -16,6 +17,16 @@ from bot.wiring.cli import app
 from tests.support.fake_teams import APP_ID
 
 URL = "https://127.0.0.1:8443"
+# Microsoft's published manifest schema for the version we emit (source: data/README.md).
+SCHEMA = Path(__file__).parent / "data" / "MicrosoftTeams.schema.1.17.json"
+
+
+def schema_errors(manifest: dict) -> list[str]:
+    """What Microsoft's manifest schema says is wrong with `manifest` (empty when valid)."""
+    schema = json.loads(SCHEMA.read_text())
+    checker = jsonschema.Draft4Validator.FORMAT_CHECKER
+    validator = jsonschema.Draft4Validator(schema, format_checker=checker)
+    return [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(manifest)]
 
 
 def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str, app_id: str | None = APP_ID):
@@ -38,6 +49,7 @@ def test_the_package_has_a_manifest_and_both_icons(
     package = zipfile.ZipFile(tmp_path / "teams.zip")
     assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
     manifest = json.loads(package.read("manifest.json"))
+    assert schema_errors(manifest) == []
     assert manifest["manifestVersion"] == "1.17"
     assert manifest["$schema"].endswith("/v1.17/MicrosoftTeams.schema.json")
     assert re.fullmatch(r"\d+\.\d+\.\d+", manifest["version"])
@@ -91,3 +103,13 @@ def test_a_plain_http_url_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     assert result.exit_code == 2
     assert "https" in result.output
+
+
+def test_the_schema_check_refuses_what_teams_refuses() -> None:
+    """The schema in use is the one for our version and does catch a broken manifest."""
+    schema = json.loads(SCHEMA.read_text())
+    assert schema["properties"]["manifestVersion"]["const"] == "1.17"
+    bad = {"manifestVersion": "1.17", "version": "1.0.0", "id": "not-a-guid", "bots": [{}]}
+    errors = schema_errors(bad)
+    assert any("'developer' is a required property" in e for e in errors), errors
+    assert any(e.startswith("['id']") for e in errors), errors
