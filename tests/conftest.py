@@ -14,7 +14,7 @@ from bot.core.clock import FixedClock
 from bot.settings import Settings, load_settings
 from handlers.context import Caller, Deps
 from storage.db import make_engine, upgrade
-from tests.support.postgres import LocalPostgres, wait_for
+from tests.support.postgres import LocalPostgres, no_postgres, wait_for
 
 # Fixtures other test areas share (fake_slack, SlackTestApp, UvicornServer).
 pytest_plugins = ["tests.support.slack_fixtures"]
@@ -30,7 +30,7 @@ def _postgres_admin_url() -> str:
     if "url" in _pg_state:
         return str(_pg_state["url"])
     if "error" in _pg_state:
-        pytest.skip(str(_pg_state["error"]))
+        no_postgres(str(_pg_state["error"]))
     url = os.environ.get("TEST_POSTGRES_URL")
     try:
         if not url:
@@ -45,10 +45,8 @@ def _postgres_admin_url() -> str:
         engine.dispose()
         upgrade(url.rsplit("/", 1)[0] + "/lk_template")
     except Exception as exc:  # noqa: BLE001 - any failure means: no server here
-        if os.environ.get("CI"):
-            raise
         _pg_state["error"] = f"no PostgreSQL server could be started: {exc}"
-        pytest.skip(str(_pg_state["error"]))
+        no_postgres(str(_pg_state["error"]))
     _pg_state["url"] = url
     return url
 
@@ -69,6 +67,17 @@ def postgres_server() -> LocalPostgres | None:
     """The server object when the tests started it themselves (for restart tests)."""
     _postgres_admin_url()
     return _pg_state.get("server")  # type: ignore[return-value]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):  # noqa: ANN001, ANN201
+    """Under CI a PostgreSQL test that skipped for any reason is a failure, not a dot."""
+    report = yield
+    if os.environ.get("CI") and report.skipped and item.get_closest_marker("postgres"):
+        if not hasattr(report, "wasxfail"):
+            report.outcome = "failed"
+            report.longrepr = f"CI is set: a PostgreSQL test may not skip ({report.longrepr})"
+    return report
 
 
 def pytest_sessionfinish(session, exitstatus):  # noqa: ANN001, ANN201

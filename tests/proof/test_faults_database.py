@@ -23,7 +23,7 @@ from tests.proof.harness import (
     send_all,
 )
 from tests.proof.stored import stored_counts
-from tests.support.postgres import LocalPostgres, wait_for
+from tests.support.postgres import LocalPostgres, no_postgres, wait_for
 from tests.support.slack_requests import TEAM
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -40,7 +40,7 @@ def own_postgres() -> Iterator[LocalPostgres]:
         wait_for(server.start())
     except Exception as exc:  # noqa: BLE001 - no binaries here: say so, as the shared one does
         server.cleanup()
-        pytest.skip(f"no PostgreSQL server could be started: {exc}")
+        no_postgres(f"no PostgreSQL server could be started: {exc}")
     yield server
     server.cleanup()
 

@@ -1,5 +1,6 @@
 """A real PostgreSQL server for the tests: TEST_POSTGRES_URL, or one started here from the
-Debian binaries (as the postgres user when we are root). None when neither is possible."""
+Debian binaries (as the postgres user when we are root). When neither is possible the tests that
+need it skip with the reason, except under CI (the CI variable set), where they fail."""
 
 from __future__ import annotations
 
@@ -11,6 +12,17 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+
+def no_postgres(reason: str) -> NoReturn:
+    """Skip a test that needs PostgreSQL, with why; under CI fail instead, so a server that
+    cannot start is never mistaken for a green run."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set and {reason}", pytrace=False)
+    pytest.skip(reason)
 
 
 def _free_port() -> int:
