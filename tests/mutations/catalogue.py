@@ -1,0 +1,66 @@
+"""The breakages the tests must catch: each a few exact text edits and the tests that fail.
+
+When code moves, retarget the entry (path, old text) rather than dropping it; `python -m
+tests.mutations` stops with STALE when an old text is no longer found exactly once. Keep each
+entry's test selection small: CI runs them all (see .ci/run).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edit:
+    path: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str
+    breakage: str
+    edits: tuple[Edit, ...]
+    caught_by: tuple[str, ...]
+
+
+MIGRATION = "storage/migrations/versions/0001_initial_tables.py"
+
+MUTATIONS = [
+    Mutation(
+        "replicas-look-then-insert",
+        "unique keys on processed events and captured messages dropped, a look-then-insert "
+        "deciding which events are new",
+        (
+            Edit(
+                MIGRATION,
+                '        sa.UniqueConstraint("workspace_id", "key", name="uq_processed_key"),\n',
+                "",
+            ),
+            Edit(
+                MIGRATION,
+                "        sa.UniqueConstraint(\n"
+                '            "workspace_id", "channel", "message_ts", "customer_id", '
+                'name="uq_feedback_message"\n'
+                "        ),\n",
+                "",
+            ),
+            Edit(
+                "storage/repos.py",
+                "        if not rows:\n            return set()\n"
+                "        return {key for (key,) in insert_ignore_many(self.session, "
+                'ProcessedEvent, rows, ("key",))}',
+                "        seen = set(self.session.execute(sa.select(ProcessedEvent.key).where("
+                "ProcessedEvent.workspace_id == workspace_id)).scalars())\n"
+                '        rows = [r for r in rows if r["key"] not in seen]\n'
+                "        if rows:\n"
+                "            self.session.execute(sa.insert(ProcessedEvent), rows)\n"
+                '        return {r["key"] for r in rows}',
+            ),
+        ),
+        (
+            "tests/proof/test_faults_replicas.py::test_two_replicas_receiving_the_same_events_store_each_once",
+        ),
+    ),
+]
