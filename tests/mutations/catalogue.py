@@ -63,4 +63,24 @@ MUTATIONS = [
             "tests/proof/test_faults_replicas.py::test_two_replicas_receiving_the_same_events_store_each_once",
         ),
     ),
+    Mutation(
+        "serve-ack-first-store-later",
+        "the fast path answers 200 before the message is stored (stored half a second later)",
+        (
+            Edit(
+                "bot/platforms/slack/fast.py",
+                "            await captured(self.bot, payload, event, team, "
+                'from_slack(event.get("text") or ""))',
+                "            store = captured(self.bot, payload, event, team, "
+                'from_slack(event.get("text") or ""))\n'
+                "            __import__('asyncio').get_running_loop().call_later(\n"
+                "                0.5, __import__('asyncio').ensure_future, store\n"
+                "            )",
+            ),
+        ),
+        (
+            "tests/proof/test_faults_serve.py::"
+            "test_sigkill_mid_burst_then_slack_retries_store_every_event_once[sqlite]",
+        ),
+    ),
 ]

@@ -13,6 +13,22 @@ _COUNTS = sa.text(
 )
 
 
+_MESSAGES = sa.text(
+    "SELECT DISTINCT f.message_ts FROM feedback f JOIN workspace w ON w.id = f.workspace_id "
+    "WHERE w.platform = 'slack' AND w.external_id = :team"
+)
+
+
+def stored_messages(url: str, team: str) -> set[str]:
+    """The timestamps of the messages captured in this workspace."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return set(conn.execute(_MESSAGES, {"team": team}).scalars())
+    finally:
+        engine.dispose()
+
+
 def stored_counts(url: str, team: str) -> dict[str, int]:
     """stored: distinct messages captured; duplicated: rows beyond one per message."""
     engine = make_engine(url)
