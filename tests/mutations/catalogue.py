@@ -26,6 +26,9 @@ class Mutation:
 
 
 MIGRATION = "storage/migrations/versions/0001_initial_tables.py"
+SWEEP_KILL = (
+    "tests/proof/test_faults_sweep.py::test_sigkill_mid_sweep_then_resume_sends_every_nudge_once"
+)
 
 MUTATIONS = [
     Mutation(
@@ -82,5 +85,34 @@ MUTATIONS = [
             "tests/proof/test_faults_serve.py::"
             "test_sigkill_mid_burst_then_slack_retries_store_every_event_once[sqlite]",
         ),
+    ),
+    Mutation(
+        "find-sent-without-metadata",
+        "a resumed sweep reads Slack's history without include_all_metadata (Slack then "
+        "leaves the metadata out, so the key of a nudge in flight is never found)",
+        (
+            Edit(
+                "bot/platforms/slack/delivery.py", '            "include_all_metadata": True,\n', ""
+            ),
+        ),
+        (
+            f"{SWEEP_KILL}[sqlite]",
+            "tests/followups/test_slack.py::"
+            "test_a_sweep_killed_mid_way_is_finished_by_the_next_with_nothing_lost_or_doubled"
+            "[sqlite]",
+        ),
+    ),
+    Mutation(
+        "sweep-lease-too-short",
+        "a claimed slot is leased for 30 s instead of 5 minutes: a sweep a minute after a "
+        "crash takes over slots that may still be on their way",
+        (
+            Edit(
+                "bot/wiring/sweeper.py",
+                "LEASE = timedelta(minutes=5)",
+                "LEASE = timedelta(seconds=30)",
+            ),
+        ),
+        (f"{SWEEP_KILL}[sqlite]",),
     ),
 ]

@@ -1,6 +1,13 @@
 """`loopkeeper sweep` SIGKILLed half-way through sending nudges to Slack, as a real process over
 real HTTP. After its leases run out the next sweep resumes; asking Slack what it already sent
-(the key in each message's metadata), it sends every nudge exactly once."""
+(the key in each message's metadata), it sends every nudge exactly once.
+
+Breakages this must catch (tests/mutations): the history read without include_all_metadata
+(Slack then returns no metadata, the key is never found and in-flight nudges go out twice);
+a lease shorter than a send (a sweep a minute after the kill would take over slots that may
+still be on their way). So the
+test asks that the kill left slots `sending`, that a sweep inside the lease sends nothing, and
+that the resumed sweep read the history."""
 
 from __future__ import annotations
 
@@ -64,12 +71,19 @@ def test_sigkill_mid_sweep_then_resume_sends_every_nudge_once(tmp_path, backend)
         before_kill = len(api.answered("chat.postMessage"))
         interrupted = nudge_statuses(url)
         assert before_kill < LOOPS, "the kill must land in the middle"
+        # Slots in flight at the kill: a later sweep cannot know whether they reached Slack.
+        assert interrupted["sending"] > 0, interrupted
 
-        # Within the lease nobody touches the killed sweep's slots; after it, they resume.
+        # A minute later, well within the lease, nobody touches the killed sweep's slots.
+        inside = sweep_until_quiet(url, api.url, AT + timedelta(minutes=1), LEASE, most=1)
+        assert inside == [0] and len(api.answered("chat.postMessage")) == before_kill
+        assert nudge_statuses(url)["sending"] == interrupted["sending"]
+        # After it they resume, asking Slack first what already went out.
         later = sweep_until_quiet(
             url, api.url, AT + LEASE + timedelta(minutes=1), step=timedelta(minutes=1)
         )
         keys = nudge_keys(api)
+        reads = api.answered("conversations.history") + api.answered("conversations.replies")
     doubled = {key: n for key, n in keys.items() if n > 1}
     missing = LOOPS - len(keys)
     print(
@@ -80,3 +94,5 @@ def test_sigkill_mid_sweep_then_resume_sends_every_nudge_once(tmp_path, backend)
     )
     assert doubled == {} and missing == 0
     assert nudge_statuses(url) == Counter({"sent": LOOPS})
+    assert reads, "the resumed sweep never looked at what was sent before the kill"
+    assert sum(later) == LOOPS - before_kill, "each nudge that reached Slack is not sent again"

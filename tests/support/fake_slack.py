@@ -13,6 +13,12 @@ reactions.add, users.info, views.open, views.update, views.publish, files.getUpl
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
 Socket Mode WebSocket: `socket_send`). `response_url(name)` gives a URL for interaction
 payloads; posts to it are recorded as method "response_url".
+
+It keeps Slack's defaults and refusals, so code that leans on a lax fake fails here too:
+conversations.history/replies return message metadata only with include_all_metadata=true, and
+treat oldest/latest as exclusive unless inclusive=true; a missing required argument is
+{"ok": false, "error": "invalid_arguments"}; users.info of a user the fake was not told about
+(`add_user`, or `auto_users` for ids starting with U/W) is user_not_found.
 """
 
 from __future__ import annotations
@@ -58,6 +64,29 @@ class Call:
         return "\n".join(p for p in parts if p)
 
 
+# What each method refuses to run without, as Slack does (invalid_arguments).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "chat.postMessage": ("channel",),
+    "chat.update": ("channel", "ts"),
+    "chat.postEphemeral": ("channel", "user"),
+    "chat.getPermalink": ("channel", "message_ts"),
+    "conversations.open": ("users",),
+    "conversations.history": ("channel",),
+    "conversations.replies": ("channel", "ts"),
+    "reactions.add": ("channel", "timestamp", "name"),
+    "users.info": ("user",),
+    "views.open": ("trigger_id", "view"),
+    "views.update": ("view",),
+    "views.publish": ("user_id", "view"),
+}
+# Slack's form-encoded booleans: "true" or "1" (JSON bodies: true).
+_TRUE = {"true", "1", True}
+
+
+def _flag(params: dict[str, Any], name: str) -> bool:
+    return params.get(name) in _TRUE
+
+
 def _decoded(value: Any) -> Any:
     if isinstance(value, str):
         try:
@@ -99,9 +128,13 @@ class FakeSlack:
         bot_user: str = "UBOT",
         bot_id: str = "BBOT",
         app_token: str | None = "xapp-test-token",
+        auto_users: bool = True,
     ) -> None:
         self.token, self.team, self.bot_user, self.bot_id = token, team, bot_user, bot_id
         self.app_token = app_token
+        # Any U…/W… id is a person with default facts (tests name many owners); False: only
+        # the users added. Ids of another shape are never found, as in Slack.
+        self.auto_users = auto_users
         self.users: dict[str, dict[str, Any]] = {}
         self.messages: dict[str, list[dict[str, Any]]] = {}  # channel -> messages
         self.uploads: dict[str, bytes] = {}
@@ -382,6 +415,15 @@ class FakeSlack:
         answer = getattr(self, "_m_" + method.replace(".", "_"), None)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
+        missing = [name for name in REQUIRED.get(method, ()) if params.get(name) in (None, "")]
+        if missing:
+            return web.json_response(
+                {"ok": False, "error": "invalid_arguments", "missing": missing}
+            )
+        if method == "chat.postMessage" and not (
+            params.get("text") or params.get("blocks") or params.get("attachments")
+        ):
+            return web.json_response({"ok": False, "error": "no_text"})
         return web.json_response(answer(params))
 
     async def _upload(self, request: web.Request) -> web.Response:
@@ -466,15 +508,11 @@ class FakeSlack:
         channel = params.get("channel", "")
         if channel not in self.messages and not channel.startswith("D"):
             return {"ok": False, "error": "channel_not_found"}
-        found = self.messages.get(channel, [])
-        latest, oldest = params.get("latest"), params.get("oldest")
-        if latest is not None:
-            found = [m for m in found if float(m["ts"]) <= float(latest)]
-        if oldest is not None:
-            found = [m for m in found if float(m["ts"]) >= float(oldest)]
+        found = _between(self.messages.get(channel, []), params)
         found = [m for m in found if "thread_ts" not in m or m["thread_ts"] == m["ts"]]
         found = sorted(found, key=lambda m: float(m["ts"]), reverse=True)
-        return {"ok": True, "messages": found[: int(params.get("limit", 100))], "has_more": False}
+        found = found[: int(params.get("limit", 100))]
+        return {"ok": True, "messages": _shown(found, params), "has_more": False}
 
     def _m_conversations_replies(self, params: dict[str, Any]) -> dict[str, Any]:
         channel, ts = params.get("channel", ""), str(params.get("ts", ""))
@@ -484,9 +522,12 @@ class FakeSlack:
             return {"ok": False, "error": "thread_not_found"}
         parent = target.get("thread_ts", target["ts"])
         thread = [m for m in messages if m["ts"] == parent or m.get("thread_ts") == parent]
+        # The parent always comes first; oldest/latest bound the replies after it.
+        replies = [m for m in _between(thread, params) if m["ts"] != parent]
+        head = [m for m in thread if m["ts"] == parent]
         return {
             "ok": True,
-            "messages": sorted(thread, key=lambda m: float(m["ts"])),
+            "messages": _shown(head + sorted(replies, key=lambda m: float(m["ts"])), params),
             "has_more": False,
         }
 
@@ -501,6 +542,8 @@ class FakeSlack:
     def _m_users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user_id = str(params.get("user", ""))
         user = self.users.get(user_id)
+        if user is None and not (self.auto_users and user_id[:1] in ("U", "W")):
+            return {"ok": False, "error": "user_not_found"}
         if user is None:
             user = {
                 "id": user_id,
@@ -545,6 +588,27 @@ class FakeSlack:
 
     def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
+
+
+def _between(messages: list[dict[str, Any]], params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Messages inside oldest/latest: exclusive bounds, unless inclusive=true (Slack's default)."""
+    inclusive = _flag(params, "inclusive")
+    latest, oldest = params.get("latest"), params.get("oldest")
+    found = messages
+    if latest is not None:
+        top = float(latest)
+        found = [m for m in found if float(m["ts"]) < top or (inclusive and float(m["ts"]) == top)]
+    if oldest is not None:
+        low = float(oldest)
+        found = [m for m in found if float(m["ts"]) > low or (inclusive and float(m["ts"]) == low)]
+    return found
+
+
+def _shown(messages: list[dict[str, Any]], params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Messages as a read returns them: their metadata only when include_all_metadata=true."""
+    if _flag(params, "include_all_metadata"):
+        return messages
+    return [{k: v for k, v in m.items() if k != "metadata"} for m in messages]
 
 
 async def _multipart(request: web.Request, body: bytes) -> dict[str, Any]:
