@@ -115,4 +115,21 @@ MUTATIONS = [
         ),
         (f"{SWEEP_KILL}[sqlite]",),
     ),
+    Mutation(
+        "servers-sweep-for-no-platform",
+        "serve and socket start their scheduler with no delivery (chat_deliveries returns {})",
+        (
+            Edit(
+                "bot/wiring/bootstrap.py",
+                "    return {name: d for name, d in deliveries_for(deps, slack).items() "
+                'if name != "console"}',
+                "    return {}",
+            ),
+        ),
+        (
+            "tests/followups/test_servers.py::"
+            "test_serve_with_its_scheduler_nudges_owners_on_slack_and_on_teams",
+            "tests/followups/test_servers.py::test_socket_mode_with_its_scheduler_nudges_owners_on_slack",
+        ),
+    ),
 ]
