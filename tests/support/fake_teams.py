@@ -275,10 +275,39 @@ def _collect_actions(node: Any, found: list[dict[str, Any]]) -> None:
             _collect_actions(item, found)
 
 
+# The Bot Connector's error codes for the statuses the tests make it answer.
+ERROR_CODES = {
+    400: "BadArgument",
+    401: "Unauthorized",
+    403: "BotNotInConversationRoster",
+    404: "ConversationNotFound",
+    429: "TooManyRequests",
+}
+
+
+def connector_error(status: int, message: str, code: str | None = None, **headers: str) -> Response:
+    """An error as the Bot Connector answers it: {"error": {"code": …, "message": …}}."""
+    code = code or ERROR_CODES.get(status, "ServiceError")
+    body = {"error": {"code": code, "message": message}}
+    return JSONResponse(body, status_code=status, headers=headers or None)
+
+
+def _activity_refused(body: dict[str, Any]) -> str | None:
+    """Why the Bot Connector would refuse this activity, or None."""
+    if not body.get("type"):
+        return "Activity type is required"
+    if body["type"] == "message" and not (body.get("text") or body.get("attachments")):
+        return "Message activity must have text or attachments"
+    return None
+
+
 class FakeBotFramework:
     """OpenID metadata + keys, a token endpoint and a Bot Connector, on one https server.
 
-    `service_url` is what activities carry; the bot's replies land in `sent`.
+    `service_url` is what activities carry; the bot's replies land in `sent`. Its errors have
+    the Bot Connector's shape ({"error": {"code", "message"}}); an activity without a type, a
+    message without text or attachments and a conversation without members or tenant are
+    refused with 400 BadArgument, as Teams refuses them.
     """
 
     def __init__(self, tls: TestCA) -> None:
@@ -439,11 +468,9 @@ class FakeBotFramework:
             self.sent.append(sent)
             refused = self.refuse_next.pop(0) if self.refuse_next else None
         if token not in self.issued:
-            return sent, JSONResponse({"error": "unauthorized"}, status_code=401)
+            return sent, connector_error(401, "Authorization has been denied for this request.")
         if refused:
-            return sent, JSONResponse(
-                {"error": "refused"}, status_code=refused, headers={"Retry-After": "7"}
-            )
+            return sent, connector_error(refused, "refused on purpose", **{"Retry-After": "7"})
         return sent, None
 
     async def _create(self, request: Request) -> Response:
@@ -451,6 +478,9 @@ class FakeBotFramework:
         _, refused = self._record(request, body)
         if refused:
             return refused
+        tenant = body.get("tenantId") or (body.get("channelData") or {}).get("tenant", {}).get("id")
+        if not body.get("members") or not body["members"][0].get("id") or not tenant:
+            return connector_error(400, "Conversation needs members and a tenant id")
         member = body["members"][0]["id"]
         conversation = self.conversations.setdefault(
             member, "a:1personal" + base64.urlsafe_b64encode(os.urandom(90)).decode()
@@ -461,6 +491,9 @@ class FakeBotFramework:
         sent, refused = self._record(request, await request.json())
         if refused:
             return refused
+        invalid = _activity_refused(sent.body)
+        if invalid:
+            return connector_error(400, invalid)
         return JSONResponse({"id": sent.id}, status_code=200 if request.method == "PUT" else 201)
 
     async def _member(self, request: Request) -> Response:
@@ -469,8 +502,8 @@ class FakeBotFramework:
             return refused
         member = self.members.get(request.path_params["member"])
         if member is None:
-            return JSONResponse(
-                {"error": {"code": "MemberNotFoundInConversation"}}, status_code=404
+            return connector_error(
+                404, "The member was not found in the conversation", "MemberNotFoundInConversation"
             )
         return JSONResponse(member)
 
