@@ -9,6 +9,7 @@ import signal
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bot.platforms.slack.app import SlackBot
+from bot.wiring.bootstrap import chat_deliveries
 from bot.wiring.scheduler import start as start_scheduler
 from bot.wiring.scheduler import stop as stop_scheduler
 from handlers.context import Deps
@@ -22,10 +23,12 @@ async def serve_socket_mode(
     """Connect (apps.connections.open at SLACK_API_URL) and handle envelopes until `stop`."""
     bot = SlackBot(deps, **slack_options)  # type: ignore[arg-type]
     await bot.start()
-    handler = AsyncSocketModeHandler(bot.app, deps.settings.slack_app_token, web_client=bot.client)
+    handler = AsyncSocketModeHandler(
+        bot.app, deps.settings.slack_app_token, web_client=bot.parts.client
+    )
     scheduler = None
     if with_scheduler:
-        scheduler = start_scheduler(deps)
+        scheduler = start_scheduler(deps, chat_deliveries(deps, slack=bot.parts.delivery))
     try:
         await handler.connect_async()
         log.info("connected to Slack in Socket Mode")
