@@ -1,5 +1,6 @@
 """Each nudge slot is sent once: two sweepers at the same moment on one database, a sweeper
-that stops half-way (its slots resumed after the lease), a sweeper whose lease ran out."""
+that stops half-way (its slots resumed after the lease), a sweeper whose lease ran out. Every
+test runs on SQLite and on PostgreSQL (the `deps` fixture), where the claims really compete."""
 
 from __future__ import annotations
 
@@ -58,13 +59,15 @@ def test_two_sweepers_at_the_same_moment_send_each_slot_once(deps, monkeypatch) 
     many_loops(deps, 40)
     delivery = LookupDelivery(delay=0.002)  # slow enough that both sweepers overlap
     sweepers = twins(deps)
-    lines, by_sweeper = [], [0, 0]
+    lines, shared = [], 0
     for _ in range(7 * 24 // 3):  # every three hours through to the following Tuesday
-        for index, printed in enumerate(sweep_together(sweepers, delivery)):
-            lines += printed
-            by_sweeper[index] += len(printed)
+        printed = sweep_together(sweepers, delivery)
+        lines += printed[0] + printed[1]
+        shared += all(printed)  # both sweepers sent something in the same round
         deps.clock.advance(hours=3)
-    assert min(by_sweeper) > 10, by_sweeper  # both did a share of the work
+    # The race was really run: in some round both sweepers sent (how the work splits between
+    # them is the scheduler's business, not the guarantee).
+    assert shared > 0
     keys = delivery.keys()
     assert len(keys) == len(set(keys)), [k for k, n in Counter(keys).items() if n > 1]
     assert len(lines) == len(keys)
@@ -81,8 +84,7 @@ def claim_all(deps: Deps) -> list[followups.Outgoing]:
     return followups.claim_due(deps, ["console"], deps.clock.now(), LEASE, 100).messages
 
 
-def test_a_sweep_that_stopped_half_way_is_resumed_after_its_lease(sqlite_deps) -> None:  # noqa: ANN001
-    deps = sqlite_deps
+def test_a_sweep_that_stopped_half_way_is_resumed_after_its_lease(deps) -> None:  # noqa: ANN001
     many_loops(deps, 8)
     deps.clock.advance(days=2, hours=8)  # Thursday 17:00: all due
     held = claim_all(deps)
@@ -102,8 +104,7 @@ def test_a_sweep_that_stopped_half_way_is_resumed_after_its_lease(sqlite_deps) -
     assert {row.status for row in nudge_rows(deps)} == {"sent"}
 
 
-def test_without_a_way_to_look_a_maybe_sent_nudge_is_not_sent_twice(sqlite_deps) -> None:  # noqa: ANN001
-    deps = sqlite_deps
+def test_without_a_way_to_look_a_maybe_sent_nudge_is_not_sent_twice(deps) -> None:  # noqa: ANN001
     many_loops(deps, 4)
     deps.clock.advance(days=2, hours=8)
     held = claim_all(deps)
@@ -115,8 +116,7 @@ def test_without_a_way_to_look_a_maybe_sent_nudge_is_not_sent_twice(sqlite_deps)
     assert {row.status for row in nudge_rows(deps)} == {"sent"}  # nothing left stuck
 
 
-def test_a_sweeper_whose_lease_ran_out_cannot_send_anymore(sqlite_deps) -> None:  # noqa: ANN001
-    deps = sqlite_deps
+def test_a_sweeper_whose_lease_ran_out_cannot_send_anymore(deps) -> None:  # noqa: ANN001
     many_loops(deps, 2)
     deps.clock.advance(days=2, hours=8)
     late = claim_all(deps)  # this sweeper stalls (a long GC pause, a frozen VM)

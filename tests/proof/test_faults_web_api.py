@@ -1,6 +1,6 @@
 """The Slack Web API answering 429 (with Retry-After) and 500 in bursts, while events arrive and
 while a sweep sends nudges. Events are still acknowledged and stored once; 429s are waited out;
-every nudge arrives exactly once, however many sweeps it takes."""
+every nudge arrives exactly once, however many sweeps it takes. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.conftest import new_postgres_database
 from tests.proof.harness import (
     Serve,
     customer_messages,
@@ -27,6 +28,13 @@ from tests.support.fake_slack import FakeSlack
 from tests.support.slack_requests import TEAM
 
 pytestmark = pytest.mark.slow
+BACKENDS = pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+
+
+def database(tmp_path, backend: str) -> str:  # noqa: ANN001
+    return f"sqlite:///{tmp_path / 'lk.db'}" if backend == "sqlite" else new_postgres_database()
 
 
 class Bursts(threading.Thread):
@@ -56,8 +64,9 @@ class Bursts(threading.Thread):
         )
 
 
-def test_events_are_acked_and_stored_once_while_reactions_fail_in_bursts(tmp_path) -> None:  # noqa: ANN001
-    url = f"sqlite:///{tmp_path / 'lk.db'}"
+@BACKENDS
+def test_events_are_acked_and_stored_once_while_reactions_fail_in_bursts(tmp_path, backend) -> None:  # noqa: ANN001
+    url = database(tmp_path, backend)
     events = customer_messages(400, seed_customers(url, 50))
     with fake_slack() as api:
         bursts = Bursts(api, "reactions.add")
@@ -90,8 +99,9 @@ def test_events_are_acked_and_stored_once_while_reactions_fail_in_bursts(tmp_pat
     assert reactions == len(events) - failed[500]
 
 
-def test_every_nudge_arrives_once_while_the_web_api_fails_in_bursts(tmp_path) -> None:  # noqa: ANN001
-    url = f"sqlite:///{tmp_path / 'lk.db'}"
+@BACKENDS
+def test_every_nudge_arrives_once_while_the_web_api_fails_in_bursts(tmp_path, backend) -> None:  # noqa: ANN001
+    url = database(tmp_path, backend)
     loops = 300
     seed_loops(url, loops, owners=30)
     at = datetime(2026, 11, 25, 17, 5, tzinfo=UTC)  # the nudges' slot is 17:00; quiet from 19:00

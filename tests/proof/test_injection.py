@@ -1,11 +1,13 @@
 """SQL, Block Kit and mrkdwn typed into customer names and feedback travel through the real
 Slack HTTP path and come back verbatim: the database row holds exactly what was typed, the
 tables are all still there, and the Block Kit sent back shows the characters instead of acting
-on them (no @channel, no link, no extra block)."""
+on them (no @channel, no link, no extra block). On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import json
+
+import pytest
 
 from handlers import reports
 from tests.platforms.slack.helpers import feedback
@@ -20,6 +22,12 @@ SAID = (
     "\"quoted\" \\ back\\slash 😀 ' OR '1'='1"
 )
 RAW_MARKUP = ["<!channel>", "<http://127.0.0.1/evil|click here>", "& {"]
+
+
+@pytest.fixture
+def slack_app_url(db_url: str) -> str:
+    """`slack_app` on each backend, not only SQLite."""
+    return db_url
 
 
 def as_slack_sends(typed: str) -> str:

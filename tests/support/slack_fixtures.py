@@ -94,11 +94,18 @@ class SlackTestApp:
 
 
 @pytest.fixture
+def slack_app_url(sqlite_url: str) -> str:
+    """The database `slack_app` runs on: SQLite; a test module may override this fixture
+    (with `db_url`, to run on both backends)."""
+    return sqlite_url
+
+
+@pytest.fixture
 async def slack_app(
-    sqlite_url: str, fake_slack: FakeSlack, clock: FixedClock
+    slack_app_url: str, fake_slack: FakeSlack, clock: FixedClock
 ) -> AsyncIterator[SlackTestApp]:
-    """The Slack app on SQLite against the fake Web API."""
-    app = SlackTestApp(slack_deps(sqlite_url, fake_slack, clock), fake_slack)
+    """The Slack app against the fake Web API (on SQLite unless slack_app_url says else)."""
+    app = SlackTestApp(slack_deps(slack_app_url, fake_slack, clock), fake_slack)
     try:
         yield app
     finally:
