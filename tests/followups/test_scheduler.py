@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+from apscheduler.events import EVENT_JOB_EXECUTED
+
 from bot.wiring.scheduler import chat_deliveries, start
 from handlers.context import Deps
 from tests.conftest import make_settings
@@ -32,12 +34,15 @@ async def test_sweeps_run_at_start_and_then_every_interval(sqlite_deps) -> None:
     deps.clock.set(datetime(2026, 11, 24, 17, 0, tzinfo=UTC))
     delivery = RecordingDelivery()
     scheduler = start(deps, {"console": delivery})
+    sweeps: list[int] = []  # sweeps finished, counted as the scheduler reports them
+    scheduler.add_listener(lambda event: sweeps.append(1), EVENT_JOB_EXECUTED)
     try:
         await wait_until(lambda: len(delivery.sent) == 1)  # the first sweep runs at once
         run(deps, bob, "commit ACME: call back by today 5:30pm")
         deps.clock.set(datetime(2026, 11, 24, 17, 30, tzinfo=UTC))
         await wait_until(lambda: len(delivery.sent) == 2)  # the next one, a second later
-        await asyncio.sleep(1.5)
+        after = len(sweeps)
+        await wait_until(lambda: len(sweeps) >= after + 2)  # two more full sweeps, however long
         assert len(delivery.sent) == 2  # nothing is sent twice however often it sweeps
     finally:
         scheduler.shutdown()

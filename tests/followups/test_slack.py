@@ -111,9 +111,7 @@ def test_a_429_from_slack_slows_only_that_owner(slack: Deps, fake_slack: FakeSla
     loops_for(slack, owners, 2)
     slack.clock.set(THURSDAY)
     fake_slack.fail_next("chat.postMessage", status=429, retry_after=1, times=1)
-    started = time.monotonic()
     lines = sweep_once(slack)
-    took = time.monotonic() - started
     assert len(lines) == 12
     ok = posts(fake_slack)
     assert len(ok) == 12 and len(posts(fake_slack, answered=False)) == 13  # one answered 429
@@ -121,9 +119,9 @@ def test_a_429_from_slack_slows_only_that_owner(slack: Deps, fake_slack: FakeSla
     limited = next(c for c in fake_slack.calls("chat.postMessage") if c.params.get("_failed"))
     retried = [c for c in ok if c.params["channel"] == limited.params["channel"]]
     others = [c for c in ok if c.params["channel"] != limited.params["channel"]]
-    assert min(c.at for c in retried) - limited.at >= 0.9  # waited out its Retry-After
-    assert max(c.at for c in others) < limited.at + 0.9  # while the others went on
-    assert took < 10
+    assert min(c.at for c in retried) - limited.at >= 0.9  # waited out its Retry-After (1 s)
+    # while the others went on: every other owner's nudge went out before the retry did.
+    assert max(c.at for c in others) < min(c.at for c in retried)
 
 
 class SlowSlack(FakeSlack):

@@ -40,9 +40,11 @@ def test_a_burst_stores_each_message_once_and_answers_each(deps) -> None:  # noq
         None,
         None,
         "📝 Logged other feedback for Initech.",
-        texts[6],
+        "📝 Logged other feedback for Globex.",
     ]
-    assert replies[6] is not None and replies[6].sections  # "Track this commitment?"
+    assert replies[6] is not None
+    (track,) = [b for section in replies[6].sections for b in section.buttons]
+    assert track.label == "Track this commitment" and track.value.endswith("|C1|1.5")
     with deps.uow() as uow:
         rows = uow.session.exec(select(Feedback.message_ts, Feedback.author)).all()
     assert sorted(rows) == [

@@ -72,9 +72,9 @@ MUTATIONS = [
         (
             Edit(
                 "bot/platforms/slack/fast.py",
-                "            await captured(self.bot, payload, event, team, "
+                "            await captured(self.slack, payload, event, team, "
                 'from_slack(event.get("text") or ""))',
-                "            store = captured(self.bot, payload, event, team, "
+                "            store = captured(self.slack, payload, event, team, "
                 'from_slack(event.get("text") or ""))\n'
                 "            __import__('asyncio').get_running_loop().call_later(\n"
                 "                0.5, __import__('asyncio').ensure_future, store\n"

@@ -198,4 +198,12 @@ def test_a_name_like_an_erased_placeholder_is_a_friendly_answer(deps) -> None:  
     run(deps, admin, "customer forget Zephyrine Labs")
     zid = rows(deps.engine, "SELECT id FROM customer WHERE erased_at IS NOT NULL")[0]["id"]
     reply = commands.run(deps, alice, f"customer add erased customer {zid}")
-    assert reply.text  # a reply (added, or a clear refusal), never a database error
+    # Added as a customer of its own: the erased one keeps its row, and none of its history
+    # (feedback, loops) is handed to the newcomer that took a name like its placeholder.
+    assert not reply.error and reply.text.startswith(f"Added erased customer {zid} "), reply.text
+    customers = rows(deps.engine, "SELECT id, erased_at FROM customer ORDER BY id")
+    assert [c["id"] for c in customers if c["erased_at"] is not None] == [zid]
+    newcomer = customers[-1]["id"]
+    assert newcomer != zid and customers[-1]["erased_at"] is None
+    assert rows(deps.engine, "SELECT id FROM feedback WHERE customer_id = :c", c=newcomer) == []
+    assert rows(deps.engine, "SELECT id FROM loop WHERE customer_id = :c", c=newcomer) == []

@@ -29,7 +29,9 @@ async def test_send_dm_opens_the_conversation_and_posts_blocks(delivery, fake_sl
     ref = await delivery.send_dm("T0001", "U0007", NUDGE)
     assert fake_slack.calls("conversations.open")[0].params["users"] == "U0007"
     post = fake_slack.calls("chat.postMessage")[0]
-    assert ref == MessageRef("D0007", post.params.get("ts") or ref.ts)
+    # The ref names the message Slack stored (its ts comes from Slack's answer, not from us).
+    (stored,) = fake_slack.messages["D0007"]
+    assert ref == MessageRef("D0007", stored["ts"])
     assert post.params["channel"] == "D0007"
     assert post.blocks[-1]["elements"][0]["action_id"] == "loop_done"
     assert post.headers["Authorization"] == "Bearer xoxb-test-token"

@@ -68,13 +68,21 @@ async def test_a_slow_database_still_gets_an_ack_and_the_work_finishes(
     add_acme(deps)
     app = SlackTestApp(deps, fake_slack, ack_budget=0.3)
     sa.event.listen(deps.engine, "before_cursor_execute", lambda *a: time.sleep(0.1))
+    commits: list[float] = []
+    sa.event.listen(deps.engine, "commit", lambda *a: commits.append(time.monotonic()))
     try:
         started = time.monotonic()
         response = await app.event(sr.message_event("ACME wants SSO"))
+        acked = time.monotonic()
         assert response.status_code == 200
-        assert time.monotonic() - started < 1.0  # acked at the budget, not after the database
         await fake_slack.wait_for_async("reactions.add", timeout=10)
         assert len(feedback(deps)) == 1
+        # Acked at the budget, not after the database: the 200 left before the capture was
+        # committed, and took well under the time the slow database needed (a ratio, not a
+        # number of seconds, so a busy machine slows both sides alike).
+        stored = commits[0]
+        assert acked < stored, (acked - started, stored - started)
+        assert acked - started < 0.75 * (stored - started)
     finally:
         await app.close()
 
