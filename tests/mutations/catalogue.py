@@ -132,4 +132,61 @@ MUTATIONS = [
             "tests/followups/test_servers.py::test_socket_mode_with_its_scheduler_nudges_owners_on_slack",
         ),
     ),
+    Mutation(
+        "teams-manifest-wrong-type",
+        "the Teams package declares supportsFiles as a string (Teams refuses the upload)",
+        (
+            Edit(
+                "bot/platforms/teams/package.py",
+                '"supportsFiles": False,',
+                '"supportsFiles": "no",',
+            ),
+        ),
+        ("tests/platforms/teams/test_package.py::test_the_package_has_a_manifest_and_both_icons",),
+    ),
+    Mutation(
+        "slack-ref-not-the-stored-message",
+        "send_dm hands back a MessageRef whose ts is not the message Slack stored",
+        (
+            Edit(
+                "bot/platforms/slack/delivery.py",
+                'first = first or MessageRef(sent["channel"], sent["ts"])',
+                'first = first or MessageRef(sent["channel"], sent["ts"] + "1")',
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_delivery.py::"
+            "test_send_dm_opens_the_conversation_and_posts_blocks",
+        ),
+    ),
+    Mutation(
+        "track-button-loses-the-message",
+        "the Track this commitment button no longer names the message it came from",
+        (
+            Edit(
+                "handlers/capture.py",
+                'f"{stored[0]}|{message.channel}|{message.message_ts}"',
+                'f"{stored[0]}|{message.channel}|"',
+            ),
+        ),
+        (
+            "tests/handlers/test_capture_burst.py::"
+            "test_a_burst_stores_each_message_once_and_answers_each",
+        ),
+    ),
+    Mutation(
+        "ack-waits-for-the-database",
+        "Slack's ack waits for the database however slow it is (no ack budget)",
+        (
+            Edit(
+                "bot/platforms/slack/work.py",
+                "done, _ = await asyncio.wait({task}, timeout=self.budget)",
+                "done, _ = await asyncio.wait({task}, timeout=None)",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_resilience.py::"
+            "test_a_slow_database_still_gets_an_ack_and_the_work_finishes",
+        ),
+    ),
 ]
