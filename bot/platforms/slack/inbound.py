@@ -11,8 +11,8 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from bot.core.errors import UserError
 from bot.core.replies import Reply, error_reply
 from bot.platforms.slack import send
+from bot.platforms.slack.ack_budget import Late, database_error
 from bot.platforms.slack.parts import SlackParts
-from bot.platforms.slack.work import Late, database_error
 from handlers.capture import Capture, ChatMessage
 
 log = logging.getLogger(__name__)
