@@ -143,13 +143,28 @@ def parse_user(text: str) -> UserRef | None:
     return UserRef(name=match.group(3))
 
 
-def parse(text: str, command: str = "/loop") -> Command:
-    """Read one command line (with or without the leading `/loop`). Raises BadInput."""
+def command_text(text: str, command: str = "/loop") -> str | None:
+    """The command a chat line gives, without its command word, or None for a plain message.
+
+    `/loop list`, `loop list` and a bare `list` all give `list` (Teams and the console have no
+    slash commands, and people type what the README shows); a line starting with another
+    word is a message to capture.
+    """
     text = text.strip()
-    if text.startswith(command + " ") or text == command:
-        text = text[len(command) :].strip()
-    elif text.startswith("/loop ") or text == "/loop":
-        text = text[5:].strip()
+    first, _, rest = text.partition(" ")
+    lowered = first.lower()
+    bare = {command.lower().lstrip("/"), "loop"} - set(_PARSERS)  # a verb stays a verb
+    if lowered in {command.lower(), "/loop", *bare}:
+        return rest.strip()
+    if lowered.lstrip("/") in _PARSERS:
+        return text.lstrip("/")
+    return None
+
+
+def parse(text: str, command: str = "/loop") -> Command:
+    """Read one command line (with or without the leading `/loop` or `loop`). Raises BadInput."""
+    stripped = command_text(text, command)
+    text = text.strip() if stripped is None else stripped
     if not text:
         return Help()
     verb, _, rest = text.partition(" ")

@@ -98,6 +98,20 @@ def test_list_shows_loops_and_errors_are_friendly(
     assert heading.get("color") == "Attention"
 
 
+def test_the_readme_s_loop_list_works_with_or_without_slash_or_word(
+    teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser
+) -> None:
+    teams.say(dana, "customer add ACME")
+    teams.say(dana, "commit ACME: ship SSO")
+    for line in ("loop list", "/loop list", "list"):
+        teams.say(dana, line)
+        answer = bot_framework.posts()[-1].text
+        assert "Your open loops: 1" in answer and "I don't know" not in answer
+    activity = teams.teams.channel(dana, "<at>Loopkeeper</at> loop list all")
+    assert teams.post(activity).status_code == 200
+    assert "All open loops: 1" in bot_framework.posts()[-1].text
+
+
 def test_a_redelivered_command_runs_once(
     teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser
 ) -> None:
