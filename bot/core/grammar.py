@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from bot.core.dates import looks_like_date
+from bot.core.dates import split_due
 from bot.core.errors import BadInput
 
 REPORT_KINDS = ("weekly", "owners", "customers", "segments", "quiet", "loops", "feedback")
@@ -126,7 +126,8 @@ USAGE = {
     "customers": "customers",
     "report": "report [weekly | owners | customers | segments | quiet | loops | feedback] [csv]",
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
-    " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off]",
+    " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off"
+    " | date-order mdy|dmy]",
 }
 
 _USER = re.compile(r"<@([A-Za-z0-9_.:-]+)(?:\|([^>]*))?>|@([\w.\-]+)")
@@ -196,12 +197,6 @@ def _feedback(rest: str) -> Command:
 
 
 _OWNER = re.compile(r"(?:^|\s)owner\s+(<@[^>]+>|@[\w.\-]+)", re.IGNORECASE)
-_WHEN = re.compile(r"\s(?:by|due|before)\s+(?P<when>.+)$", re.IGNORECASE)
-_WHEN_OTHER = re.compile(
-    r"\s(?P<when>(?:in\s+\d+\s+\w+|tomorrow(?:\s+\S+)?|today(?:\s+\S+)?|end of (?:the )?"
-    r"(?:week|month)|next (?:week|month)))$",
-    re.IGNORECASE,
-)
 
 
 def _commit(rest: str) -> Command:
@@ -211,21 +206,8 @@ def _commit(rest: str) -> Command:
     if owner_match:
         owner = parse_user(owner_match.group(1))
         body = (body[: owner_match.start()] + body[owner_match.end() :]).strip()
-    when = None
-    padded = " " + body
-    # The last "by ..." is the due date when it reads as one; "export by CSV" stays the what.
-    candidates = [m for m in re.finditer(r"\s(?:by|due|before)\s+", padded, re.IGNORECASE)]
-    for match in reversed(candidates):
-        tail = padded[match.end() :].strip()
-        if looks_like_date(tail):
-            when = tail
-            body = padded[: match.start()].strip()
-            break
-    else:
-        other = _WHEN_OTHER.search(padded)
-        if other:
-            when = other.group("when")
-            body = padded[: other.start()].strip()
+    # The last "by ..." is the due date when it looks like one; "export by CSV" stays the what.
+    body, when = split_due(body)
     if not body:
         raise _usage_error("commit", "What was promised?")
     return Commit(customer=customer, what=body, owner=owner, when=when)

@@ -47,3 +47,61 @@ def test_a_plain_message_is_still_a_message(chat: Chat) -> None:
     chat.say("/loop customer add ACME")
     assert "Logged" in chat.say("ACME says the loop list page is slow")
     assert "Your open loops" not in chat.say("looping back on this later")
+
+
+@pytest.mark.parametrize(
+    ("when", "suggested"),
+    [
+        ("by tomorow", "Wed 25 Nov 17:00"),
+        ("by Frday", "Fri 27 Nov 17:00"),
+        ("by the twelfth of neverember", "Fri 12 Nov 2027 17:00"),
+        ("asap", "Tue 24 Nov 17:00"),
+    ],
+)
+def test_an_unreadable_date_is_refused_with_the_closest_reading(
+    chat: Chat, when: str, suggested: str
+) -> None:
+    chat.say("/loop customer add ACME")
+    answer = chat.say(f"/loop commit ACME: fix the CSV export {when}")
+    assert "⚠️" in answer and "couldn't read" in answer and "Did you mean " + suggested in answer
+    assert "none" in chat.say("/loop list all")  # nothing was created
+
+
+def test_a_by_phrase_that_is_no_date_stays_in_the_promise(chat: Chat) -> None:
+    chat.say("/loop customer add ACME")
+    answer = chat.say("/loop commit ACME: send the report made by finance")
+    assert "Tracking #1 for ACME: send the report made by finance" in answer
+    assert "due Fri 27 Nov 17:00 (UTC) (no due date given: 3 working days)" in answer
+
+
+def test_a_time_zone_in_the_phrase_is_honoured(chat: Chat) -> None:
+    chat.say("/loop customer add ACME")
+    answer = chat.say("/loop commit ACME: call their CTO by friday 5pm CET")
+    assert "due Fri 27 Nov 16:00 (UTC)" in answer  # 17:00 in Berlin
+
+
+def test_numeric_dates_follow_the_workspace_order_and_are_said_in_words(chat: Chat) -> None:
+    chat.say("/loop customer add ACME")
+    answer = chat.say("/loop commit ACME: send the roadmap by 12/03")
+    assert "due Thu 03 Dec 17:00 (UTC) (12/03 read month first" in answer
+    assert "date_order: mdy" in chat.say("/loop settings")
+    assert "date_order: dmy" in chat.say("/loop settings date-order dmy")
+    answer = chat.say("/loop commit ACME: send the pricing by 12/03")
+    assert "due Fri 12 Mar 2027 17:00 (UTC) (12/03 read day first" in answer
+    refused = chat.say("/loop commit ACME: send the pricing by 12/24")
+    assert "not a date read day first" in refused and "24 December 2026" in refused
+
+
+def test_snooze_for_two_hours_means_two_hours_from_now(chat: Chat) -> None:
+    chat.say("/loop customer add ACME")
+    shown = chat.say("/loop commit ACME: ship SSO by Friday")
+    assert "[3] Snooze" in shown
+    assert "#1 snoozed until Tue 24 Nov 11:00 (UTC)." in chat.say("3", "2h")  # the button
+    assert "#1 snoozed until Tue 24 Nov 10:30 (UTC)." in chat.say("/loop snooze 1 90 min")
+    assert "Did you mean Fri 27 Nov" in chat.say("/loop snooze 1 frday")
+
+
+def test_a_duration_after_an_owner_is_the_due_date(chat: Chat) -> None:
+    chat.say("/loop customer add ACME")
+    answer = chat.say("/loop commit ACME: migrate the data owner @bob in 2 weeks")
+    assert "Tracking #1 for ACME: migrate the data — owner @bob, due Tue 08 Dec 17:00" in answer
