@@ -512,7 +512,7 @@ def find_due(text: str, now: datetime, zone: tzinfo, order: str = DEFAULT_ORDER)
         end = match.end() + tail[min(len(tail), 4) - 1].end()
         words = text[match.start() : end]
         try:
-            parse_due(text[match.end() : end], now, zone, order)
+            parse_due(words, now, zone, order)
         except BadInput as problem:
             return Found(match.start(), end, words, None, problem)
     for match in reversed(list(datewords.BARE_DUE.finditer(text))):

@@ -82,12 +82,13 @@ def test_a_time_zone_in_the_phrase_is_honoured(chat: Chat) -> None:
 
 def test_numeric_dates_follow_the_workspace_order_and_are_said_in_words(chat: Chat) -> None:
     chat.say("/loop customer add ACME")
-    answer = chat.say("/loop commit ACME: send the roadmap by 12/03")
-    assert "due Thu 03 Dec 17:00 (UTC) (12/03 read month first" in answer
-    assert "date_order: mdy" in chat.say("/loop settings")
-    assert "date_order: dmy" in chat.say("/loop settings date-order dmy")
-    answer = chat.say("/loop commit ACME: send the pricing by 12/03")
-    assert "due Fri 12 Mar 2027 17:00 (UTC) (12/03 read day first" in answer
+    assert "date_order: mdy" in chat.say("/loop settings")  # the default
+    for order, due in [
+        ("mdy", "Thu 03 Dec 17:00 (UTC) (12/03 read month first"),
+        ("dmy", "Fri 12 Mar 2027 17:00 (UTC) (12/03 read day first"),
+    ]:
+        assert f"date_order: {order}" in chat.say(f"/loop settings date-order {order}")
+        assert f"due {due}" in chat.say("/loop commit ACME: send the roadmap by 12/03")
     refused = chat.say("/loop commit ACME: send the pricing by 12/24")
     assert "not a date read day first" in refused and "24 December 2026" in refused
 
@@ -105,3 +106,24 @@ def test_a_duration_after_an_owner_is_the_due_date(chat: Chat) -> None:
     chat.say("/loop customer add ACME")
     answer = chat.say("/loop commit ACME: migrate the data owner @bob in 2 weeks")
     assert "Tracking #1 for ACME: migrate the data — owner @bob, due Tue 08 Dec 17:00" in answer
+
+
+def test_a_promise_to_two_customers_is_tracked_for_each(chat: Chat) -> None:
+    chat.say("/loop customer add Acme Corp aliases ACME")
+    chat.say("/loop customer add Globex")
+    shown = chat.say("ACME and Globex both hit the rate limit bug, we will ship a fix next week")
+    assert "Logged problem feedback for Acme Corp, Globex." in shown
+    assert "promise to Acme Corp and Globex (one loop each): “ship a fix”, due Mon 30 Nov" in shown
+    assert "[1] Track this commitment" in shown
+    tracked = chat.say("1")
+    assert "Tracking #1 for Acme Corp and #2 for Globex: ship a fix" in tracked
+    listing = chat.say("loop list")
+    assert "#1 Acme Corp — ship a fix" in listing and "#2 Globex — ship a fix" in listing
+
+
+def test_a_promise_with_a_misspelt_date_is_not_tracked_on_a_guess(chat: Chat) -> None:
+    chat.say("/loop customer add ACME")
+    shown = chat.say("uh, we'll fix the CSV export for ACME by tomorow")
+    assert "couldn't read “by tomorow”" in shown and "Did you mean Wed 25 Nov 17:00" in shown
+    assert "`commit ACME: fix the CSV export for ACME by tomorrow`" in shown
+    assert "Track this commitment" not in shown
