@@ -127,3 +127,27 @@ def test_a_promise_with_a_misspelt_date_is_not_tracked_on_a_guess(chat: Chat) ->
     assert "couldn't read “by tomorow”" in shown and "Did you mean Wed 25 Nov 17:00" in shown
     assert "`commit ACME: fix the CSV export for ACME by tomorrow`" in shown
     assert "Track this commitment" not in shown
+
+
+def test_adding_a_customer_says_which_aliases_are_strict_and_why(chat: Chat) -> None:
+    answer = chat.say("/loop customer add Acme Corp aliases ACME, acme.com, AC")
+    assert "I'll notice it in chat as: Acme Corp, ACME, acme.com, AC." in answer
+    assert "“ACME” only capitalised, as a name (it is an everyday word)" in answer
+    assert "“AC” only as written (3 letters or fewer)" in answer
+    assert "Acme Corp”" not in answer and "acme.com”" not in answer
+
+
+@pytest.mark.parametrize(
+    ("line", "logged"),
+    [
+        ("uh, I think the staging build is broken", False),
+        ("UH asked for HIPAA paperwork", True),
+        ("we reached the acme of performance", False),
+        ("ACME's export is slow", True),
+        ("the acme corp renewal is at risk", True),
+    ],
+)
+def test_customer_names_are_heard_as_people_write_them(chat: Chat, line: str, logged: bool) -> None:
+    chat.say("/loop customer add Acme Corp aliases ACME, acme.com")
+    chat.say("/loop customer add UH Health aliases UH")
+    assert ("Logged" in chat.say(line)) is logged
