@@ -9,7 +9,8 @@ from datetime import datetime, tzinfo
 
 from bot.core import grammar
 from bot.core.classify import feedback_kind, has_commitment, promise_title, sentiment
-from bot.core.dates import DEFAULT_ORDER, Found, describe, find_due
+from bot.core.dates import Found, describe, find_due
+from bot.core.dates import date_order as order_of
 from bot.core.errors import BadInput, NotFound
 from bot.core.matching import CustomerMatcher
 from bot.core.replies import Button, Reply, Section
@@ -97,10 +98,13 @@ def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | No
             group = [captures[i] for i in indexes]
             _store_burst(uow, ws, versions[ws], group, now, [stored[i] for i in indexes])
         names = uow.customers.names_by_id({cid for ids in stored for cid in ids})
-        orders = {ws: date_order(uow, ws) for ws in by_workspace if _promises(captures, stored)}
+        promised = _promises(captures, stored)  # the date order matters only then
+        orders = {ws: uow.settings.get(ws, "date_order") for ws in by_workspace if promised}
         uow.commit()
     return [
-        _captured(deps, capture, ids, names, orders.get(ws_of[index], DEFAULT_ORDER))
+        _captured(
+            deps, capture, ids, names, order_of(orders.get(ws_of[index]), capture.caller.locale)
+        )
         for index, (capture, ids) in enumerate(zip(captures, stored, strict=True))
     ]
 
@@ -279,7 +283,7 @@ def track_commitment(deps: Deps, caller: Caller, value: str) -> Reply:
         if not feedback:
             raise NotFound("I can't find that message any more.")
         names = uow.customers.names_by_id({f.customer_id for f in feedback})
-        order = date_order(uow, scope.workspace.id)
+        order = date_order(uow, scope.workspace.id, scope.locale)
         uow.commit()
     text = feedback[0].text
     found = find_due(text, scope.now, scope.zone, order)

@@ -51,7 +51,7 @@ def commit(
         if promised is None:
             promised = [Promised(c.id) for c in _customers_named(uow, ws, command.customer)]  # type: ignore[misc, arg-type]
         owner = resolve_user(uow, scope, command.owner) if command.owner else caller.user
-        said, order = "", date_order(uow, ws)
+        said, order = "", date_order(uow, ws, scope.locale)
         if due is None and command.when:
             due = parse_due(command.when, scope.now, scope.zone, order)
             said = reading_note(command.when, order)
@@ -280,7 +280,7 @@ def _apply(
         loop.state, loop.cancelled_at, loop.cancel_reason = target, now, text  # type: ignore[assignment]
         return f"#{number} is cancelled: {text}"
     if action == "snooze":
-        order = date_order(uow, scope.workspace.id)
+        order = date_order(uow, scope.workspace.id, scope.locale)
         until = parse_due(text, now, scope.zone, order)
         loop.snoozed_until = until
         return (

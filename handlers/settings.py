@@ -62,9 +62,10 @@ def value(deps: Deps, caller: Caller, key: str) -> object:
     return found
 
 
-def date_order(uow: UnitOfWork, workspace_id: int) -> str:
-    """How the workspace writes numeric dates: mdy (12/03 is 3 December) or dmy."""
-    return order_of(uow.settings.get(workspace_id, "date_order"))
+def date_order(uow: UnitOfWork, workspace_id: int, locale: str | None = None) -> str:
+    """How the workspace writes numeric dates: mdy (12/03 is 3 December) or dmy; when no admin
+    said, the caller's locale decides (en-GB: dmy), else mdy."""
+    return order_of(uow.settings.get(workspace_id, "date_order"), locale)
 
 
 def _show(value: object) -> str:

@@ -108,9 +108,16 @@ def test_a_duration_after_an_owner_is_the_due_date(chat: Chat) -> None:
     assert "Tracking #1 for ACME: migrate the data — owner @bob, due Tue 08 Dec 17:00" in answer
 
 
-def test_a_promise_to_two_customers_is_tracked_for_each(chat: Chat) -> None:
+@pytest.fixture
+def two_customers(chat: Chat) -> Chat:
+    """A console chat that knows Acme Corp (alias ACME) and Globex."""
     chat.say("/loop customer add Acme Corp aliases ACME")
     chat.say("/loop customer add Globex")
+    return chat
+
+
+def test_a_promise_to_two_customers_is_tracked_for_each(two_customers: Chat) -> None:
+    chat = two_customers
     shown = chat.say("ACME and Globex both hit the rate limit bug, we will ship a fix next week")
     assert "Logged problem feedback for Acme Corp, Globex." in shown
     assert "promise to Acme Corp and Globex (one loop each): “ship a fix”, due Mon 30 Nov" in shown
@@ -151,3 +158,12 @@ def test_customer_names_are_heard_as_people_write_them(chat: Chat, line: str, lo
     chat.say("/loop customer add Acme Corp aliases ACME, acme.com")
     chat.say("/loop customer add UH Health aliases UH")
     assert ("Logged" in chat.say(line)) is logged
+
+
+def test_a_commitment_to_two_customers_opens_a_loop_for_each(two_customers: Chat) -> None:
+    chat = two_customers
+    answer = chat.say("/loop commit ACME and Globex: ship the rate limit fix by Friday")
+    assert "Tracking #1 for Acme Corp and #2 for Globex: ship the rate limit fix" in answer
+    assert "one loop per customer, so each is told" in answer
+    unknown = chat.say("/loop commit ACME and Initech: ship it")
+    assert "I don't know a customer called “ACME and Initech”" in unknown

@@ -75,6 +75,7 @@ class Arrival:
             user_name=(sender.name if sender else None) or None,
             channel=self.channel,
             tz=self.tz,
+            locale=self.activity.locale or None,
         )
 
 

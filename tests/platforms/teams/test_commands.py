@@ -224,3 +224,19 @@ def test_reports_are_tables_and_csv_comes_as_a_preview(
     assert ".csv" in file_card["body"][1]["text"]
     assert "owner,open,overdue" in report.text
     assert "<@" not in report.text
+
+
+def test_numeric_dates_follow_the_senders_locale_until_an_admin_sets_the_order(
+    teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser
+) -> None:
+    teams.say(dana, "customer add ACME")
+    british = teams.teams.personal(dana, "commit ACME: send the roadmap by 12/03")
+    british["locale"] = "en-GB"
+    assert teams.post(british).status_code == 200
+    assert "due Fri 12 Mar 2027 17:00 (Europe/Paris) (12/03 read day first" in (
+        bot_framework.posts()[-1].text
+    )
+    teams.say(dana, "commit ACME: send the pricing by 12/03")  # the fake sends en-US
+    assert "due Thu 03 Dec 17:00 (Europe/Paris) (12/03 read month first" in (
+        bot_framework.posts()[-1].text
+    )
