@@ -371,7 +371,8 @@ def help_text(command: str = "/loop", topic: str | None = None) -> str:
         lines.append("Loopkeeper keeps track of what customers said and what we promised them.")
     lines += [f"`{command} {usage}`" for usage in USAGE.values()]
     lines.append(
-        "Dates in plain words: by Friday, in 3 days, tomorrow 5pm, end of month, 2026-12-01. "
+        "Dates in plain words: by Friday, in 3 days, 2h, tomorrow 5pm CET, end of month, "
+        "2026-12-01, 12/03 (in the workspace's `settings date-order`). "
         "Loops are numbered: 12 or #12."
     )
     return "\n".join(lines)

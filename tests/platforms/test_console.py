@@ -167,3 +167,8 @@ def test_a_commitment_to_two_customers_opens_a_loop_for_each(two_customers: Chat
     assert "one loop per customer, so each is told" in answer
     unknown = chat.say("/loop commit ACME and Initech: ship it")
     assert "I don't know a customer called “ACME and Initech”" in unknown
+
+
+def test_help_shows_the_date_forms_and_the_date_order_setting(chat: Chat) -> None:
+    shown = chat.say("loop help")
+    assert "2h, tomorrow 5pm CET" in shown and "date-order mdy|dmy" in shown
