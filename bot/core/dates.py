@@ -497,7 +497,9 @@ def find_due(text: str, now: datetime, zone: tzinfo, order: str = DEFAULT_ORDER)
         tail = list(re.finditer(r"\S+", tail_text))
         if not tail or not looks_like_date(tail_text):
             continue
-        for size in range(min(len(tail), 7), 0, -1):
+        # Never read part of the date words: "by the twelfth of neverember" is not the 12th.
+        dateish = datewords.dateish_words([t.group(0) for t in tail[:7]]) or 1
+        for size in range(min(len(tail), 7), dateish - 1, -1):
             end = match.end() + tail[size - 1].end()
             phrase = text[match.end() : end]
             try:
@@ -509,7 +511,8 @@ def find_due(text: str, now: datetime, zone: tzinfo, order: str = DEFAULT_ORDER)
                 )
             except BadInput:
                 continue
-        end = match.end() + tail[min(len(tail), 4) - 1].end()
+        # Quote the words that look like a date ("by tomorow"), not the rest ("for ACME").
+        end = match.end() + tail[min(dateish, len(tail)) - 1].end()
         words = text[match.start() : end]
         try:
             parse_due(words, now, zone, order)

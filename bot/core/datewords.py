@@ -208,6 +208,18 @@ def looks_like_date(text: str) -> bool:
     return False
 
 
+def dateish_words(tokens: list[str]) -> int:
+    """How many of the first words are date words, numbers or misspelt date words."""
+    count, previous = 0, ""
+    for token in tokens:
+        word = token.lower().strip(",")
+        month_slot = previous == "of" and word.isalpha()  # "the twelfth of neverember"
+        if not (_known(word) or _close_strong_word(word) or month_slot):
+            break
+        count, previous = count + 1, word
+    return count
+
+
 def corrections(phrase: str) -> list[str]:
     """Readings a phrase was probably meant as, best first ("frday" -> "friday")."""
     if phrase in ("asap", "as soon as possible", "soon", "soonish", "right away"):

@@ -150,3 +150,11 @@ def test_snoozing_for_two_hours_is_two_hours_even_across_a_dst_change() -> None:
     assert parse_due("2h", night, PARIS) == night + timedelta(hours=2)
     assert local(parse_due("sunday 9am", night, PARIS), PARIS) == "Sun 2026-10-25 09:00"
     assert parse_due("sunday 9am", night, PARIS) == datetime(2026, 10, 25, 8, 0, tzinfo=UTC)
+
+
+def test_an_unreadable_date_in_chat_is_quoted_without_the_words_after_it() -> None:
+    found = find_due("we'll fix it by tomorow for ACME and Globex", NOW, UTC_ZONE)
+    assert found is not None and found.words == "by tomorow"
+    assert found.problem is not None and "Did you mean Wed 25 Nov" in found.problem.message
+    found = find_due("we'll fix it by the twelfth of neverember for them", NOW, UTC_ZONE)
+    assert found is not None and found.words == "by the twelfth of neverember"
