@@ -77,7 +77,7 @@ async def captured(
             return
         if reply.react:
             slack.reactions.add(channel, ts, reply.react)
-        if any(section.buttons for section in reply.sections):  # "Track this commitment?"
+        if reply.sections:  # "Track this commitment?", or why a promise cannot be tracked
             prompt = send.ephemeral(slack.client, channel, user, reply, event.get("thread_ts"))
             slack.work.later(prompt, background=True)
 
