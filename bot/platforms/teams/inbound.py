@@ -16,7 +16,6 @@ from handlers.context import Caller
 
 PLATFORM = "teams"
 # Words that start a /loop command; anything else said to the bot in a channel is feedback.
-COMMAND_WORDS = frozenset({*grammar.USAGE, "help"})
 _TAGS = re.compile(r"<(?![@#])[^>]+>")  # HTML tags, not our <@user> mentions
 _BREAKS = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -76,6 +75,7 @@ class Arrival:
             user_name=(sender.name if sender else None) or None,
             channel=self.channel,
             tz=self.tz,
+            locale=self.activity.locale or None,
         )
 
 
@@ -168,12 +168,9 @@ def clean(text: str) -> str:
 
 
 def is_command(text: str) -> bool:
-    """A /loop command (with or without the slash), not a message to capture."""
-    stripped = text.strip()
-    if stripped.startswith("/"):
-        return True
-    first = stripped.split(None, 1)[0].lower() if stripped else ""
-    return first in COMMAND_WORDS
+    """A /loop command (with or without the slash or the command word), not a message to
+    capture."""
+    return text.strip().startswith("/") or grammar.command_text(text) is not None
 
 
 def permalink(arrival: Arrival) -> str | None:
