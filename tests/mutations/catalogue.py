@@ -71,7 +71,7 @@ MUTATIONS = [
         "the fast path answers 200 before the message is stored (stored half a second later)",
         (
             Edit(
-                "bot/platforms/slack/fast.py",
+                "bot/platforms/slack/channel_messages.py",
                 "            await captured(self.slack, payload, event, team, "
                 'from_slack(event.get("text") or ""))',
                 "            store = captured(self.slack, payload, event, team, "
@@ -165,8 +165,8 @@ MUTATIONS = [
         (
             Edit(
                 "handlers/capture.py",
-                'f"{stored[0]}|{message.channel}|{message.message_ts}"',
-                'f"{stored[0]}|{message.channel}|"',
+                'f"|{message.channel}|{message.message_ts}"',
+                'f"|{message.channel}|"',
             ),
         ),
         (
@@ -179,7 +179,7 @@ MUTATIONS = [
         "Slack's ack waits for the database however slow it is (no ack budget)",
         (
             Edit(
-                "bot/platforms/slack/work.py",
+                "bot/platforms/slack/ack_budget.py",
                 "done, _ = await asyncio.wait({task}, timeout=self.budget)",
                 "done, _ = await asyncio.wait({task}, timeout=None)",
             ),
