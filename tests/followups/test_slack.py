@@ -161,6 +161,8 @@ def sweep_process(deps: Deps, fake: FakeSlack, at: datetime) -> subprocess.Popen
 def test_a_sweep_killed_mid_way_is_finished_by_the_next_with_nothing_lost_or_doubled(
     db_url: str, clock
 ) -> None:  # noqa: ANN001
+    """Breakage it must catch (tests/mutations): the history read without include_all_metadata
+    (the fake, like Slack, then leaves the keys out and in-flight nudges go out twice)."""
     fake = SlowSlack().start()
     try:
         deps = slack_deps(db_url, fake, clock)

@@ -19,6 +19,8 @@ def message(text: str, ts: str, channel: str = "C1") -> ChatMessage:
 
 
 def test_a_burst_stores_each_message_once_and_answers_each(deps) -> None:  # noqa: ANN001
+    """Breakage it must catch (tests/mutations): a Track button that no longer names the
+    message it came from."""
     assert not commands.run(deps, ann, "customer add Acme Corp aliases ACME").error
     assert not commands.run(deps, ann, "customer add Globex").error
     assert not commands.run(deps, other_team, "customer add Initech").error

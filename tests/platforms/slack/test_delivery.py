@@ -26,6 +26,8 @@ def delivery(sqlite_url, fake_slack, clock):  # noqa: ANN001, ANN201
 
 
 async def test_send_dm_opens_the_conversation_and_posts_blocks(delivery, fake_slack) -> None:  # noqa: ANN001
+    """Breakage it must catch (tests/mutations): a MessageRef whose ts is not the message Slack
+    stored (threads and updates would then point nowhere)."""
     ref = await delivery.send_dm("T0001", "U0007", NUDGE)
     assert fake_slack.calls("conversations.open")[0].params["users"] == "U0007"
     post = fake_slack.calls("chat.postMessage")[0]

@@ -64,6 +64,8 @@ async def test_a_slow_database_still_gets_an_ack_and_the_work_finishes(
     fake_slack,
     clock,  # noqa: ANN001
 ) -> None:
+    """Breakage it must catch (tests/mutations): an ack that waits for the database however
+    slow it is (checked as an ordering and a ratio, not as seconds)."""
     deps = slack_deps(sqlite_url, fake_slack, clock)
     add_acme(deps)
     app = SlackTestApp(deps, fake_slack, ack_budget=0.3)

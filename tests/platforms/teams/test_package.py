@@ -42,6 +42,8 @@ def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str, app_id: st
 def test_the_package_has_a_manifest_and_both_icons(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Breakage it must catch (tests/mutations): a field Teams refuses that no hand-written
+    check looks at (supportsFiles as a string): the manifest is validated against the schema."""
     result = _run(tmp_path, monkeypatch, "--url", URL + "/", "-o", "teams.zip")
 
     assert result.exit_code == 0, result.output
