@@ -81,3 +81,30 @@ def test_escalations_of_one_sweep_are_one_post_per_channel(deps) -> None:  # noq
     assert all("has been reminded" in s.text for s in post.reply.sections)
     for nudge in delivery.to("bob"):  # and bob's own nudges came as briefs, one per sweep
         assert len(nudge.reply.sections) == 3
+
+
+def test_teams_and_the_console_render_a_brief_with_each_loops_actions_on_its_line(deps) -> None:  # noqa: ANN001
+    """Breakage caught: a brief rendered as one block whose buttons act on one loop only."""
+    import io
+
+    from bot.platforms.console import render
+    from bot.platforms.teams.cards import reply_card
+
+    acme(deps)
+    promise(deps, 3)
+    deps.clock.set(MONDAY_9)
+    delivery = RecordingDelivery()
+    sweep_now(deps, delivery)
+    (shown,) = delivery.to("bob")
+    card = reply_card(shown.reply, {})
+    containers = [b for b in card["body"] if b.get("type") == "Container"]
+    assert len(containers) == 3
+    for number, container in enumerate(containers, start=1):
+        (actions,) = [i for i in container["items"] if i["type"] == "ActionSet"]
+        submits = [a for a in actions["actions"] if a["type"] == "Action.Submit"]
+        # this line's buttons act on this line's loop, and the card knows it holds several
+        assert {a["data"]["loop"] for a in submits} == {str(number)}
+        assert {a["data"]["card"] for a in submits} == {"many"}
+    out = io.StringIO()
+    buttons = render(shown.reply, out)
+    assert len(buttons) == 15 and "[1] Done" in out.getvalue() and "[11] Done" in out.getvalue()
