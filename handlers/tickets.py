@@ -150,7 +150,7 @@ def _ticket_text(uow: UnitOfWork, scope: Scope, loop: Loop) -> tuple[str, str]:
     quotes = [
         f"> {f.text}\n> — {customer.name}" + (f" ({f.permalink})" if f.permalink else "")
         for f in uow.feedback.for_customer(customer.id, limit=20)  # type: ignore[arg-type]
-        if f.deleted_at is None and (f.id == loop.feedback_id or f.kind in ("request", "problem"))
+        if f.deleted_at is None and (f.id == loop.feedback_id or f.kind != "praise")
     ][:5]
     body = "\n\n".join(
         [
