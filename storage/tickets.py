@@ -12,6 +12,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel, col, select
 
+from bot.core.tickets import ticket_label
 from storage.models import UTCDateTime
 from storage.repos import _Repo, insert_ignore
 
@@ -137,6 +138,13 @@ class TicketRepo(_Repo):
         return self.session.exec(
             select(TicketLink).where(TicketLink.ticket_id == ticket_id).order_by(TicketLink.id)
         ).all()
+
+    def labels(self, loop_ids: set[int]) -> dict[int, list[str]]:
+        """How each of these loops' tickets is shown on its card."""
+        return {
+            loop_id: [ticket_label(t.key, t.title, t.state) for t in tickets]
+            for loop_id, tickets in self.for_loops(loop_ids).items()
+        }
 
     def for_loops(self, loop_ids: set[int]) -> dict[int, list[Ticket]]:
         """The tickets linked to each of these loops."""

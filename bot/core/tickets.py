@@ -83,6 +83,12 @@ class TicketMaker(Protocol):
         ...
 
 
+def ticket_label(key: str, title: str, state: str) -> str:
+    """A ticket on a loop card: `ENG-123 “Faster export” (shipped)`."""
+    named = f"{key} “{title}”" if title else key
+    return f"{named} (shipped)" if state == DONE else named
+
+
 def github_key(repository: str, number: int | str) -> str:
     """The key of GitHub issue or pull request `number` in `owner/repo` (they share numbers)."""
     return f"{repository.lower()}#{number}"

@@ -142,3 +142,17 @@ def test_linking_after_the_ticket_shipped_tells_at_once(deps) -> None:  # noqa: 
     apply_change(deps, SHIPPED, "github", "d-1")
     run(deps, alice, "link feedback 1 acme/app#12")
     assert loops(deps)[2].what == "Tell Globex: Faster CSV export shipped"
+
+
+def test_cards_show_the_ticket_and_whether_it_shipped(deps) -> None:  # noqa: ANN001
+    two_customers(deps)
+    run(deps, alice, "link 1 acme/app#12")
+    listed = commands.run(deps, alice, "list all")
+    assert [f.value for f in listed.sections[0].fields if f.label == "Ticket"] == ["acme/app#12"]
+    apply_change(deps, SHIPPED, "github", "d-1")
+    shown = commands.run(deps, alice, "customer ACME").sections[0]
+    assert ("Ticket", "acme/app#12 “Faster CSV export” (shipped)") in [
+        (f.label, f.value) for f in shown.fields
+    ]
+    told = commands.run(deps, alice, "update 1 waiting for their reply").sections[0]
+    assert any(f.label == "Ticket" for f in told.fields)
