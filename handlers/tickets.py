@@ -37,7 +37,10 @@ def link(deps: Deps, caller: Caller, command: ticket_grammar.LinkTicket) -> Repl
         else:
             feedback = uow.feedback.get(command.feedback_id or 0)
             if feedback is None or feedback.workspace_id != ws or feedback.deleted_at is not None:
-                raise NotFound(f"There is no feedback {command.feedback_id}.")
+                raise NotFound(
+                    f"There is no feedback {command.feedback_id}. "
+                    "`report feedback` lists feedback with its ids."
+                )
             ticket = uow.tickets.get_or_create(ws, ref.system, ref.key, ref.url, scope.now)
             new = uow.tickets.link(ticket, caller.user, scope.now, feedback_id=feedback.id)
             linked = f"feedback {feedback.id}"
@@ -71,7 +74,7 @@ def show(deps: Deps, caller: Caller, command: ticket_grammar.ShowTicket) -> Repl
     state = {SHIPPED: "shipped", "reopened": "reopened"}.get(ticket.state, "open")
     at_stake = sum(values.values())
     return Reply(
-        f"{ticket_name(ticket)} ({_tracker(ticket)}, {state}): {len(values)} customer"
+        f"{ticket_name(ticket)} ({system_label(ticket.system)}, {state}): {len(values)} customer"
         f"{'' if len(values) == 1 else 's'}, {at_stake:,.0f} in annual value at stake."
         + (f"\n{ticket.url}" if ticket.url else ""),
         sections=sections,
