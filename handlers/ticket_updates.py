@@ -13,7 +13,7 @@ from bot.core.tickets import DONE as SHIPPED
 from bot.core.tickets import TicketChange, same_ticket
 from handlers.context import Deps
 from handlers.planning import replan
-from storage.models import Feedback, Loop
+from storage.models import Customer, Feedback, Loop
 from storage.tickets import Ticket, TicketLink
 from storage.uow import UnitOfWork
 
@@ -89,9 +89,11 @@ def ship(uow: UnitOfWork, ticket: Ticket, now: datetime, zone: ZoneInfo, applied
         loop.cancelled_at, loop.cancel_reason = None, None
         _settle(uow, loop, link, now, zone, "done", f"{ticket_name(ticket)} shipped", True)
         applied.done.append(loop.id)  # type: ignore[arg-type]
-    asked = _askers(uow, links, covered)
-    for customer_id, feedback in asked.items():
-        applied.told_loops.append(_tell_loop(uow, ticket, customer_id, feedback, now, zone))
+    for customer_id, feedback in _askers(uow, links, covered).items():
+        customer = uow.customers.get(customer_id)
+        if customer is None or customer.erased_at is not None:  # forgotten: nobody to tell
+            continue
+        applied.told_loops.append(_tell_loop(uow, ticket, customer, feedback, now, zone))
 
 
 def unship(
@@ -150,13 +152,12 @@ def _askers(
 def _tell_loop(
     uow: UnitOfWork,
     ticket: Ticket,
-    customer_id: int,
+    customer: Customer,
     feedback: Feedback,
     now: datetime,
     zone: ZoneInfo,
 ) -> int:
-    customer = uow.customers.get(customer_id)
-    assert customer is not None
+    customer_id = customer.id
     owner = customer.owner or feedback.author
     loop = Loop(
         workspace_id=ticket.workspace_id,
@@ -174,7 +175,10 @@ def _tell_loop(
     )
     replan(uow, loop, now, zone)
     stored = uow.loops.add(loop)
-    assert stored is not None  # a second shipping finds this loop linked and covered
+    if stored is None:  # made before, and its customer since edited: that one stands
+        made = uow.loops.by_source(ticket.workspace_id, str(loop.source_key))
+        assert made is not None
+        return made.id  # type: ignore[return-value]
     quote = feedback.text if len(feedback.text) <= 200 else feedback.text[:199] + "…"
     note = f"{ticket_name(ticket)} shipped; {customer.name} asked: “{quote}”"
     uow.events.add(stored, "created", ACTOR, now, note)

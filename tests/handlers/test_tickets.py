@@ -156,3 +156,11 @@ def test_cards_show_the_ticket_and_whether_it_shipped(deps) -> None:  # noqa: AN
     ]
     told = commands.run(deps, alice, "update 1 waiting for their reply").sections[0]
     assert any(f.label == "Ticket" for f in told.fields)
+
+
+def test_a_forgotten_customer_gets_no_tell_loop(deps) -> None:  # noqa: ANN001
+    two_customers(deps)
+    run(deps, alice, "link feedback 1 acme/app#12")
+    run(deps, person("admin"), "customer forget Globex")
+    assert apply_change(deps, SHIPPED, "github", "d-1").told_loops == []
+    assert len(loops(deps)) == 1
