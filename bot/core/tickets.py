@@ -101,7 +101,7 @@ def parse_ticket(text: str, bare_keys: str = EITHER) -> TicketRef:
     (LINEAR or JIRA) when only one is, else EITHER: the first webhook naming it decides.
     `linear ENG-1` or `jira:PROJ-42` names the tracker outright.
     """
-    text = text.strip().strip("<>")
+    text = text.strip().strip("<>").split("|", 1)[0]  # Slack sends <url> or <url|label>
     named = _NAMED.fullmatch(text)
     if named and _KEY.fullmatch(named.group(2)) and named.group(1).lower() != GITHUB:
         return TicketRef(named.group(1).lower(), named.group(2).upper())

@@ -36,6 +36,10 @@ from bot.core.tickets import (
         ),
         ("acme/app#3", TicketRef(GITHUB, "acme/app#3")),
         (
+            "<https://github.com/acme/app/issues/5|acme/app#5>",
+            TicketRef(GITHUB, "acme/app#5", "https://github.com/acme/app/issues/5"),
+        ),
+        (
             "https://linear.app/acme/issue/ENG-123/export-is-slow",
             TicketRef(LINEAR, "ENG-123", "https://linear.app/acme/issue/ENG-123/export-is-slow"),
         ),
