@@ -163,6 +163,8 @@ def command_text(text: str, command: str = "/loop") -> str | None:
     if lowered in {command.lower(), "/loop", *bare}:
         return rest.strip()
     if lowered.lstrip("/") in _PARSERS:
+        if not first.startswith("/") and not ticket_grammar.bare_command(lowered, rest):
+            return None
         return text.lstrip("/")
     return None
 

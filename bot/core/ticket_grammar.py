@@ -14,6 +14,18 @@ USAGE = {
 }
 
 _NUMBER = re.compile(r"#?(\d{1,9})")
+# Without `/loop` or `loop` in front, "link" and "ticket" start many plain messages ("Link to
+# the ACME dashboard is broken"): such a line is a command only when its words fit one.
+_BARE = {
+    "link": re.compile(r"(?:feedback\s+)?#?\d{1,9}\s+\S+", re.IGNORECASE),
+    "ticket": re.compile(r"new\s+#?\d{1,9}(?:\s+(?:github|linear))?|\S*[-/#]\S*\d", re.IGNORECASE),
+}
+
+
+def bare_command(verb: str, rest: str) -> bool:
+    """Whether a line starting with `verb` (no `/loop` before it) is a command, not a message."""
+    shape = _BARE.get(verb)
+    return shape is None or shape.fullmatch(rest.strip()) is not None
 
 
 @dataclass(frozen=True)

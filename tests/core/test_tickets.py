@@ -97,3 +97,11 @@ def test_the_ticket_commands_parse() -> None:
     for bad in ("link", "link 4", "link x ENG-1", "ticket", "ticket new", "ticket new 3 jira"):
         with pytest.raises(BadInput, match="Usage"):
             grammar.parse(bad)
+
+
+def test_plain_messages_starting_with_link_or_ticket_stay_messages() -> None:
+    for message in ("Link to the ACME dashboard is broken", "Ticket volume from Globex doubled"):
+        assert grammar.command_text(message) is None
+    for line in ("link 4 ENG-1", "link feedback 2 acme/app#3", "ticket ENG-1", "ticket new 3"):
+        assert grammar.command_text(line) == line
+    assert grammar.command_text("/link to nowhere") == "link to nowhere"  # a slash means it
