@@ -103,11 +103,11 @@ def test_events_are_acked_and_stored_once_while_reactions_fail_in_bursts(tmp_pat
 def test_every_nudge_arrives_once_while_the_web_api_fails_in_bursts(tmp_path, backend) -> None:  # noqa: ANN001
     url = database(tmp_path, backend)
     loops = 300
-    seed_loops(url, loops, owners=30)
+    seed_loops(url, loops, owners=100)  # 3 loops each: one brief DM per owner
     at = datetime(2026, 11, 25, 17, 5, tzinfo=UTC)  # the nudges' slot is 17:00; quiet from 19:00
     with fake_slack() as api:
         api.clock = lambda: at
-        bursts = Bursts(api, "chat.postMessage")
+        bursts = Bursts(api, "chat.postMessage", every=20)
         bursts.start()
         try:
             # A failed send is retried 5 minutes later (then 10): sweep every 11 minutes.
