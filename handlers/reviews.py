@@ -247,7 +247,7 @@ def set_status(deps: Deps, caller: Caller, name: str, status: str, reason: str) 
             )
         if customer.status == status:
             return Reply(f"{customer.name} is already {status}.")
-        uow.reviews.set_status(customer, status)
+        uow.reviews.set_status(customer, status, scope.now)
         uow.feedback.add(
             workspace_id=scope.workspace.id, customer_id=customer.id, kind="other",
             text=f"Status: {status}" + (f" — {reason}" if reason else ""),
