@@ -158,6 +158,8 @@ def test_a_review_in_chat_gives_a_private_link_and_documents_render(deps) -> Non
     reply = commands.run(deps, alice, "review ACME 2026Q4")
     assert not reply.error, reply.text
     assert "Acme Corp — review of 2026Q4" in reply.text and "/reviews/" in (reply.footer or "")
+    (chart,) = reply.attachments  # the quarter's weeks, as a picture
+    assert chart.mime == "image/png" and chart.content.startswith(b"\x89PNG")
     bad = commands.run(deps, alice, "review ACME 2026Q7")
     assert bad.error and "not a quarter" in bad.text
     found = reviews.review(deps, alice, "acme", parse_quarter("2026Q4"))
