@@ -116,7 +116,7 @@ def test_keys_are_cached_and_refreshed_when_a_new_key_signs(
     teams.say(dana, "help")
     assert bot_framework.key_requests == 1  # cached
 
-    monkeypatch.setattr(auth, "MIN_REFRESH_SECONDS", 3600.0)
+    monkeypatch.setattr(auth, "MIN_REFRESH_SECONDS", 0.0)
     rotated = SigningKey("bf-key-2")
     bot_framework.keys.append(rotated)
     activity = teams.teams.personal(dana, "help")
