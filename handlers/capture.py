@@ -260,6 +260,8 @@ def log_feedback(
     return Reply(
         f"📝 Logged {feedback_kind(command.text)} feedback for {customer.name}: {command.text}",
         react=CAPTURED_REACTION,
+        footer=f"Feedback {new_id}. Wrong? `feedback {new_id} kind <kind>`, "
+        f"`feedback {new_id} customer <name>` or `feedback delete {new_id}`.",
     )
 
 

@@ -10,7 +10,7 @@ from bot.core import grammar, spreadsheet
 from bot.core.dates import describe
 from bot.core.errors import BadInput, Conflict, NotAllowed
 from bot.core.matching import alias_key, strict_aliases
-from bot.core.replies import Field, Reply, Section, Table
+from bot.core.replies import Button, Field, Reply, Section, Table
 from handlers.common import enter, find_customer, loop_section, resolve_user
 from handlers.context import Caller, Deps
 from storage.models import Customer
@@ -167,9 +167,10 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
 
 def _entry_text(entry: TimelineEntry) -> str:
     if entry.kind == "feedback":
-        return f"💬 {entry.feedback_kind} ({entry.source}) from <@{entry.who}>: {entry.text}" + (
-            " [deleted]" if entry.deleted else ""
-        )
+        return (
+            f"💬 {entry.feedback_kind} ({entry.source}, feedback {entry.number}) "
+            f"from <@{entry.who}>: {entry.text}"
+        ) + (" [deleted]" if entry.deleted else "")
     return _event_text(entry.kind, entry.number or 0, entry.text, entry.who, entry.note)
 
 
@@ -184,6 +185,9 @@ _EVENT_WORDS = {
     "reassigned": "↪️ reassigned",
     "nudged": "🔔 nudged about",
     "escalated": "🚨 escalated",
+    "edit": "✏️ edited",
+    "reopen": "↩️ reopened",
+    "undo": "↶ undid a change on",
 }
 
 
@@ -197,13 +201,33 @@ def _money(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def forget(deps: Deps, caller: Caller, name: str) -> Reply:
-    """Erase a customer's feedback text and personal data (a privacy request), keeping counts."""
+def forget(deps: Deps, caller: Caller, name: str, confirmed: bool = False) -> Reply:
+    """Erase a customer's feedback text and personal data (a privacy request), keeping counts;
+    asked first, with a button that confirms (`confirmed`: nothing is erased without it)."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         if not scope.actor.is_admin:
             raise NotAllowed("Only an admin can make me forget a customer.")
         customer = find_customer(uow, scope.workspace.id, name)
+        if not confirmed:
+            return Reply(
+                f"Forget {customer.name}? This erases the text of its feedback and loops, its "
+                "aliases and account owner for good (counts stay, without names). Nothing is "
+                "erased until you confirm.",
+                sections=[
+                    Section(
+                        f"Erase {customer.name}",
+                        buttons=[
+                            Button(
+                                f"Forget {customer.name}",
+                                "run",
+                                f"customer forget {customer.name} --yes",
+                                "danger",
+                            )
+                        ],
+                    )
+                ],
+            )
         erased = uow.customers.erase(customer, scope.now)
         uow.commit()
     return Reply(
