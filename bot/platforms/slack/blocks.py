@@ -214,6 +214,7 @@ def messages(
 
 
 PAGE_ACTION = "loop_page"
+RUN_ACTION = "loop_run"  # a button that runs the command in its value (Undo, confirmations)
 
 
 def pager(reply: Reply, command_text: str) -> list[Block] | None:

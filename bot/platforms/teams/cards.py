@@ -145,6 +145,8 @@ def _pager(reply: Reply, command: str) -> dict[str, Any]:
 def button_data(button: Button, single: bool) -> dict[str, str]:
     if button.action == "track":
         return {"action": "track", "value": button.value}
+    if button.action == "run":
+        return {"action": "run", "command": button.value}
     return {"action": button.action, "loop": button.value, "card": "one" if single else "many"}
 
 
