@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from bot.core import grammar
-from bot.core.errors import BadInput, Conflict, NotAllowed
+from bot.core.errors import BadInput, Conflict, NotAllowed, UserError
 from bot.core.matching import alias_key
 from bot.core.replies import Reply, Section
 from handlers.common import Scope, enter, find_customer, resolve_user, undo_button
 from handlers.context import Caller, Deps
+from handlers.customers import add_one, read_row
 from storage.changes import snapshot
 from storage.models import Customer
 from storage.uow import UnitOfWork
@@ -133,3 +135,43 @@ def _check_free(uow: UnitOfWork, customer: Customer, words: list[str]) -> None:
         taken = uow.customers.alias_owner(customer.workspace_id, word)
         if taken is not None and taken.id != customer.id:
             raise Conflict(f"“{word}” is already a name of {taken.name}.")
+
+
+@dataclass
+class Imported:
+    """What an import with `--update` did (or, checked, would do)."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)  # "Acme Corp: value 120,000 → 150,000"
+    unchanged: int = 0
+
+
+def import_update(
+    deps: Deps, caller: Caller, rows: Iterable[dict[str, str]], check: bool = False
+) -> Imported:
+    """Customers from CSV rows: a row naming a known customer updates it (an empty cell leaves
+    that field alone), any other row adds one; all rows or none. `check` changes nothing and
+    says what would change. Each update is in the history, as `customer edit` is."""
+    done = Imported()
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        ws = scope.workspace.id
+        for line, row in enumerate(rows, start=2):
+            try:
+                name, aliases, segment, value, owner = read_row(uow, scope, row)
+                customer = uow.customers.by_key(ws, name)
+                if customer is None or customer.erased_at is not None:
+                    add_one(uow, ws, scope.now, name, aliases, segment, value or 0.0, owner)
+                    done.added.append(name)
+                    continue
+                wanted = CustomerChange(None, aliases or None, segment, value, owner)
+                said, _ = update(uow, scope, customer, wanted)
+            except UserError as exc:
+                raise BadInput(f"line {line}: {exc.message}") from None
+            if said:
+                done.updated.append(f"{customer.name}: {'; '.join(said)}")
+            else:
+                done.unchanged += 1
+        if not check:
+            uow.commit()
+    return done

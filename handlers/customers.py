@@ -10,7 +10,7 @@ from bot.core import grammar, spreadsheet
 from bot.core.dates import describe
 from bot.core.errors import BadInput, Conflict, NotAllowed
 from bot.core.matching import alias_key, strict_aliases
-from bot.core.replies import Button, Field, Reply, Section, Table
+from bot.core.replies import Button, Field, Reply, Section, Table, counted
 from handlers.common import enter, find_customer, loop_section, resolve_user
 from handlers.context import Caller, Deps
 from storage.models import Customer
@@ -27,7 +27,7 @@ def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         owner = resolve_user(uow, scope, command.owner) if command.owner else None
-        customer = _add_one(
+        customer = add_one(
             uow,
             scope.workspace.id,
             scope.now,
@@ -55,7 +55,7 @@ def _strictness(aliases: list[str]) -> str:
     return " Strict, so chat words are not mistaken for the customer: " + "; ".join(strict) + "."
 
 
-def _add_one(
+def add_one(
     uow: UnitOfWork,
     workspace_id: int,
     now: datetime,
@@ -75,7 +75,10 @@ def _add_one(
                 if alias_key(taken.name) == alias_key(word)
                 else (f"already a name of {taken.name}")
             )
-            raise Conflict(f"“{word}” is {what}. `customer {taken.name}` shows it.")
+            raise Conflict(
+                f"“{word}” is {what}. `customer {taken.name}` shows it; "
+                f"`customer edit {taken.name} …` changes it."
+            )
     keys = [alias_key(a) for a in aliases]
     if len(set(keys)) != len(keys):
         raise BadInput("The same alias is given twice.")
@@ -112,7 +115,7 @@ def list_customers(deps: Deps, caller: Caller) -> Reply:
         }
         for c in customers
     ]
-    return Reply(f"{len(customers)} customers", table=Table(list(rows[0]), rows))
+    return Reply(counted(len(customers), "customer"), table=Table(list(rows[0]), rows))
 
 
 def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
@@ -231,8 +234,9 @@ def forget(deps: Deps, caller: Caller, name: str, confirmed: bool = False) -> Re
         erased = uow.customers.erase(customer, scope.now)
         uow.commit()
     return Reply(
-        f"Forgot {name}: erased the text of {erased['feedback']} feedback items and "
-        f"{erased['loops']} loops, {erased['aliases']} aliases and the account owner. "
+        f"Forgot {name}: erased the text of {counted(erased['feedback'], 'feedback item')} "
+        f"and {counted(erased['loops'], 'loop')}, {counted(erased['aliases'], 'alias', 'aliases')}"
+        " and the account owner. "
         "Counts stay, without names."
     )
 
@@ -253,8 +257,11 @@ def import_rows(
         for line, row in enumerate(rows, start=2):
             try:
                 _import_row(uow, scope, row)
-            except (BadInput, Conflict) as exc:
+            except BadInput as exc:
                 raise BadInput(f"line {line}: {exc.message}") from None
+            except Conflict as exc:
+                known = exc.message.split(" `customer ")[0]
+                raise BadInput(f"line {line}: {known} (--update updates known customers)") from None
             count += 1
             if progress:
                 progress(count)
@@ -263,17 +270,27 @@ def import_rows(
 
 
 def _import_row(uow: UnitOfWork, scope, row: dict[str, str]) -> None:  # noqa: ANN001
+    name, aliases, segment, value, owner = read_row(uow, scope, row)
+    add_one(uow, scope.workspace.id, scope.now, name, aliases, segment, value or 0.0, owner)
+
+
+def read_row(
+    uow: UnitOfWork,
+    scope,  # noqa: ANN001
+    row: dict[str, str],
+) -> tuple[str, list[str], str | None, float | None, str | None]:
+    """A CSV row's name, aliases, segment, value and owner (None: the cell is empty)."""
     name = (row.get("name") or "").strip()
     if not name:
         raise BadInput("the name is empty")
     raw_value = (row.get("value") or "").strip().replace(",", "")
     try:
-        value = float(raw_value) if raw_value else 0.0
-        if not math.isfinite(value):  # "nan", "inf": not an amount of money
+        value = float(raw_value) if raw_value else None
+        if value is not None and not math.isfinite(value):  # "nan", "inf": not money
             raise ValueError(raw_value)
     except ValueError:
         raise BadInput(f"the value “{raw_value}” is not a number") from None
-    if value < 0:
+    if value is not None and value < 0:
         raise BadInput("the value can't be negative")
     aliases = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
     if len(aliases) == 1 and "," in aliases[0]:
@@ -288,7 +305,7 @@ def _import_row(uow: UnitOfWork, scope, row: dict[str, str]) -> None:  # noqa: A
             raise BadInput(f"the owner “{owner_text}” is not a user name")
         owner = resolve_user(uow, scope, ref)
     segment = (row.get("segment") or "").strip().lower() or None
-    _add_one(uow, scope.workspace.id, scope.now, name, aliases, segment, value, owner)
+    return name, aliases, segment, value, owner
 
 
 def read_csv(text: str) -> list[dict[str, str]]:

@@ -107,3 +107,8 @@ def error_reply(message: str, suggestions: list[str] | None = None) -> Reply:
     """An ephemeral reply for a UserError: the message and its suggestions."""
     lines = [message, *(f"• {s}" for s in (suggestions or []))]
     return Reply(text="\n".join(lines), ephemeral=True, error=True)
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """ "1 customer", "2 customers", "0 loops": a count with its word in the right number."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"

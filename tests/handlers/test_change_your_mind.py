@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from bot.core.replies import Reply
-from handlers import commands
+from handlers import commands, customer_edits, customers
 from tests.conftest import person
 
 alice, bob, carol, admin = person("alice"), person("bob"), person("carol"), person("admin")
@@ -182,3 +182,16 @@ def test_forget_asks_first_and_erases_nothing_without_the_confirmation(deps) -> 
     assert "Only an admin" in refused(deps, alice, "customer forget ACME --yes").text
     assert "Forgot Acme Corp" in run(deps, admin, button.value).text
     assert refused(deps, alice, "customer ACME").error
+
+
+def test_import_update_by_name_checked_then_done_and_undoable(deps) -> None:  # noqa: ANN001
+    story(deps)
+    rows = customers.read_csv("name,aliases,segment,value,owner\nACME,,,5000,\nHooli,,smb,9,\n")
+    checked = customer_edits.import_update(deps, admin, rows, check=True)
+    assert (checked.added, checked.updated) == (["Hooli"], ["Acme Corp: value 0 → 5,000"])
+    assert "value 0" in run(deps, bob, "customer ACME").plain()  # the check changed nothing
+    customer_edits.import_update(deps, admin, rows)
+    assert "value 5,000" in run(deps, bob, "customer ACME").plain()
+    assert "ACME" in run(deps, bob, "customer ACME").plain()  # an empty cell left the aliases
+    run(deps, admin, "undo")
+    assert "value 0" in run(deps, bob, "customer ACME").plain()
