@@ -115,7 +115,8 @@ def list_customers(deps: Deps, caller: Caller) -> Reply:
         }
         for c in customers
     ]
-    return Reply(counted(len(customers), "customer"), table=Table(list(rows[0]), rows))
+    table = Table(list(rows[0]), rows, scope.zone, scope.now)
+    return Reply(counted(len(customers), "customer"), table=table)
 
 
 def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:

@@ -37,6 +37,7 @@ COLUMNS: dict[str, list[str]] = {
 KINDS = tuple(COLUMNS)
 OWNER_MEASURES = frozenset({"live", "closed", "cancelled", "due"})
 LIVE_AND_CLOSED = frozenset({"live", "closed"})
+TIMES = "times in your zone here, in UTC (ISO-8601) in csv and json"
 RATES = (
     "on-time rate = loops done by their due time ÷ loops due in the period (up to now), "
     "cancelled loops excluded, empty when nothing was due"
@@ -73,8 +74,8 @@ def report(deps: Deps, caller: Caller, command: grammar.Report) -> Reply:
     title = view.title
     if total > CHAT_ROWS:
         title += f" — the first {CHAT_ROWS} of {total}{view.order}; add `csv` for all"
-    reply = Reply(title, sections=view.sections, table=Table(view.table.columns, rows[:CHAT_ROWS]),
-                  footer=view.footer)  # fmt: skip
+    shown = Table(view.table.columns, rows[:CHAT_ROWS], scope.zone, scope.now)
+    reply = Reply(title, sections=view.sections, table=shown, footer=view.footer)
     if command.csv:
         day = scope.now.astimezone(deps.settings.zone).date().isoformat()
         reply.attachments.append(Attachment(
@@ -97,7 +98,9 @@ def table_for_cli(deps: Deps, kind: str, workspace: str | None) -> Table:
         if chosen is None:
             return Table(COLUMNS[kind], [])
         when = frame(chosen.id, deps.clock.now(), deps.settings.zone, chat=False, everything=True)
-        return BUILDERS[kind](uow, when).table
+        table = BUILDERS[kind](uow, when).table
+    table.zone, table.now = deps.settings.zone, when.now  # how `--format table` shows times
+    return table
 
 
 # ---- the reports ---------------------------------------------------------------------------
@@ -238,7 +241,7 @@ def _loops(uow: UnitOfWork, f: Frame) -> View:
         "Loops" + ("" if f.everything else f" created {f.span}"),
         Table(COLUMNS["loops"], rows),
         ("Every loop" if f.everything else f"Period: {f.span}; loops created in it")
-        + "; times in UTC (ISO-8601); closed is when the customer was told.",
+        + f"; {TIMES}; closed is when the customer was told.",
         order=" by number",
         total=uow.exports.loop_count(f.workspace_id, since) if since and f.rows else None,
     )
@@ -251,7 +254,7 @@ def _feedback(uow: UnitOfWork, f: Frame) -> View:
         "Feedback" + ("" if f.everything else f" {f.span}"),
         Table(COLUMNS["feedback"], rows),
         ("All feedback" if f.everything else f"Period: {f.span}")
-        + "; sentiment from -1 (negative) to 1; times in UTC (ISO-8601).",
+        + f"; sentiment from -1 (negative) to 1; {TIMES}.",
         order=", oldest first",
         total=uow.exports.feedback_count(f.workspace_id, since) if since and f.rows else None,
     )

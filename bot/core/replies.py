@@ -7,6 +7,7 @@ prints `@USERID` and Teams the user's display name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
 from typing import Literal
 
 ButtonStyle = Literal["primary", "danger", "default"]
@@ -39,10 +40,15 @@ class Section:
 
 @dataclass
 class Table:
-    """Rows of a report: columns are snake_case keys, rows hold plain values (None = empty)."""
+    """Rows of a report: columns are snake_case keys, rows hold plain values (None = empty).
+
+    `zone` and `now` say how a person reads its times (chat: the caller's zone); they are not
+    part of what the table holds."""
 
     columns: list[str]
     rows: list[dict[str, object]]
+    zone: tzinfo = field(default=UTC, compare=False)
+    now: datetime | None = field(default=None, compare=False)
 
 
 @dataclass

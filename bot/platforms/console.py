@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import shutil
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -58,7 +59,8 @@ def render(
                 labels.append(f"[{number}] {button.label}")
             out.write("    " + "  ".join(labels) + "\n")
     if reply.table is not None:
-        console = Console(file=out, width=120, color_system=None, force_terminal=False)
+        width = min(shutil.get_terminal_size((80, 24)).columns, 120)  # 80 in a pipe
+        console = Console(file=out, width=width, color_system=None, force_terminal=False)
         for row in reply.table.rows:
             for key, value in row.items():
                 if isinstance(value, str):
