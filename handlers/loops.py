@@ -241,7 +241,7 @@ def act(
 ) -> Reply | None:
     """done, told, snooze, reassign, update, cancel, reopen or edit (`field`: what, due,
     owner, customer) loop #number, with the permission rules. A change by someone else is told
-    to the loop's owner; every change but an update can be undone by its author.
+    to the loop's owner; its author can undo it (an undone update stays in the history).
 
     `click_key` (a button click's message + user + value) makes a repeated click a no-op:
     None is returned then.
@@ -268,8 +268,9 @@ def act(
         uow.loops.save(loop)
         uow.events.add(loop, EVENT_KINDS.get(action, action), caller.user, scope.now, note)
         section = loop_section(loop, customer.name, scope.zone, scope.now)
-        if action != "update" and before != snapshot(loop, LOOP_COLUMNS):
-            summary = f"#{loop.number} {CHANGED_BY_OTHERS[action]}" + (f" ({note})" if note else "")
+        if action == "update" or before != snapshot(loop, LOOP_COLUMNS):
+            done = CHANGED_BY_OTHERS.get(action, "update added")
+            summary = f"#{loop.number} {done}" + (f" ({note})" if note else "")
             change = uow.changes.record(
                 scope.workspace.id,
                 caller.user,

@@ -195,3 +195,13 @@ def test_import_update_by_name_checked_then_done_and_undoable(deps) -> None:  # 
     assert "ACME" in run(deps, bob, "customer ACME").plain()  # an empty cell left the aliases
     run(deps, admin, "undo")
     assert "value 0" in run(deps, bob, "customer ACME").plain()
+
+
+def test_an_undone_update_stays_in_the_history_marked_undone(deps) -> None:  # noqa: ANN001
+    story(deps)
+    run(deps, bob, "edit 1 what ship SSO soon")
+    run(deps, bob, "update 1 spoke to their CTO")
+    assert "Undone: #1 update added (spoke to their CTO)" in run(deps, bob, "undo").text
+    timeline = run(deps, bob, "customer ACME").plain()
+    assert "spoke to their CTO" in timeline and "undid: #1 update added" in timeline
+    assert loop_state(deps)["what"] == "ship SSO soon"  # the edit before it stands
