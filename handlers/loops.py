@@ -33,7 +33,7 @@ from handlers.loop_edits import edit_loop
 from handlers.planning import replan
 from handlers.settings import date_order
 from storage.changes import snapshot
-from storage.models import Customer, Loop
+from storage.models import Change, Customer, Loop
 from storage.uow import UnitOfWork
 
 PAGE_SIZE = 20
@@ -91,10 +91,29 @@ def commit(
             uow.events.add(stored, "created", caller.user, scope.now, message or command.what)
             opened.append(stored)
         names = uow.customers.names_by_id({lp.customer_id for lp in opened + already})
+        change = _record_commit(uow, scope, opened)
         uow.commit()
     if not opened:
         return Reply(f"Already tracked as {', '.join(f'#{lp.number}' for lp in already)}.")
-    return _tracking_reply(caller, scope, opened, already, names, owner, due, said)
+    reply = _tracking_reply(caller, scope, opened, already, names, owner, due, said)
+    reply.sections[-1].buttons.append(undo_button(change.id))  # type: ignore[union-attr, arg-type]
+    return reply
+
+
+def _record_commit(uow: UnitOfWork, scope: Scope, opened: list[Loop]) -> Change | None:
+    """A new commitment is a change too: undone, its loops are cancelled (kept in history)."""
+    if not opened:
+        return None
+    return uow.changes.record(
+        scope.workspace.id,
+        scope.actor.user,
+        "commit",
+        opened[0].id,  # type: ignore[arg-type]
+        opened[0].customer_id,
+        "tracking " + listed([f"#{lp.number}" for lp in opened]),
+        {"loops": [lp.id for lp in opened]},
+        scope.now,
+    )
 
 
 def _customers_named(uow: UnitOfWork, workspace_id: int, named: str) -> list[Customer]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.errors import Conflict, NotAllowed, NotFound
-from bot.core.loops import check_undo
+from bot.core.loops import CANCELLED, OPEN, check_undo
 from bot.core.replies import Reply, Section
 from handlers.common import Scope, enter, loop_section
 from handlers.context import Caller, Deps
@@ -47,6 +47,13 @@ def undo(deps: Deps, caller: Caller, change_id: int | None = None) -> Reply:
 
 def _put_back(uow: UnitOfWork, deps: Deps, scope: Scope, change: Change) -> Section | None:
     before = uow.changes.before(change)
+    if change.target == "commit":
+        return _cancel_commitment(uow, deps, scope, change, before["loops"])
+    if before.get("logged"):  # feedback just logged: taken back out
+        logged = uow.feedback.get(change.target_id)
+        if logged is not None:
+            uow.changes.delete_feedback(logged)
+        return None
     if change.target == "loop":
         loop = uow.loops.get(change.target_id)
         if loop is None:
@@ -75,4 +82,23 @@ def _put_back(uow: UnitOfWork, deps: Deps, scope: Scope, change: Change) -> Sect
         raise NotFound("That feedback is gone.")
     restore(feedback, before)
     uow.feedback.save(feedback)
+    return None
+
+
+def _cancel_commitment(
+    uow: UnitOfWork, deps: Deps, scope: Scope, change: Change, loop_ids: list[int]
+) -> Section | None:
+    """A commitment undone: its loops are cancelled, unless one has moved on since."""
+    loops = [lp for lp in (uow.loops.get(i) for i in loop_ids) if lp is not None]
+    moved = [lp for lp in loops if lp.state != OPEN]
+    if moved:
+        raise Conflict(
+            f"#{moved[0].number} is {moved[0].state} already; cancel the loops by hand instead."
+        )
+    for loop in loops:
+        loop.state, loop.cancelled_at = CANCELLED, scope.now
+        loop.cancel_reason = "undone by the one who recorded it"
+        replan(uow, loop, scope.now, deps.settings.zone)
+        uow.loops.save(loop)
+        uow.events.add(loop, "cancel", scope.actor.user, scope.now, f"undid: {change.summary}")
     return None

@@ -205,3 +205,17 @@ def test_an_undone_update_stays_in_the_history_marked_undone(deps) -> None:  # n
     timeline = run(deps, bob, "customer ACME").plain()
     assert "spoke to their CTO" in timeline and "undid: #1 update added" in timeline
     assert loop_state(deps)["what"] == "ship SSO soon"  # the edit before it stands
+
+
+def test_a_new_commitment_and_logged_feedback_can_be_undone(deps) -> None:  # noqa: ANN001
+    story(deps)
+    tracked = run(deps, bob, "commit ACME and Initech: call them back")
+    assert "Undone: tracking #2 and #3" in run(deps, bob, undo_value(tracked)).text
+    assert [loop_state(deps, n)["state"] for n in (2, 3)] == ["cancelled", "cancelled"]
+    logged = run(deps, carol, "feedback Initech: loves the new dashboard")
+    run(deps, carol, undo_value(logged))
+    assert "loves the new dashboard" not in run(deps, carol, "customer Initech").plain()
+    again = run(deps, bob, "commit ACME: one more")
+    run(deps, bob, "done 4")
+    moved = refused(deps, bob, undo_value(again))
+    assert "#4 is done already" in moved.text and loop_state(deps, 4)["state"] == "done"
