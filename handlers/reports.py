@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.core import grammar
 from bot.core.errors import BadInput
-from bot.core.replies import Attachment, Reply, Section, Table
+from bot.core.replies import Attachment, Reply, Section, Table, counted
 from bot.core.spreadsheet import table_csv
 from handlers import summaries as say
 from handlers.common import enter, workspace_for_cli
@@ -193,7 +193,7 @@ def _quiet(uow: UnitOfWork, f: Frame) -> View:
         before = uow.touchpoints.quiet_count(f.workspace_id, quiet_rule(then, days, default, then))
         sections = [
             Section(
-                f"Gone quiet now: {len(rows)} customers "
+                f"Gone quiet now: {counted(len(rows), 'customer')} "
                 f"({say.change(len(rows), before)} vs {f.days} days ago)."
             )
         ]

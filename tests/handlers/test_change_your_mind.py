@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from bot.core.replies import Reply
 from handlers import commands, customer_edits, customers
+from handlers.digest import weekly_digest
 from tests.conftest import person
 
 alice, bob, carol, admin = person("alice"), person("bob"), person("carol"), person("admin")
@@ -140,7 +141,10 @@ def test_feedback_delete_leaves_reports_and_undo_brings_it_back(deps) -> None:  
     rows = run(deps, alice, "report customers").table.rows  # type: ignore[union-attr]
     assert [r["feedback"] for r in rows if r["customer"] == "Acme Corp"] == [0]
     assert "export is broken" not in run(deps, alice, "customer ACME").plain()
+    digest = weekly_digest(deps, 1, deps.clock.now()).plain()
+    assert "Feedback: 0" in digest and "export" not in digest
     run(deps, alice, undo_value(deleted))
+    assert "Feedback: 1" in weekly_digest(deps, 1, deps.clock.now()).plain()
     assert "export is broken" in run(deps, alice, "customer ACME").plain()
 
 
