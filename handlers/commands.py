@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.core import grammar
+from bot.core import grammar, ticket_grammar
 from bot.core.errors import UserError
 from bot.core.replies import Reply, error_reply
 from handlers import (
@@ -15,6 +15,7 @@ from handlers import (
     loops,
     reports,
     settings,
+    tickets,
     undo,
 )
 from handlers.context import Caller, Deps
@@ -68,4 +69,10 @@ def dispatch(
             return reports.report(deps, caller, command)
         case grammar.ChangeSettings():
             return settings.change(deps, caller, command)
+        case ticket_grammar.LinkTicket():
+            return tickets.link(deps, caller, command)
+        case ticket_grammar.ShowTicket():
+            return tickets.show(deps, caller, command)
+        case ticket_grammar.NewTicket():
+            return tickets.new_ticket(deps, caller, command)
     raise AssertionError(f"unhandled command {command!r}")

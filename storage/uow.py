@@ -22,6 +22,7 @@ from storage.repos import (
     UserRepo,
     WorkspaceRepo,
 )
+from storage.tickets import TicketRepo
 from storage.touchpoints import TouchpointRepo
 
 
@@ -49,6 +50,7 @@ class UnitOfWork:
         self.nudges = NudgeRepo(self.session)
         self.plan_facts = PlanFactRepo(self.session)
         self.profiles = ProfileRepo(self.session)
+        self.tickets = TicketRepo(self.session)
         return self
 
     def __exit__(

@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from bot.core import ticket_grammar
 from bot.core.dates import split_due
 from bot.core.errors import BadInput
 
@@ -149,6 +150,9 @@ Command = (
     | ListCustomers
     | Report
     | ChangeSettings
+    | ticket_grammar.LinkTicket
+    | ticket_grammar.ShowTicket
+    | ticket_grammar.NewTicket
 )
 
 USAGE = {
@@ -173,6 +177,7 @@ USAGE = {
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
     " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off"
     " | date-order mdy|dmy]",
+    **ticket_grammar.USAGE,
 }
 
 _USER = re.compile(r"<@([A-Za-z0-9_.:-]+)(?:\|([^>]*))?>|@([\w.\-]+)")
@@ -203,6 +208,8 @@ def command_text(text: str, command: str = "/loop") -> str | None:
     if lowered in {command.lower(), "/loop", *bare}:
         return rest.strip()
     if lowered.lstrip("/") in _PARSERS:
+        if not first.startswith("/") and not ticket_grammar.bare_command(lowered, rest):
+            return None
         return text.lstrip("/")
     return None
 
@@ -505,6 +512,8 @@ _PARSERS = {
     "customers": _customers,
     "report": _report,
     "settings": _settings,
+    "link": ticket_grammar.parse_link,
+    "ticket": ticket_grammar.parse_ticket_command,
 }
 
 

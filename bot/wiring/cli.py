@@ -47,13 +47,15 @@ def settings() -> Settings:
 
 
 def deps_for(loaded: Settings, migrate: bool = True):  # noqa: ANN201
+    from bot.platforms.tickets.makers import ticket_makers
     from handlers.context import Deps
     from storage.db import make_engine, upgrade
 
     try:
         if migrate:
             upgrade(loaded.database_url)
-        return Deps(engine=make_engine(loaded.database_url), settings=loaded)
+        engine = make_engine(loaded.database_url)
+        return Deps(engine=engine, settings=loaded, ticket_makers=ticket_makers(loaded))
     except Exception as exc:  # noqa: BLE001 - a database we can't open is the user's to fix
         raise fail(
             f"can't open the database {_safe_url(loaded.database_url)}: {str(exc).splitlines()[0]}"

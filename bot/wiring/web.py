@@ -1,4 +1,5 @@
-"""HTTP mode: Slack at POST /slack/events, Teams at POST /api/messages, GET /healthz."""
+"""HTTP mode: Slack at POST /slack/events, Teams at POST /api/messages, the trackers' webhooks
+at POST /webhooks/{github,linear,jira}, GET /healthz."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot.platforms.tickets.webhooks import ticket_routes
 from bot.wiring.bootstrap import chat_deliveries
 from bot.wiring.scheduler import start as start_scheduler
 from bot.wiring.scheduler import stop as stop_scheduler
@@ -46,6 +48,8 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
         else:
             routes += teams_routes(deps)
             platforms.append("teams")
+
+    routes += ticket_routes(deps)  # GitHub, Linear, Jira: each when its secret is set
 
     async def healthz(request: Request) -> JSONResponse:
         try:
