@@ -21,7 +21,7 @@ def change_feedback(deps: Deps, caller: Caller, command: grammar.ChangeFeedback)
         fid = command.feedback_id
         if command.field == "delete":
             before: dict[str, object] = {"deleted": snapshot(feedback)}
-            before["loops"] = uow.changes.delete_feedback(feedback)
+            before["links"] = uow.changes.delete_feedback(feedback)
             summary = f"deleted feedback {fid} for {customer.name}"
         elif command.field == "kind" and feedback.kind == command.text:
             return Reply(f"Feedback {fid} is already {command.text}.")

@@ -75,7 +75,7 @@ def _put_back(uow: UnitOfWork, deps: Deps, scope: Scope, change: Change) -> Sect
             uow.customers.set_aliases(customer, aliases)
         return None
     if "deleted" in before:
-        uow.changes.restore_feedback(before["deleted"], before.get("loops", []))
+        uow.changes.restore_feedback(before["deleted"], before.get("links", {}))
         return None
     feedback = uow.feedback.get(change.target_id)
     if feedback is None:

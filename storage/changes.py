@@ -11,6 +11,7 @@ from sqlmodel import SQLModel, col, select
 
 from storage.models import Change, Feedback, Loop
 from storage.repos import _Repo, insert_ignore
+from storage.tickets import TicketLink
 
 
 def snapshot(row: SQLModel, columns: tuple[str, ...] | None = None) -> dict[str, Any]:
@@ -22,11 +23,19 @@ def snapshot(row: SQLModel, columns: tuple[str, ...] | None = None) -> dict[str,
     }
 
 
+def thawed(before: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot's values as the row holds them (times back as datetimes)."""
+    return {
+        key: datetime.fromisoformat(value["at"])
+        if isinstance(value, dict) and set(value) == {"at"}
+        else value
+        for key, value in before.items()
+    }
+
+
 def restore(row: SQLModel, before: dict[str, Any]) -> None:
     """Put the snapshot's values back on the row."""
-    for key, value in before.items():
-        if isinstance(value, dict) and set(value) == {"at"}:
-            value = datetime.fromisoformat(value["at"])
+    for key, value in thawed(before).items():
         setattr(row, key, value)
 
 
@@ -94,9 +103,10 @@ class ChangeRepo(_Repo):
     def before(self, change: Change) -> dict[str, Any]:
         return json.loads(change.before or "{}")
 
-    def delete_feedback(self, feedback: Feedback) -> list[int]:
-        """Remove a feedback row (it leaves every report); the ids of loops made from it, which
-        keep their history but no longer point at it."""
+    def delete_feedback(self, feedback: Feedback) -> dict[str, Any]:
+        """Remove a feedback row (it leaves every report). Loops made from it keep their
+        history but no longer point at it, tickets no longer list it; what is returned puts
+        them back (restore_feedback)."""
         loop_ids = list(
             self.session.exec(select(Loop.id).where(Loop.feedback_id == feedback.id)).all()
         )
@@ -104,21 +114,32 @@ class ChangeRepo(_Repo):
             self.session.execute(
                 sa.update(Loop).where(col(Loop.id).in_(loop_ids)).values(feedback_id=None)
             )
+        links = self.session.exec(
+            select(TicketLink).where(TicketLink.feedback_id == feedback.id)
+        ).all()
+        kept = [snapshot(link) for link in links]
+        for link in links:
+            self.session.delete(link)
+        self.session.flush()
         self.session.delete(feedback)
         self.session.flush()
-        return [i for i in loop_ids if i is not None]
+        return {"loops": loop_ids, "tickets": kept}
 
-    def restore_feedback(self, before: dict[str, Any], loop_ids: list[int]) -> int | None:
-        """Put deleted feedback back (under its old id when that is still free); its new id,
-        or None when the same message was captured again meanwhile."""
-        row = Feedback()
-        restore(row, before)
-        values = row.model_dump()
+    def restore_feedback(self, before: dict[str, Any], links: dict[str, Any]) -> int | None:
+        """Put deleted feedback back (under its old id when that is still free) with what
+        pointed at it; its id, or None when the same message was captured again meanwhile."""
+        values = thawed(before)
         if self.session.get(Feedback, values["id"]) is not None:
             values.pop("id")
         new_id = insert_ignore(self.session, Feedback, values)
-        if new_id is not None and loop_ids:
+        if new_id is None:
+            return None
+        if links.get("loops"):
             self.session.execute(
-                sa.update(Loop).where(col(Loop.id).in_(loop_ids)).values(feedback_id=new_id)
+                sa.update(Loop).where(col(Loop.id).in_(links["loops"])).values(feedback_id=new_id)
             )
+        for kept in links.get("tickets", []):
+            link = {**thawed(kept), "feedback_id": new_id}
+            link.pop("id")
+            insert_ignore(self.session, TicketLink, link)
         return new_id

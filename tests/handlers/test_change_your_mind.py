@@ -223,3 +223,14 @@ def test_a_new_commitment_and_logged_feedback_can_be_undone(deps) -> None:  # no
     run(deps, bob, "done 4")
     moved = refused(deps, bob, undo_value(again))
     assert "#4 is done already" in moved.text and loop_state(deps, 4)["state"] == "done"
+
+
+def test_feedback_linked_to_a_ticket_is_deleted_and_undone_with_its_link(deps) -> None:  # noqa: ANN001
+    story(deps)
+    run(deps, bob, "link feedback 1 acme/app#12")
+    before = run(deps, bob, "ticket acme/app#12").plain()
+    assert "export is broken" in before
+    deleted = run(deps, bob, "feedback delete 1")
+    assert "export is broken" not in run(deps, bob, "ticket acme/app#12").plain()
+    run(deps, bob, undo_value(deleted))
+    assert run(deps, bob, "ticket acme/app#12").plain() == before
