@@ -30,7 +30,7 @@ def test_a_command_in_a_1to1_chat_is_answered_there_with_a_card(
     assert done["type"] == "Action.Submit"
     assert done["data"] == {"action": "done", "loop": "1", "card": "one"}
     titles = {a["title"] for a in committed.actions()}
-    assert titles == {"Done", "Customer told", "Snooze", "Reassign", "Add update"}
+    assert titles == {"Done", "Customer told", "Snooze", "Reassign", "Add update", "Undo"}
 
 
 def test_a_channel_mention_is_answered_in_the_thread(
