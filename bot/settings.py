@@ -20,6 +20,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     database_url: str = Field("sqlite:///loopkeeper.db", alias="DATABASE_URL")
+    # Signs review links (and, with OAuth installs, encrypts stored tokens).
+    secret_key: str | None = Field(None, alias="LOOPKEEPER_SECRET_KEY")
+    # Where `serve` is reached from outside, for the links chat answers give.
+    public_url: str | None = Field(None, alias="LOOPKEEPER_PUBLIC_URL")
     slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")

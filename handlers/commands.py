@@ -14,6 +14,7 @@ from handlers import (
     feedback_changes,
     loops,
     reports,
+    reviews,
     settings,
     tickets,
     undo,
@@ -67,6 +68,10 @@ def dispatch(
             return customers.list_customers(deps, caller)
         case grammar.Report():
             return reports.report(deps, caller, command)
+        case grammar.Review(name, quarter):
+            return reviews.review_in_chat(deps, caller, name, quarter)
+        case grammar.CustomerStatus(name, status, reason):
+            return reviews.set_status(deps, caller, name, status, reason)
         case grammar.ChangeSettings():
             return settings.change(deps, caller, command)
         case ticket_grammar.LinkTicket():

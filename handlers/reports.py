@@ -17,6 +17,7 @@ from bot.core.spreadsheet import table_csv
 from handlers import summaries as say
 from handlers.common import enter, workspace_for_cli
 from handlers.context import Caller, Deps
+from handlers.reviews import HEALTH_COLUMNS, HEALTH_DAYS, health_table
 from handlers.summaries import WEEKS, Frame, frame, quiet_days, quiet_rows, quiet_rule, week_starts
 from storage.reports import FeedbackStats, LoopStats
 from storage.uow import UnitOfWork
@@ -30,8 +31,10 @@ COLUMNS: dict[str, list[str]] = {
         "weekly": "week_start feedback opened closed overdue on_time_rate",
         "owners": "owner open overdue closed cancelled on_time_rate median_days_to_close",
         "customers": "customer segment value owner feedback open overdue closed last_touchpoint",
-        "segments": "segment customers value feedback negative_feedback open overdue closed",
+        "segments": "segment customers value feedback negative_feedback open overdue closed "
+        "churned retained_value_rate",
         "quiet": "customer segment owner last_touchpoint days_quiet",
+        "health": " ".join(HEALTH_COLUMNS),
     }.items()
 }
 KINDS = tuple(COLUMNS)
@@ -160,6 +163,7 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
     customers = uow.reports.segments(ws)
     feedback = uow.reports.feedback_stats(ws, "segment", f.period)
     loops = uow.reports.loop_stats(ws, "segment", f.period, f.now, LIVE_AND_CLOSED)
+    kept = uow.reports.retention(ws, f.period)
     names = sorted(
         {*customers, *feedback, *loops}, key=lambda s: (-customers.get(s, (0, 0))[1], str(s))
     )  # type: ignore[arg-type]
@@ -172,6 +176,8 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
             "segment": segment, "customers": count, "value": say.number(value),
             "feedback": said.count, "negative_feedback": said.negative, "open": counts.open,
             "overdue": counts.overdue, "closed": counts.closed,
+            "churned": kept.get(segment, (0, 0.0, 0.0))[0],
+            "retained_value_rate": say.rate(_retained(kept.get(segment))),
         })  # fmt: skip
     sections = say.segment_weights(feedback) + say.feedback_summary(uow, f) if f.chat else []
     return View(
@@ -179,9 +185,18 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
         Table(COLUMNS["segments"], rows),
         f"Period: {f.span}. customers and value: those not erased; feedback, negative feedback "
         "(sentiment below 0) and closed loops in the period; open and overdue now; weighted = "
-        "each feedback item weighs its customer's annual value.",
+        "each feedback item weighs its customer's annual value; churned = customers marked "
+        "churned in the period; retained value rate = the value of the segment's customers "
+        "still active at the period's end ÷ the value of those active at any time in it, empty "
+        "when there were none.",
         sections,
     )
+
+
+def _retained(found: tuple[int, float, float] | None) -> float | None:
+    if not found or not found[2]:
+        return None
+    return found[1] / found[2]
 
 
 def _quiet(uow: UnitOfWork, f: Frame) -> View:
@@ -269,7 +284,19 @@ def _export(columns: list[str], rows: Iterable[Sequence[object]]) -> list[dict[s
     ]  # fmt: skip
 
 
+def _health(uow: UnitOfWork, f: Frame) -> View:
+    return View(
+        "Customer health — value at risk first",
+        health_table(uow, f),
+        f"Health 0–100 over the last {HEALTH_DAYS} days: 100 less each reason's points (overdue "
+        "promise −10 each, at most −30; negative feedback −30 × its share; quiet past 30 days −1 a "
+        "day, at most −20; on-time rate −20 × the share missed; churned = 0). Sorted by value at "
+        "risk: (100 − health) × value.",
+        order=" by value at risk",
+    )
+
+
 BUILDERS: dict[str, Callable[[UnitOfWork, Frame], View]] = {
     "loops": _loops, "feedback": _feedback, "weekly": _weekly, "owners": _owners,
-    "customers": _customers, "segments": _segments, "quiet": _quiet,
+    "customers": _customers, "segments": _segments, "quiet": _quiet, "health": _health,
 }  # fmt: skip

@@ -84,6 +84,7 @@ class Customer(SQLModel, table=True):
     owner: str | None = Field(default=None, max_length=64)  # account owner's user id
     status: str = Field(default="active", max_length=16)  # active, churned
     created_at: datetime = _when()
+    churned_at: datetime | None = _when(nullable=True)  # when it was last marked churned
     erased_at: datetime | None = _when(nullable=True)
 
 

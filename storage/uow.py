@@ -22,6 +22,7 @@ from storage.repos import (
     UserRepo,
     WorkspaceRepo,
 )
+from storage.reviews import ReviewRepo
 from storage.tickets import TicketRepo
 from storage.touchpoints import TouchpointRepo
 
@@ -43,6 +44,7 @@ class UnitOfWork:
         self.changes = ChangeRepo(self.session)
         self.settings = SettingRepo(self.session)
         self.reports = ReportRepo(self.session)
+        self.reviews = ReviewRepo(self.session)
         self.touchpoints = TouchpointRepo(self.session)
         self.exports = ExportRepo(self.session)
         # the follow-up engine's
