@@ -33,6 +33,8 @@ def cell(key: str, value: object, zone: tzinfo, now: datetime | None = None) -> 
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, list | tuple):  # health reasons
+        return "; ".join(str(v) for v in value) or "—"
     if isinstance(value, int | float) and (key.endswith("_rate") or key == "rate"):
         return f"{value:.0%}"
     if isinstance(value, float):

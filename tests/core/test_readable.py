@@ -30,6 +30,10 @@ def test_cells_as_people_read_them() -> None:
     assert readable.cell("on_time_rate", None, UTC) == "—"
     assert readable.cell("value", 120000.0, UTC) == "120,000"
     assert readable.cell("sentiment", -0.5, UTC) == "-0.5"
+    assert (
+        readable.cell("reasons", ["2 overdue", "quiet 40 days"], UTC) == "2 overdue; quiet 40 days"
+    )
+    assert readable.cell("retained_value_rate", 0.875, UTC) == "88%"
 
 
 def test_plurals() -> None:
