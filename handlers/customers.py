@@ -38,12 +38,24 @@ def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
             owner,
         )
         aliases = uow.customers.aliases_of(customer.id)  # type: ignore[arg-type]
+        # customer_id stays empty: undoing the add removes the customer this would point at
+        uow.changes.record(
+            scope.workspace.id,
+            caller.user,
+            "customer",
+            customer.id,  # type: ignore[arg-type]
+            None,
+            f"added {customer.name}",
+            {"added": True},
+            scope.now,
+        )
         uow.commit()
     return Reply(
         f"Added {customer.name} ({customer.segment}, value {_money(customer.value)}"
         + (f", account owner <@{owner}>" if owner else "")
         + f"). I'll notice it in chat as: {', '.join(aliases)}."
         + _strictness(aliases)
+        + " Wrong? `undo` takes it back.",
     )
 
 

@@ -40,7 +40,8 @@ def undo(deps: Deps, caller: Caller, change_id: int | None = None) -> Reply:
                 "undo that first, or change it by hand."
             )
         section = _put_back(uow, deps, scope, change)
-        uow.changes.mark_undone(change, scope.now)
+        if not uow.changes.before(change).get("added"):  # an undone add took its records along
+            uow.changes.mark_undone(change, scope.now)
         uow.commit()
     return Reply(f"Undone: {change.summary}", sections=[section] if section else [])
 
@@ -68,6 +69,13 @@ def _put_back(uow: UnitOfWork, deps: Deps, scope: Scope, change: Change) -> Sect
         customer = uow.customers.get(change.target_id)
         if customer is None or customer.erased_at is not None:
             raise NotFound("That customer is gone.")
+        if before.get("added"):
+            if not uow.customers.remove_unused(customer):
+                raise Conflict(
+                    f"{customer.name} has feedback or loops by now; "
+                    f"`customer forget {customer.name}` erases it instead."
+                )
+            return None
         aliases = before.pop("aliases", None)
         restore(customer, before)
         uow.customers.save(customer)

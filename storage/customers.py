@@ -140,10 +140,31 @@ class CustomerRepo(_Repo):
         self.session.execute(
             sa.delete(Change).where(
                 (col(Change.customer_id) == cid)
+                | ((col(Change.target) == "customer") & (col(Change.target_id) == cid))
                 | ((col(Change.target) == "loop") & col(Change.target_id).in_(loop_ids))
                 | ((col(Change.target) == "feedback") & col(Change.target_id).in_(feedback_ids))
             )
         )
+
+    def remove_unused(self, customer: Customer) -> bool:
+        """Delete a customer nothing was recorded for yet (an add undone); False when it has
+        feedback or loops by now."""
+        cid = customer.id
+        used = self.session.exec(select(Feedback.id).where(Feedback.customer_id == cid)).first()
+        used = used or self.session.exec(select(Loop.id).where(Loop.customer_id == cid)).first()
+        if used is not None:
+            return False
+        self.session.execute(
+            sa.delete(Change).where(
+                (col(Change.customer_id) == cid)
+                | ((col(Change.target) == "customer") & (col(Change.target_id) == cid))
+            )
+        )
+        self.session.execute(sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid))
+        self._aliases_changed(customer.workspace_id)
+        self.session.delete(customer)
+        self.session.flush()
+        return True
 
     def erase(self, customer: Customer, now: datetime) -> dict[str, int]:
         """Erase the customer's words and personal data; rows stay so counts stay."""

@@ -234,3 +234,15 @@ def test_feedback_linked_to_a_ticket_is_deleted_and_undone_with_its_link(deps) -
     assert "export is broken" not in run(deps, bob, "ticket acme/app#12").plain()
     run(deps, bob, undo_value(deleted))
     assert run(deps, bob, "ticket acme/app#12").plain() == before
+
+
+def test_adding_a_customer_can_be_undone_until_something_is_recorded_for_it(deps) -> None:  # noqa: ANN001
+    story(deps)
+    added = run(deps, carol, "customer add Hooli aliases hooli.xyz")
+    assert "`undo` takes it back" in added.text  # no button: the console's numbers stay put
+    assert "Undone: added Hooli" in run(deps, carol, "undo").text
+    assert refused(deps, carol, "customer hooli.xyz").error
+    run(deps, carol, "customer add Hooli")  # the name is free again
+    run(deps, bob, "feedback Hooli: wants SSO")  # someone else records something for it
+    assert "has feedback or loops by now" in refused(deps, carol, "undo").text
+    assert "Hooli — standard" in run(deps, carol, "customer Hooli").plain()
