@@ -235,6 +235,7 @@ class Nudge(SQLModel, table=True):
         sa.UniqueConstraint("loop_id", "slot", name="uq_nudge_slot"),
         sa.Index("ix_nudge_status", "status", "lease_until"),
         sa.Index("ix_nudge_ws", "workspace_id", "sent_at"),
+        sa.Index("ix_nudge_message", "channel", "message_ts"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
