@@ -1,7 +1,7 @@
 """changes people made, with what they replaced, so `undo` can put it back
 
 Revision ID: 0015
-Revises: 0020
+Revises: 0021
 Create Date: 2026-12-01 11:20:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 import storage.models
 
 revision = "0015"
-down_revision = "0020"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
