@@ -15,7 +15,7 @@ from bot.core.errors import BadInput, NotFound
 from bot.core.matching import CustomerMatcher
 from bot.core.replies import Button, Reply, Section
 from handlers import loops
-from handlers.common import enter, find_customer, workspace_of
+from handlers.common import enter, find_customer, undo_button, workspace_of
 from handlers.context import Caller, Deps
 from handlers.settings import date_order
 from storage.models import Feedback
@@ -254,12 +254,27 @@ def log_feedback(
             permalink=chat.permalink,
             created_at=scope.now,
         )
+        if new_id is not None:
+            summary = f"logged feedback {new_id} for {customer.name}"
+            change = uow.changes.record(
+                ws,
+                caller.user,
+                "feedback",
+                new_id,
+                customer.id,
+                summary,
+                {"logged": True},
+                scope.now,
+            )
         uow.commit()
     if new_id is None:
         return Reply(f"That message is already logged for {customer.name}.")
     return Reply(
         f"📝 Logged {feedback_kind(command.text)} feedback for {customer.name}: {command.text}",
+        sections=[Section(f"Feedback {new_id}", buttons=[undo_button(change.id)])],  # type: ignore[arg-type]
         react=CAPTURED_REACTION,
+        footer=f"Wrong? `feedback {new_id} kind <kind>`, `feedback {new_id} customer <name>` "
+        f"or `feedback delete {new_id}`.",
     )
 
 

@@ -7,7 +7,18 @@ import logging
 from bot.core import grammar, ticket_grammar
 from bot.core.errors import UserError
 from bot.core.replies import Reply, error_reply
-from handlers import capture, customers, loops, reports, reviews, settings, tickets
+from handlers import (
+    capture,
+    customer_edits,
+    customers,
+    feedback_changes,
+    loops,
+    reports,
+    reviews,
+    settings,
+    tickets,
+    undo,
+)
 from handlers.context import Caller, Deps
 
 log = logging.getLogger(__name__)
@@ -38,13 +49,21 @@ def dispatch(
         case grammar.ListLoops():
             return loops.list_loops(deps, caller, command, page or 1)
         case grammar.LoopAction(action, number, text, user):
-            return loops.act(deps, caller, action, number, text, user)
+            return loops.act(deps, caller, action, number, text, user)  # type: ignore[return-value]
         case grammar.AddCustomer():
             return customers.add(deps, caller, command)
         case grammar.ShowCustomer(name, asked):
             return customers.timeline(deps, caller, name, page or asked)
-        case grammar.ForgetCustomer(name):
-            return customers.forget(deps, caller, name)
+        case grammar.ForgetCustomer(name, confirmed):
+            return customers.forget(deps, caller, name, confirmed)
+        case grammar.EditLoop(number, field, text, user):
+            return loops.act(deps, caller, "edit", number, text, user, field=field)  # type: ignore[return-value]
+        case grammar.Undo(change):
+            return undo.undo(deps, caller, change)
+        case grammar.EditCustomer():
+            return customer_edits.edit(deps, caller, command)
+        case grammar.ChangeFeedback():
+            return feedback_changes.change_feedback(deps, caller, command)
         case grammar.ListCustomers():
             return customers.list_customers(deps, caller)
         case grammar.Report():

@@ -128,6 +128,11 @@ def loop_buttons(loop: Loop) -> list[Button]:
     return buttons
 
 
+def undo_button(change_id: int) -> Button:
+    """The button on a confirmation that takes the change back (`undo`, within minutes)."""
+    return Button("Undo", "run", f"undo {change_id}")
+
+
 def loop_section(
     loop: Loop,
     customer_name: str,

@@ -10,7 +10,7 @@ from bot.core import grammar, spreadsheet
 from bot.core.dates import describe
 from bot.core.errors import BadInput, Conflict, NotAllowed
 from bot.core.matching import alias_key, strict_aliases
-from bot.core.replies import Field, Reply, Section, Table
+from bot.core.replies import Button, Field, Reply, Section, Table, counted
 from handlers.common import enter, find_customer, loop_section, resolve_user
 from handlers.context import Caller, Deps
 from storage.models import Customer
@@ -27,7 +27,7 @@ def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         owner = resolve_user(uow, scope, command.owner) if command.owner else None
-        customer = _add_one(
+        customer = add_one(
             uow,
             scope.workspace.id,
             scope.now,
@@ -38,12 +38,24 @@ def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
             owner,
         )
         aliases = uow.customers.aliases_of(customer.id)  # type: ignore[arg-type]
+        # customer_id stays empty: undoing the add removes the customer this would point at
+        uow.changes.record(
+            scope.workspace.id,
+            caller.user,
+            "customer",
+            customer.id,  # type: ignore[arg-type]
+            None,
+            f"added {customer.name}",
+            {"added": True},
+            scope.now,
+        )
         uow.commit()
     return Reply(
         f"Added {customer.name} ({customer.segment}, value {_money(customer.value)}"
         + (f", account owner <@{owner}>" if owner else "")
         + f"). I'll notice it in chat as: {', '.join(aliases)}."
         + _strictness(aliases)
+        + " Wrong? `undo` takes it back.",
     )
 
 
@@ -55,7 +67,7 @@ def _strictness(aliases: list[str]) -> str:
     return " Strict, so chat words are not mistaken for the customer: " + "; ".join(strict) + "."
 
 
-def _add_one(
+def add_one(
     uow: UnitOfWork,
     workspace_id: int,
     now: datetime,
@@ -75,7 +87,10 @@ def _add_one(
                 if alias_key(taken.name) == alias_key(word)
                 else (f"already a name of {taken.name}")
             )
-            raise Conflict(f"“{word}” is {what}. `customer {taken.name}` shows it.")
+            raise Conflict(
+                f"“{word}” is {what}. `customer {taken.name}` shows it; "
+                f"`customer edit {taken.name} …` changes it."
+            )
     keys = [alias_key(a) for a in aliases]
     if len(set(keys)) != len(keys):
         raise BadInput("The same alias is given twice.")
@@ -112,7 +127,8 @@ def list_customers(deps: Deps, caller: Caller) -> Reply:
         }
         for c in customers
     ]
-    return Reply(f"{len(customers)} customers", table=Table(list(rows[0]), rows))
+    table = Table(list(rows[0]), rows, scope.zone, scope.now)
+    return Reply(counted(len(customers), "customer"), table=table)
 
 
 def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
@@ -171,9 +187,10 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
 
 def _entry_text(entry: TimelineEntry) -> str:
     if entry.kind == "feedback":
-        return f"💬 {entry.feedback_kind} ({entry.source}) from <@{entry.who}>: {entry.text}" + (
-            " [deleted]" if entry.deleted else ""
-        )
+        return (
+            f"💬 {entry.feedback_kind} ({entry.source}, feedback {entry.number}) "
+            f"from <@{entry.who}>: {entry.text}"
+        ) + (" [deleted]" if entry.deleted else "")
     return _event_text(entry.kind, entry.number or 0, entry.text, entry.who, entry.note)
 
 
@@ -188,6 +205,9 @@ _EVENT_WORDS = {
     "reassigned": "↪️ reassigned",
     "nudged": "🔔 nudged about",
     "escalated": "🚨 escalated",
+    "edit": "✏️ edited",
+    "reopen": "↩️ reopened",
+    "undo": "↶ undid a change on",
 }
 
 
@@ -201,18 +221,39 @@ def _money(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def forget(deps: Deps, caller: Caller, name: str) -> Reply:
-    """Erase a customer's feedback text and personal data (a privacy request), keeping counts."""
+def forget(deps: Deps, caller: Caller, name: str, confirmed: bool = False) -> Reply:
+    """Erase a customer's feedback text and personal data (a privacy request), keeping counts;
+    asked first, with a button that confirms (`confirmed`: nothing is erased without it)."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         if not scope.actor.is_admin:
             raise NotAllowed("Only an admin can make me forget a customer.")
         customer = find_customer(uow, scope.workspace.id, name)
+        if not confirmed:
+            return Reply(
+                f"Forget {customer.name}? This erases the text of its feedback and loops, its "
+                "aliases and account owner for good (counts stay, without names). Nothing is "
+                "erased until you confirm.",
+                sections=[
+                    Section(
+                        f"Erase {customer.name}",
+                        buttons=[
+                            Button(
+                                f"Forget {customer.name}",
+                                "run",
+                                f"customer forget {customer.name} --yes",
+                                "danger",
+                            )
+                        ],
+                    )
+                ],
+            )
         erased = uow.customers.erase(customer, scope.now)
         uow.commit()
     return Reply(
-        f"Forgot {name}: erased the text of {erased['feedback']} feedback items and "
-        f"{erased['loops']} loops, {erased['aliases']} aliases and the account owner. "
+        f"Forgot {name}: erased the text of {counted(erased['feedback'], 'feedback item')} "
+        f"and {counted(erased['loops'], 'loop')}, {counted(erased['aliases'], 'alias', 'aliases')}"
+        " and the account owner. "
         "Counts stay, without names."
     )
 
@@ -233,8 +274,11 @@ def import_rows(
         for line, row in enumerate(rows, start=2):
             try:
                 _import_row(uow, scope, row)
-            except (BadInput, Conflict) as exc:
+            except BadInput as exc:
                 raise BadInput(f"line {line}: {exc.message}") from None
+            except Conflict as exc:
+                known = exc.message.split(" `customer ")[0]
+                raise BadInput(f"line {line}: {known} (--update updates known customers)") from None
             count += 1
             if progress:
                 progress(count)
@@ -243,17 +287,27 @@ def import_rows(
 
 
 def _import_row(uow: UnitOfWork, scope, row: dict[str, str]) -> None:  # noqa: ANN001
+    name, aliases, segment, value, owner = read_row(uow, scope, row)
+    add_one(uow, scope.workspace.id, scope.now, name, aliases, segment, value or 0.0, owner)
+
+
+def read_row(
+    uow: UnitOfWork,
+    scope,  # noqa: ANN001
+    row: dict[str, str],
+) -> tuple[str, list[str], str | None, float | None, str | None]:
+    """A CSV row's name, aliases, segment, value and owner (None: the cell is empty)."""
     name = (row.get("name") or "").strip()
     if not name:
         raise BadInput("the name is empty")
     raw_value = (row.get("value") or "").strip().replace(",", "")
     try:
-        value = float(raw_value) if raw_value else 0.0
-        if not math.isfinite(value):  # "nan", "inf": not an amount of money
+        value = float(raw_value) if raw_value else None
+        if value is not None and not math.isfinite(value):  # "nan", "inf": not money
             raise ValueError(raw_value)
     except ValueError:
         raise BadInput(f"the value “{raw_value}” is not a number") from None
-    if value < 0:
+    if value is not None and value < 0:
         raise BadInput("the value can't be negative")
     aliases = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
     if len(aliases) == 1 and "," in aliases[0]:
@@ -268,7 +322,7 @@ def _import_row(uow: UnitOfWork, scope, row: dict[str, str]) -> None:  # noqa: A
             raise BadInput(f"the owner “{owner_text}” is not a user name")
         owner = resolve_user(uow, scope, ref)
     segment = (row.get("segment") or "").strip().lower() or None
-    _add_one(uow, scope.workspace.id, scope.now, name, aliases, segment, value, owner)
+    return name, aliases, segment, value, owner
 
 
 def read_csv(text: str) -> list[dict[str, str]]:

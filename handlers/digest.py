@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.core.policy import digest_period, last_digest_time
-from bot.core.replies import Attachment, Reply, Section
+from bot.core.replies import Attachment, Reply, Section, counted
 from handlers.charts import weekly_chart
 from handlers.context import Deps
 from handlers.settings import DEFAULTS
@@ -133,8 +133,8 @@ def _quiet_section(quiet: list[dict[str, object]], total: int) -> Section:
     if not quiet:
         return Section("🤫 No customer has gone quiet.")
     lines = [
-        f"{row['customer']} ({row['segment']}): {row['days_quiet']} days without a touchpoint"
-        + (f", account owner {row['owner']}" if row["owner"] else "")
+        f"{row['customer']} ({row['segment']}): {counted(int(row['days_quiet']), 'day')} "  # type: ignore[call-overload]
+        "without a touchpoint" + (f", account owner {row['owner']}" if row["owner"] else "")
         for row in quiet
     ]
     more = f"\n…and {total - len(quiet)} more: `report quiet`" if total > len(quiet) else ""

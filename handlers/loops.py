@@ -9,13 +9,31 @@ from datetime import datetime
 from bot.core import grammar
 from bot.core.dates import default_due, describe, parse_due, reading_note
 from bot.core.errors import BadInput, NotFound
-from bot.core.loops import DONE, LIVE_STATES, OPEN, check_transition
+from bot.core.loops import (
+    CANCELLED,
+    CHANGED_BY_OTHERS,
+    CLOSED,
+    DONE,
+    LIVE_STATES,
+    OPEN,
+    check_transition,
+)
 from bot.core.replies import Notice, Reply
-from handlers.common import Scope, enter, find_customer, find_loop, loop_section, resolve_user
+from handlers.common import (
+    Scope,
+    enter,
+    find_customer,
+    find_loop,
+    loop_section,
+    resolve_user,
+    undo_button,
+)
 from handlers.context import Caller, Deps
+from handlers.loop_edits import edit_loop
 from handlers.planning import replan
 from handlers.settings import date_order
-from storage.models import Customer, Loop
+from storage.changes import snapshot
+from storage.models import Change, Customer, Loop
 from storage.uow import UnitOfWork
 
 PAGE_SIZE = 20
@@ -73,10 +91,29 @@ def commit(
             uow.events.add(stored, "created", caller.user, scope.now, message or command.what)
             opened.append(stored)
         names = uow.customers.names_by_id({lp.customer_id for lp in opened + already})
+        change = _record_commit(uow, scope, opened)
         uow.commit()
     if not opened:
         return Reply(f"Already tracked as {', '.join(f'#{lp.number}' for lp in already)}.")
-    return _tracking_reply(caller, scope, opened, already, names, owner, due, said)
+    reply = _tracking_reply(caller, scope, opened, already, names, owner, due, said)
+    reply.sections[-1].buttons.append(undo_button(change.id))  # type: ignore[union-attr, arg-type]
+    return reply
+
+
+def _record_commit(uow: UnitOfWork, scope: Scope, opened: list[Loop]) -> Change | None:
+    """A new commitment is a change too: undone, its loops are cancelled (kept in history)."""
+    if not opened:
+        return None
+    return uow.changes.record(
+        scope.workspace.id,
+        scope.actor.user,
+        "commit",
+        opened[0].id,  # type: ignore[arg-type]
+        opened[0].customer_id,
+        "tracking " + listed([f"#{lp.number}" for lp in opened]),
+        {"loops": [lp.id for lp in opened]},
+        scope.now,
+    )
 
 
 def _customers_named(uow: UnitOfWork, workspace_id: int, named: str) -> list[Customer]:
@@ -234,8 +271,11 @@ def act(
     text: str = "",
     user: grammar.UserRef | None = None,
     click_key: str | None = None,
+    field: str | None = None,
 ) -> Reply | None:
-    """done, told, snooze, reassign, update or cancel loop #number, with the permission rules.
+    """done, told, snooze, reassign, update, cancel, reopen or edit (`field`: what, due,
+    owner, customer) loop #number, with the permission rules. A change by someone else is told
+    to the loop's owner; its author can undo it (an undone update stays in the history).
 
     `click_key` (a button click's message + user + value) makes a repeated click a no-op:
     None is returned then.
@@ -247,27 +287,88 @@ def act(
         loop = find_loop(uow, scope.workspace.id, number)
         customer = uow.customers.get(loop.customer_id)
         assert customer is not None
-        target = check_transition(
-            action, loop.state, loop.number, scope.actor, loop.owner, customer.owner
-        )
+        check_transition(action, loop.state, loop.number, scope.actor, loop.owner, customer.owner)
+        before, old_owner = snapshot(loop, LOOP_COLUMNS), loop.owner
         notices: list[Notice] = []
-        note = text or None
-        message = _apply(uow, scope, loop, action, target, text, user, notices, customer.name)
+        if action == "edit":
+            message, note = edit_loop(uow, scope, loop, field or "", text, user)
+            customer = uow.customers.get(loop.customer_id) or customer
+        else:
+            message = _apply(uow, scope, loop, action, text, user, customer.name)
+            note = text or None
+            if action == "reassign":
+                note = f"to <@{loop.owner}>"
         replan(uow, loop, scope.now, deps.settings.zone)
         uow.loops.save(loop)
-        uow.events.add(
-            loop,
-            "reassigned" if action == "reassign" else action,
-            caller.user,
-            scope.now,
-            note if action != "reassign" else f"to <@{loop.owner}>",
-        )
+        uow.events.add(loop, EVENT_KINDS.get(action, action), caller.user, scope.now, note)
         tickets = uow.tickets.labels({loop.id}).get(loop.id, [])  # type: ignore[arg-type]
+        section = loop_section(loop, customer.name, scope.zone, scope.now, tickets=tickets)
+        if action == "update" or before != snapshot(loop, LOOP_COLUMNS):
+            done = CHANGED_BY_OTHERS.get(action, "update added")
+            summary = f"#{loop.number} {done}" + (f" ({note})" if note else "")
+            change = uow.changes.record(
+                scope.workspace.id,
+                caller.user,
+                "loop",
+                loop.id,  # type: ignore[arg-type]
+                before["customer_id"],
+                summary,
+                before,
+                scope.now,
+            )
+            section.buttons.append(undo_button(change.id))  # type: ignore[arg-type]
+        notices += _owners_told(scope, loop, action, old_owner, customer.name, note)
         uow.commit()
-    section = loop_section(loop, customer.name, scope.zone, scope.now, tickets=tickets)
-    reply = Reply(message, sections=[section])
-    reply.notices = notices
-    return reply
+    return Reply(message, sections=[section], notices=notices)
+
+
+# Every column a change may touch: what `undo` puts back.
+LOOP_COLUMNS = (
+    "what",
+    "owner",
+    "customer_id",
+    "state",
+    "due_at",
+    "done_at",
+    "closed_at",
+    "cancelled_at",
+    "cancel_reason",
+    "snoozed_until",
+    "overdue_nudges",
+    "escalation_level",
+    "nudge_channel",
+    "nudge_ts",
+)
+EVENT_KINDS = {"reassign": "reassigned"}
+
+
+def _owners_told(
+    scope: Scope, loop: Loop, action: str, old_owner: str, customer_name: str, note: str | None
+) -> list[Notice]:
+    """A DM to each owner who did not make the change themselves: who did what, and why; the
+    new owner of a loop handed over gets its card."""
+    actor, told = scope.actor.user, []
+    if action in CHANGED_BY_OTHERS and old_owner != actor:
+        why = f" — “{note}”" if note else ""
+        told.append(
+            (
+                old_owner,
+                f"<@{actor}> {CHANGED_BY_OTHERS[action]} your loop #{loop.number} for "
+                f"{customer_name}: {loop.what}{why}",
+            )
+        )
+    if loop.owner not in (old_owner, actor):
+        told.append(
+            (
+                loop.owner,
+                f"<@{actor}> handed you #{loop.number} for {customer_name}: {loop.what}"
+                f" (from <@{old_owner}>).",
+            )
+        )
+    card = loop_section(loop, customer_name, scope.zone, scope.now)
+    return [
+        Notice(Reply(text, ephemeral=False, sections=[card]), to_user=user) for user, text in told
+    ]
 
 
 def _apply(
@@ -275,10 +376,8 @@ def _apply(
     scope: Scope,
     loop: Loop,
     action: str,
-    target: str | None,
     text: str,
     user: grammar.UserRef | None,
-    notices: list[Notice],
     customer_name: str,
 ) -> str:
     now, number = scope.now, loop.number
@@ -291,11 +390,15 @@ def _apply(
     if action == "told":
         if loop.done_at is None:
             loop.done_at = now
-        loop.state, loop.closed_at = target, now  # type: ignore[assignment]
+        loop.state, loop.closed_at = CLOSED, now
         return f"#{number} is closed: {customer_name} has been told. Loop closed. ✅"
     if action == "cancel":
-        loop.state, loop.cancelled_at, loop.cancel_reason = target, now, text  # type: ignore[assignment]
+        loop.state, loop.cancelled_at, loop.cancel_reason = CANCELLED, now, text
         return f"#{number} is cancelled: {text}"
+    if action == "reopen":
+        loop.state, loop.done_at, loop.closed_at = OPEN, None, None
+        loop.cancelled_at, loop.cancel_reason, loop.overdue_nudges = None, None, 0
+        return f"#{number} is open again" + (f": {text}" if text else ".")
     if action == "snooze":
         order = date_order(uow, scope.workspace.id, scope.locale)
         until = parse_due(text, now, scope.zone, order)
@@ -310,19 +413,8 @@ def _apply(
         new_owner = resolve_user(uow, scope, user)
         if new_owner == loop.owner:
             return f"#{number} is already owned by <@{new_owner}>."
-        old_owner, loop.owner = loop.owner, new_owner
+        loop.owner = new_owner
         loop.overdue_nudges, loop.nudge_channel, loop.nudge_ts = 0, None, None
-        notices.append(
-            Notice(
-                Reply(
-                    f"<@{scope.actor.user}> handed you #{number} for {customer_name}: {loop.what}"
-                    f" (from <@{old_owner}>).",
-                    ephemeral=False,
-                    sections=[loop_section(loop, customer_name, scope.zone, now)],
-                ),
-                to_user=new_owner,
-            )
-        )
         return f"#{number} now belongs to <@{new_owner}>."
     # update
     return f"Update added to #{number}."

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.core import grammar
 from bot.core.errors import BadInput
-from bot.core.replies import Attachment, Reply, Section, Table
+from bot.core.replies import Attachment, Reply, Section, Table, counted
 from bot.core.spreadsheet import table_csv
 from handlers import summaries as say
 from handlers.common import enter, workspace_for_cli
@@ -40,6 +40,7 @@ COLUMNS: dict[str, list[str]] = {
 KINDS = tuple(COLUMNS)
 OWNER_MEASURES = frozenset({"live", "closed", "cancelled", "due"})
 LIVE_AND_CLOSED = frozenset({"live", "closed"})
+TIMES = "times in your zone here, in UTC (ISO-8601) in csv and json"
 RATES = (
     "on-time rate = loops done by their due time ÷ loops due in the period (up to now), "
     "cancelled loops excluded, empty when nothing was due"
@@ -76,8 +77,8 @@ def report(deps: Deps, caller: Caller, command: grammar.Report) -> Reply:
     title = view.title
     if total > CHAT_ROWS:
         title += f" — the first {CHAT_ROWS} of {total}{view.order}; add `csv` for all"
-    reply = Reply(title, sections=view.sections, table=Table(view.table.columns, rows[:CHAT_ROWS]),
-                  footer=view.footer)  # fmt: skip
+    shown = Table(view.table.columns, rows[:CHAT_ROWS], scope.zone, scope.now)
+    reply = Reply(title, sections=view.sections, table=shown, footer=view.footer)
     if command.csv:
         day = scope.now.astimezone(deps.settings.zone).date().isoformat()
         reply.attachments.append(Attachment(
@@ -100,7 +101,9 @@ def table_for_cli(deps: Deps, kind: str, workspace: str | None) -> Table:
         if chosen is None:
             return Table(COLUMNS[kind], [])
         when = frame(chosen.id, deps.clock.now(), deps.settings.zone, chat=False, everything=True)
-        return BUILDERS[kind](uow, when).table
+        table = BUILDERS[kind](uow, when).table
+    table.zone, table.now = deps.settings.zone, when.now  # how `--format table` shows times
+    return table
 
 
 # ---- the reports ---------------------------------------------------------------------------
@@ -205,7 +208,7 @@ def _quiet(uow: UnitOfWork, f: Frame) -> View:
         before = uow.touchpoints.quiet_count(f.workspace_id, quiet_rule(then, days, default, then))
         sections = [
             Section(
-                f"Gone quiet now: {len(rows)} customers "
+                f"Gone quiet now: {counted(len(rows), 'customer')} "
                 f"({say.change(len(rows), before)} vs {f.days} days ago)."
             )
         ]
@@ -253,7 +256,7 @@ def _loops(uow: UnitOfWork, f: Frame) -> View:
         "Loops" + ("" if f.everything else f" created {f.span}"),
         Table(COLUMNS["loops"], rows),
         ("Every loop" if f.everything else f"Period: {f.span}; loops created in it")
-        + "; times in UTC (ISO-8601); closed is when the customer was told.",
+        + f"; {TIMES}; closed is when the customer was told.",
         order=" by number",
         total=uow.exports.loop_count(f.workspace_id, since) if since and f.rows else None,
     )
@@ -266,7 +269,7 @@ def _feedback(uow: UnitOfWork, f: Frame) -> View:
         "Feedback" + ("" if f.everything else f" {f.span}"),
         Table(COLUMNS["feedback"], rows),
         ("All feedback" if f.everything else f"Period: {f.span}")
-        + "; sentiment from -1 (negative) to 1; times in UTC (ISO-8601).",
+        + f"; sentiment from -1 (negative) to 1; {TIMES}.",
         order=", oldest first",
         total=uow.exports.feedback_count(f.workspace_id, since) if since and f.rows else None,
     )

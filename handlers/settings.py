@@ -30,13 +30,29 @@ _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _CHANNEL = re.compile(r"<#([^>|\s]+)(?:\|[^>]*)?>|#?([\w-]+)")
 
 
+def claim_console_admin(deps: Deps, caller: Caller) -> bool:
+    """The first person in a local console workspace without an admin becomes its admin (True
+    then, once), so settings can be tried without configuring anything."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        if scope.workspace.platform != "console" or uow.users.any_admin(scope.workspace.id):
+            return False
+        uow.users.upsert(scope.workspace.id, caller.user, is_admin=True)
+        uow.commit()
+    return True
+
+
 def change(deps: Deps, caller: Caller, command: grammar.ChangeSettings) -> Reply:
     """Show the settings, or change one (admins only)."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         ws = scope.workspace.id
         if not scope.actor.is_admin:
-            raise NotAllowed("Only admins can see or change settings (LOOPKEEPER_ADMINS).")
+            raise NotAllowed(
+                "Only admins can see or change settings. Admins are the workspace's own (Slack, "
+                "Teams) and the users listed in LOOPKEEPER_ADMINS (comma-separated ids; in the "
+                "console, names: `LOOPKEEPER_ADMINS=alice loopkeeper console --as alice`)."
+            )
         if command.words:
             key, value = _read(list(command.words), uow.settings.all(ws))
             if key == "digest":  # a channel and its schedule at once

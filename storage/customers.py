@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from bot.core.matching import alias_key
 from storage.models import (
+    Change,
     Customer,
     CustomerAlias,
     Feedback,
@@ -27,6 +28,18 @@ class CustomerRepo(_Repo):
     def add(self, customer: Customer, aliases: list[str]) -> Customer:
         self.session.add(customer)
         self.session.flush()
+        self._add_aliases(customer, aliases)
+        return customer
+
+    def set_aliases(self, customer: Customer, aliases: list[str]) -> None:
+        """The customer is known by its name and exactly these aliases from now on."""
+        self.session.execute(
+            sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == customer.id)
+        )
+        self.session.flush()
+        self._add_aliases(customer, aliases)
+
+    def _add_aliases(self, customer: Customer, aliases: list[str]) -> None:
         for alias in dict.fromkeys([customer.name, *aliases]):
             key = alias_key(alias)
             if key:
@@ -40,7 +53,6 @@ class CustomerRepo(_Repo):
                 )
         self._aliases_changed(customer.workspace_id)
         self.session.flush()
-        return customer
 
     def get(self, customer_id: int) -> Customer | None:
         return self.session.get(Customer, customer_id)
@@ -122,6 +134,38 @@ class CustomerRepo(_Repo):
         self.session.add(customer)
         self.session.flush()
 
+    def _forget_changes(self, cid: int, loop_ids: sa.Select) -> None:
+        """Changes keep what they replaced (words, names) for undo: a forgotten customer's go."""
+        feedback_ids = select(Feedback.id).where(Feedback.customer_id == cid)
+        self.session.execute(
+            sa.delete(Change).where(
+                (col(Change.customer_id) == cid)
+                | ((col(Change.target) == "customer") & (col(Change.target_id) == cid))
+                | ((col(Change.target) == "loop") & col(Change.target_id).in_(loop_ids))
+                | ((col(Change.target) == "feedback") & col(Change.target_id).in_(feedback_ids))
+            )
+        )
+
+    def remove_unused(self, customer: Customer) -> bool:
+        """Delete a customer nothing was recorded for yet (an add undone); False when it has
+        feedback or loops by now."""
+        cid = customer.id
+        used = self.session.exec(select(Feedback.id).where(Feedback.customer_id == cid)).first()
+        used = used or self.session.exec(select(Loop.id).where(Loop.customer_id == cid)).first()
+        if used is not None:
+            return False
+        self.session.execute(
+            sa.delete(Change).where(
+                (col(Change.customer_id) == cid)
+                | ((col(Change.target) == "customer") & (col(Change.target_id) == cid))
+            )
+        )
+        self.session.execute(sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid))
+        self._aliases_changed(customer.workspace_id)
+        self.session.delete(customer)
+        self.session.flush()
+        return True
+
     def erase(self, customer: Customer, now: datetime) -> dict[str, int]:
         """Erase the customer's words and personal data; rows stay so counts stay."""
         cid = customer.id
@@ -141,6 +185,7 @@ class CustomerRepo(_Repo):
             ).rowcount,
         }
         loop_ids = select(Loop.id).where(Loop.customer_id == cid)
+        self._forget_changes(cid, loop_ids)  # type: ignore[arg-type]
         self.session.execute(
             sa.update(LoopEvent).where(col(LoopEvent.loop_id).in_(loop_ids)).values(note=None)
         )

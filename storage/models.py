@@ -235,6 +235,7 @@ class Nudge(SQLModel, table=True):
         sa.UniqueConstraint("loop_id", "slot", name="uq_nudge_slot"),
         sa.Index("ix_nudge_status", "status", "lease_until"),
         sa.Index("ix_nudge_ws", "workspace_id", "sent_at"),
+        sa.Index("ix_nudge_message", "channel", "message_ts"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -274,3 +275,27 @@ class WorkspaceSetting(SQLModel, table=True):
     workspace_id: int = Field(foreign_key="workspace.id")
     key: str = Field(max_length=100)
     value: str = ""  # JSON
+
+
+class Change(SQLModel, table=True):
+    """One person's change to a loop, customer or feedback, with what it replaced: `undo`
+    puts `before` back (within a few minutes, only for the one who made it)."""
+
+    __tablename__ = "change"
+    __table_args__ = (
+        sa.Index("ix_change_actor", "workspace_id", "actor", "at"),
+        sa.Index("ix_change_target", "target", "target_id", "at"),
+        sa.Index("ix_change_customer", "customer_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    actor: str = Field(max_length=64)
+    target: str = Field(max_length=16)  # loop, customer, feedback
+    target_id: int
+    # The customer it concerns: forgetting a customer erases its changes too.
+    customer_id: int | None = Field(default=None, foreign_key="customer.id")
+    summary: str = ""  # what was done, in words ("#12 marked done")
+    before: str = ""  # JSON: the columns as they were (a deleted row: the whole row)
+    at: datetime = _when()
+    undone_at: datetime | None = _when(nullable=True)

@@ -153,6 +153,16 @@ class UserRepo(_Repo):
         )
         return dict(row._mapping) if row else None
 
+    def any_admin(self, workspace_id: int) -> bool:
+        return (
+            self.session.exec(
+                select(ChatUser.id).where(
+                    ChatUser.workspace_id == workspace_id, col(ChatUser.is_admin).is_(True)
+                )
+            ).first()
+            is not None
+        )
+
     def by_name(self, workspace_id: int, name: str) -> ChatUser | None:
         return self.session.exec(
             select(ChatUser).where(ChatUser.workspace_id == workspace_id, ChatUser.name == name)

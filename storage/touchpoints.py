@@ -51,7 +51,7 @@ class TimelineEntry:
     who: str  # the author or actor (user id)
     text: str  # the feedback text or the loop's what
     permalink: str | None
-    number: int | None = None
+    number: int | None = None  # the loop's #number, or the feedback's id
     note: str | None = None
     feedback_kind: str | None = None
     source: str | None = None
@@ -178,6 +178,7 @@ class TouchpointRepo(_Repo):
         each side read newest first through its index and cut at `limit`."""
         feedback = self._run(
             select(
+                Feedback.id,
                 Feedback.created_at,
                 Feedback.kind,
                 Feedback.source,
@@ -214,9 +215,9 @@ class TouchpointRepo(_Repo):
             .limit(limit)
         ).all()
         entries = [
-            TimelineEntry(when, "feedback", author, text, link, feedback_kind=kind,
+            TimelineEntry(when, "feedback", author, text, link, number=fid, feedback_kind=kind,
                           source=source, deleted=deleted is not None)
-            for when, kind, source, author, text, link, deleted in feedback
+            for fid, when, kind, source, author, text, link, deleted in feedback
         ] + [
             TimelineEntry(when, kind, actor, what, link, number=number, note=note)
             for when, kind, number, actor, what, link, note in events

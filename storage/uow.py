@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from storage.changes import ChangeRepo
 from storage.customers import CustomerRepo
 from storage.due_loops import DueLoopRepo
 from storage.exports import ExportRepo
@@ -40,6 +41,7 @@ class UnitOfWork:
         self.feedback = FeedbackRepo(self.session)
         self.loops = LoopRepo(self.session)
         self.events = EventRepo(self.session)
+        self.changes = ChangeRepo(self.session)
         self.settings = SettingRepo(self.session)
         self.reports = ReportRepo(self.session)
         self.reviews = ReviewRepo(self.session)

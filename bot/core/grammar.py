@@ -83,6 +83,42 @@ class ShowCustomer:
 @dataclass(frozen=True)
 class ForgetCustomer:
     name: str
+    confirmed: bool = False  # `--yes`: nothing is erased without it
+
+
+@dataclass(frozen=True)
+class EditLoop:
+    """`edit <id> what <text> | due <when> | owner @user | customer <name>`."""
+
+    number: int
+    field: str  # what, due, owner, customer
+    text: str = ""
+    user: UserRef | None = None
+
+
+@dataclass(frozen=True)
+class Undo:
+    change: int | None = None  # an Undo button names its change; `undo` means your last
+
+
+@dataclass(frozen=True)
+class EditCustomer:
+    name: str
+    new_name: str | None = None
+    aliases_add: tuple[str, ...] = ()
+    aliases_remove: tuple[str, ...] = ()
+    segment: str | None = None
+    value: float | None = None
+    owner: UserRef | None = None
+
+
+@dataclass(frozen=True)
+class ChangeFeedback:
+    """`feedback delete <id>`, `feedback <id> kind <kind>`, `feedback <id> customer <name>`."""
+
+    feedback_id: int
+    field: str  # delete, kind, customer
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +159,10 @@ Command = (
     | AddCustomer
     | ShowCustomer
     | ForgetCustomer
+    | EditLoop
+    | Undo
+    | EditCustomer
+    | ChangeFeedback
     | ListCustomers
     | Report
     | Review
@@ -134,7 +174,8 @@ Command = (
 )
 
 USAGE = {
-    "feedback": "feedback <customer>: <text>",
+    "feedback": "feedback <customer>: <text> · feedback delete <id> · feedback <id> kind <kind>"
+    " · feedback <id> customer <name>",
     "commit": "commit <customer>: <what> [owner @user] [by <when>]",
     "list": "list [mine | @user | customer <name> | overdue | all]",
     "done": "done <id> [note]",
@@ -143,8 +184,12 @@ USAGE = {
     "reassign": "reassign <id> @user",
     "update": "update <id> <text>",
     "cancel": "cancel <id> <reason>",
+    "edit": "edit <id> what <text> | due <when> | owner @user | customer <name>",
+    "reopen": "reopen <id> [why]",
+    "undo": "undo (your own last change, within 10 minutes)",
     "customer": "customer add <name> [aliases <a>, <b>] [segment <s>] [value <n>] [owner @user]"
-    " · customer <name> [page <n>] · customer forget <name>"
+    " · customer edit <name> [name <new>] [aliases add|remove <a>, …] [segment <s>] [value <n>]"
+    " [owner @user] · customer <name> [page <n>] · customer forget <name>"
     " · customer <name> status churned|active [reason]",
     "review": "review <customer> [quarter, like 2026Q4]",
     "customers": "customers",
@@ -215,7 +260,23 @@ def _customer_and_text(verb: str, rest: str) -> tuple[str, str]:
     return customer.strip(), body.strip()
 
 
+_FEEDBACK_DELETE = re.compile(r"(?:delete|remove)\s+#?(\d{1,9})", re.IGNORECASE)
+_FEEDBACK_CHANGE = re.compile(r"#?(\d{1,9})\s+(kind|customer)\s+(.+)", re.IGNORECASE)
+FEEDBACK_KINDS = ("request", "problem", "praise", "question", "risk", "other")
+
+
 def _feedback(rest: str) -> Command:
+    if ":" not in rest and (deleted := _FEEDBACK_DELETE.fullmatch(rest)):
+        return ChangeFeedback(int(deleted.group(1)), "delete")
+    if ":" not in rest and (changed := _FEEDBACK_CHANGE.fullmatch(rest)):
+        field, text = changed.group(2).lower(), changed.group(3).strip()
+        if field == "kind" and text.lower() not in FEEDBACK_KINDS:
+            raise _usage_error(
+                "feedback", f"“{text}” is not a kind; use one of {', '.join(FEEDBACK_KINDS)}."
+            )
+        return ChangeFeedback(
+            int(changed.group(1)), field, text.lower() if field == "kind" else text
+        )
     if ":" not in rest:
         if not rest:
             raise _usage_error("feedback", "Tell me what the customer said.")
@@ -274,6 +335,8 @@ def _loop_action(verb: str):  # noqa: ANN202
             if not user:
                 raise _usage_error(verb, "Who should own it? Name them as @user.")
             return LoopAction(verb, number, user=user)
+        if verb == "edit":
+            return _edit(number, tail)
         if verb in ("snooze", "update", "cancel") and not tail:
             need = {
                 "snooze": "Until when?",
@@ -284,6 +347,33 @@ def _loop_action(verb: str):  # noqa: ANN202
         return LoopAction(verb, number, text=tail)
 
     return parse_action
+
+
+EDIT_FIELDS = ("what", "due", "owner", "customer")
+
+
+def _edit(number: int, rest: str) -> Command:
+    field, _, text = rest.partition(" ")
+    field, text = field.lower(), text.strip()
+    if field == "by":
+        field = "due"
+    if field not in EDIT_FIELDS or not text:
+        raise _usage_error("edit", "Say what to change and to what, like `edit 2 due tomorrow`.")
+    if field == "owner":
+        user = parse_user(text)
+        if not user:
+            raise _usage_error("edit", "Name the new owner as @user.")
+        return EditLoop(number, field, user=user)
+    return EditLoop(number, field, text)
+
+
+def _undo(rest: str) -> Command:
+    if not rest:
+        return Undo()
+    match = _NUMBER.fullmatch(rest.strip())
+    if not match:
+        raise _usage_error("undo", "Just `undo`: it undoes your own last change.")
+    return Undo(int(match.group(1)))
 
 
 _CUSTOMER_OPTION = re.compile(r"\s(aliases|alias|segment|value|owner)\s+", re.IGNORECASE)
@@ -298,10 +388,13 @@ def _customer(rest: str) -> Command:
         raise _usage_error("customer", "Which customer?")
     if word.lower() == "add":
         return _add_customer(tail.strip())
+    if word.lower() == "edit":
+        return _edit_customer(tail.strip())
     if word.lower() in ("forget", "erase"):
-        if not tail.strip():
+        name, confirmed = _confirmed(tail.strip())
+        if not name:
             raise _usage_error("customer", "Which customer should I forget?")
-        return ForgetCustomer(tail.strip())
+        return ForgetCustomer(name, confirmed)
     status = _STATUS.fullmatch(rest.strip())
     if status:
         return CustomerStatus(
@@ -313,45 +406,95 @@ def _customer(rest: str) -> Command:
     return ShowCustomer(rest.strip())
 
 
-def _add_customer(rest: str) -> Command:
-    padded = " " + rest
-    parts = _CUSTOMER_OPTION.split(padded)
+def _confirmed(text: str) -> tuple[str, bool]:
+    """`Initech --yes` is a confirmed request; `Initech` asks first."""
+    for flag in (" --yes", " -y"):
+        if text.lower().endswith(flag) or text.lower() == flag.strip():
+            return text[: -len(flag.strip())].strip(), True
+    return text, False
+
+
+_EDIT_OPTION = re.compile(r"\s(name|aliases|alias|segment|value|owner)\s+", re.IGNORECASE)
+
+
+def _edit_customer(rest: str) -> Command:
+    parts = _EDIT_OPTION.split(" " + rest)
     name = parts[0].strip().strip('"')
-    if not name:
-        raise _usage_error("customer", "The new customer needs a name.")
+    options = _options(parts)
+    if not name or not options:
+        raise _usage_error("customer", "Which customer, and what should change?")
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    if "aliases" in options:
+        how, _, listed_aliases = options["aliases"].partition(" ")
+        words = tuple(a.strip() for a in listed_aliases.split(",") if a.strip())
+        if how.lower() not in ("add", "remove") or not words:
+            raise _usage_error("customer", "Say `aliases add <a>, <b>` or `aliases remove <a>`.")
+        added, removed = (words, ()) if how.lower() == "add" else ((), words)
+    new_name = options.get("name", "").strip('"') or None
+    return EditCustomer(
+        name,
+        new_name,
+        added,
+        removed,
+        _segment(options),
+        _money(options["value"]) if "value" in options else None,
+        _account_owner(options),
+    )
+
+
+def _options(parts: list[str]) -> dict[str, str]:
     options: dict[str, str] = {}
     for key, value in zip(parts[1::2], parts[2::2], strict=True):
         key = "aliases" if key.lower() == "alias" else key.lower()
         if key in options:
             raise _usage_error("customer", f"“{key}” is given twice.")
         options[key] = value.strip()
-    aliases = tuple(a.strip() for a in options.get("aliases", "").split(",") if a.strip())
-    value = None
-    if "value" in options:
-        raw = options["value"].replace(",", "").replace("_", "").lstrip("$€£")
-        multiplier = 1.0
-        if raw[-1:].lower() in ("k", "m"):
-            multiplier = 1000.0 if raw[-1].lower() == "k" else 1_000_000.0
-            raw = raw[:-1]
-        try:
-            value = float(raw) * multiplier
-            if not math.isfinite(value):  # "nan", "inf", "1e309": not an amount of money
-                raise ValueError(raw)
-        except ValueError:
-            raise _usage_error(
-                "customer", f"The value “{options['value']}” is not a number."
-            ) from None
-        if value < 0:
-            raise _usage_error("customer", "The value can't be negative.")
-    owner = None
-    if "owner" in options:
-        owner = parse_user(options["owner"])
-        if owner is None:
-            raise _usage_error("customer", "Name the account owner as @user.")
+    return options
+
+
+def _money(text: str) -> float:
+    raw = text.replace(",", "").replace("_", "").lstrip("$€£")
+    multiplier = 1.0
+    if raw[-1:].lower() in ("k", "m"):
+        multiplier = 1000.0 if raw[-1].lower() == "k" else 1_000_000.0
+        raw = raw[:-1]
+    try:
+        value = float(raw) * multiplier
+        if not math.isfinite(value):  # "nan", "inf", "1e309": not an amount of money
+            raise ValueError(raw)
+    except ValueError:
+        raise _usage_error("customer", f"The value “{text}” is not a number.") from None
+    if value < 0:
+        raise _usage_error("customer", "The value can't be negative.")
+    return value
+
+
+def _account_owner(options: dict[str, str]) -> UserRef | None:
+    if "owner" not in options:
+        return None
+    owner = parse_user(options["owner"])
+    if owner is None:
+        raise _usage_error("customer", "Name the account owner as @user.")
+    return owner
+
+
+def _segment(options: dict[str, str]) -> str | None:
     segment = options.get("segment")
     if segment is not None and not re.fullmatch(r"[\w-]{1,64}", segment):
         raise _usage_error("customer", "A segment is one word, like enterprise or smb.")
-    return AddCustomer(name, aliases, segment.lower() if segment else None, value, owner)
+    return segment.lower() if segment else None
+
+
+def _add_customer(rest: str) -> Command:
+    parts = _CUSTOMER_OPTION.split(" " + rest)
+    name = parts[0].strip().strip('"')
+    if not name:
+        raise _usage_error("customer", "The new customer needs a name.")
+    options = _options(parts)
+    aliases = tuple(a.strip() for a in options.get("aliases", "").split(",") if a.strip())
+    value = _money(options["value"]) if "value" in options else None
+    return AddCustomer(name, aliases, _segment(options), value, _account_owner(options))
 
 
 def _customers(rest: str) -> Command:
@@ -401,6 +544,9 @@ _PARSERS = {
     "reassign": _loop_action("reassign"),
     "update": _loop_action("update"),
     "cancel": _loop_action("cancel"),
+    "edit": _loop_action("edit"),
+    "reopen": _loop_action("reopen"),
+    "undo": _undo,
     "customer": _customer,
     "customers": _customers,
     "report": _report,

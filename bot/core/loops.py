@@ -7,6 +7,7 @@ Telling the customer about an open loop delivers and closes it at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from bot.core.errors import Conflict, NotAllowed
 
@@ -17,7 +18,7 @@ STATES = (OPEN, DONE, CLOSED, CANCELLED)
 # Kinds of a loop's history events that are touchpoints of its customer, and what a customer's
 # timeline shows of its loops.
 TOUCH_KINDS = ("created", "update", "done", "told")
-TIMELINE_KINDS = (*TOUCH_KINDS, "cancel")
+TIMELINE_KINDS = (*TOUCH_KINDS, "cancel", "edit", "reopen", "undo")
 
 # action -> (states it may start from, state it leads to)
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
@@ -27,9 +28,23 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "snooze": ((OPEN, DONE), None),
     "reassign": ((OPEN, DONE), None),
     "update": ((OPEN, DONE), None),
+    "edit": ((OPEN, DONE), None),
+    "reopen": ((DONE, CLOSED, CANCELLED), OPEN),
 }
 # Actions only the owner, the account owner or an admin may take.
-GUARDED = {"done", "told", "cancel", "reassign", "snooze"}
+GUARDED = {"done", "told", "cancel", "reassign", "snooze", "edit", "reopen"}
+# Your own last change may be undone for this long (PRODUCT.md: `/loop undo`).
+UNDO_WINDOW = timedelta(minutes=10)
+# What a change by someone else is called in the DM to the loop's owner.
+CHANGED_BY_OTHERS = {
+    "done": "marked done",
+    "told": "closed",
+    "cancel": "cancelled",
+    "snooze": "snoozed",
+    "reassign": "reassigned",
+    "edit": "edited",
+    "reopen": "reopened",
+}
 
 
 @dataclass(frozen=True)
@@ -74,10 +89,24 @@ _VERBS = {
     "cancel": "cancel",
     "reassign": "reassign",
     "snooze": "snooze",
+    "edit": "edit",
+    "reopen": "reopen",
 }
 
 
+def check_undo(changed_at: datetime, now: datetime) -> None:
+    """Raises Conflict when a change is too old to undo (UNDO_WINDOW)."""
+    if now - changed_at > UNDO_WINDOW:
+        minutes = int((now - changed_at).total_seconds() // 60)
+        raise Conflict(
+            f"That change was {minutes} minutes ago; undo works for "
+            f"{int(UNDO_WINDOW.total_seconds() // 60)} minutes. Change it back by hand instead."
+        )
+
+
 def _why_not(action: str, state: str, number: int) -> str:
+    if action == "reopen":
+        return f"#{number} is still {state}; only a done, closed or cancelled loop can be reopened."
     if state == DONE and action == "done":
         return f"#{number} is already done; `told {number}` closes it once the customer knows."
     if state == CLOSED:

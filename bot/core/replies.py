@@ -7,6 +7,7 @@ prints `@USERID` and Teams the user's display name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
 from typing import Literal
 
 ButtonStyle = Literal["primary", "danger", "default"]
@@ -39,10 +40,15 @@ class Section:
 
 @dataclass
 class Table:
-    """Rows of a report: columns are snake_case keys, rows hold plain values (None = empty)."""
+    """Rows of a report: columns are snake_case keys, rows hold plain values (None = empty).
+
+    `zone` and `now` say how a person reads its times (chat: the caller's zone); they are not
+    part of what the table holds."""
 
     columns: list[str]
     rows: list[dict[str, object]]
+    zone: tzinfo = field(default=UTC, compare=False)
+    now: datetime | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -112,3 +118,8 @@ def error_reply(message: str, suggestions: list[str] | None = None) -> Reply:
     """An ephemeral reply for a UserError: the message and its suggestions."""
     lines = [message, *(f"• {s}" for s in (suggestions or []))]
     return Reply(text="\n".join(lines), ephemeral=True, error=True)
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """ "1 customer", "2 customers", "0 loops": a count with its word in the right number."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"

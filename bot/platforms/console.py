@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import shutil
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
@@ -19,9 +20,9 @@ from rich.console import Console
 from bot.core import grammar
 from bot.core.errors import UserError
 from bot.core.ports import Delivery, MessageRef
-from bot.core.replies import Button, Reply, error_reply
+from bot.core.replies import Button, Reply, Section, error_reply
 from bot.platforms.terminal import print_table
-from handlers import capture, commands, loops
+from handlers import capture, commands, loops, settings
 from handlers.context import Caller, Deps
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,11 @@ def plain_mentions(text: str) -> str:
     return _MENTION.sub(lambda m: "@" + m.group(1), text)
 
 
-def render(reply: Reply, out: TextIO, first_choice: int = 1) -> list[Button]:
-    """Print a reply as plain text; return its buttons in the order they were numbered."""
+def render(
+    reply: Reply, out: TextIO, number_of: Callable[[Section, Button], int] | None = None
+) -> list[Button]:
+    """Print a reply as plain text; return its buttons in the order they were numbered.
+    `number_of` gives each button its number (default: 1, 2, 3… in order)."""
     buttons: list[Button] = []
     mark = "⚠️  " if reply.error else ""
     out.write(plain_mentions(mark + reply.text) + "\n")
@@ -51,10 +55,12 @@ def render(reply: Reply, out: TextIO, first_choice: int = 1) -> list[Button]:
             labels = []
             for button in section.buttons:
                 buttons.append(button)
-                labels.append(f"[{first_choice + len(buttons) - 1}] {button.label}")
+                number = number_of(section, button) if number_of else len(buttons)
+                labels.append(f"[{number}] {button.label}")
             out.write("    " + "  ".join(labels) + "\n")
     if reply.table is not None:
-        console = Console(file=out, width=120, color_system=None, force_terminal=False)
+        width = min(shutil.get_terminal_size((80, 24)).columns, 120)  # 80 in a pipe
+        console = Console(file=out, width=width, color_system=None, force_terminal=False)
         for row in reply.table.rows:
             for key, value in row.items():
                 if isinstance(value, str):
@@ -116,15 +122,73 @@ class ConsoleDelivery:
         return None
 
 
+_CARD = re.compile(r"#(\d+) ")  # a loop's card starts with its number
+
+
+@dataclass
+class Choices:
+    """The numbered buttons of one chat. A button keeps its number while its card is shown;
+    when the card is shown again without it (Done pressed), its number goes stale: typed
+    again, it says what it was and does nothing. Numbers are never given out twice."""
+
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+    offered: dict[int, Button] = field(default_factory=dict)
+    given: dict[int, Button] = field(default_factory=dict)
+    card_of: dict[int, str] = field(default_factory=dict)
+
+    def number(self, section: Section, button: Button) -> int:
+        key = (button.action, button.value)
+        number = self.numbers.get(key)
+        if number is None or number not in self.offered:
+            number = len(self.given) + 1
+            self.numbers[key] = number
+        self.offered[number] = self.given[number] = button
+        card = _CARD.match(section.text)
+        if card:
+            self.card_of[number] = card.group(1)
+        return number
+
+    def shown(self, reply: Reply) -> None:
+        """A card shown again drops the buttons it no longer has."""
+        for section in reply.sections:
+            card = _CARD.match(section.text)
+            if card is None:
+                continue
+            kept = {(b.action, b.value) for b in section.buttons}
+            for number, button in list(self.offered.items()):
+                if self.card_of.get(number) == card.group(1):
+                    if (button.action, button.value) not in kept:
+                        del self.offered[number]
+
+    def take(self, number: int) -> Button | str | None:
+        """The button to press, why not (a stale number), or None when it was never given."""
+        if number in self.offered:
+            button = self.offered[number]
+            if button.action in ONE_SHOT:
+                del self.offered[number]
+            return button
+        if number in self.given:
+            was = self.given[number]
+            return f"[{number}] was “{was.label}”{_about(was)}; it is no longer offered, so "
+        return None
+
+
+ONE_SHOT = ("run", "track")  # an undo, a confirmation, a track: pressed once
+
+
+def _about(button: Button) -> str:
+    return f" on #{button.value}" if button.value.isdigit() else ""
+
+
 @dataclass
 class ConsoleSession:
-    """One person chatting: remembers the choices last shown so a number presses a button."""
+    """One person chatting: remembers the choices shown so a number presses a button."""
 
     deps: Deps
     caller: Caller
     out: TextIO
     ask: Callable[[str], str | None]
-    choices: list[Button] | None = None
+    choices: Choices = field(default_factory=Choices)
     counter: int = 0
 
     def handle(self, line: str) -> None:
@@ -142,7 +206,8 @@ class ConsoleSession:
             self.show(reply)
 
     def show(self, reply: Reply) -> None:
-        self.choices = render(reply, self.out) or self.choices
+        self.choices.shown(reply)
+        render(reply, self.out, self.choices.number)
         for notice in reply.notices:
             where = f"DM to @{notice.to_user}" if notice.to_user else f"#{notice.to_channel}"
             self.out.write(f"— {where} —\n")
@@ -154,10 +219,12 @@ class ConsoleSession:
             if line.split()[0] not in (command, "/loop"):
                 return error_reply(f"Commands start with {command}; try `{command} help`.")
             return commands.run(self.deps, self.caller, line)
-        if line.isdigit() and self.choices:
-            index = int(line) - 1
-            if 0 <= index < len(self.choices):
-                return self.press(self.choices[index])
+        if line.isdigit():
+            taken = self.choices.take(int(line))
+            if isinstance(taken, Button):
+                return self.press(taken)
+            if taken is not None:
+                return error_reply(taken + "nothing was done. Type a number shown last.")
         if grammar.command_text(line, command) is not None:  # `loop list` or a bare `list`
             return commands.run(self.deps, self.caller, line)
         return self.say(line)
@@ -175,22 +242,35 @@ class ConsoleSession:
         )
         return capture.capture_message(self.deps, self.caller, message)
 
-    def press(self, button: Button) -> Reply:
+    def press(self, button: Button) -> Reply | None:
         """A numbered choice: the same use case a Slack or Teams button runs."""
         if button.action == "track":
             return capture.track_commitment(self.deps, self.caller, button.value)
+        if button.action == "run":
+            return commands.run(self.deps, self.caller, button.value)
         number = int(button.value)
         if button.action == "snooze":
-            when = self.ask(f"Snooze #{number} until? (e.g. tomorrow, in 3 days) ")
-            return loops.act(self.deps, self.caller, "snooze", number, when or "tomorrow")
+            when = self._asked(f"Snooze #{number} until when? (e.g. 2h, tomorrow 9am, Friday) ")
+            if not when:
+                return Reply(f"#{number} not snoozed: no time given.")
+            return loops.act(self.deps, self.caller, "snooze", number, when)
         if button.action == "reassign":
-            who = grammar.parse_user(self.ask(f"Reassign #{number} to? @") or "")
-            answer = who or grammar.UserRef(name=(self.ask("") or "").lstrip("@") or None)
-            return loops.act(self.deps, self.caller, "reassign", number, user=answer)
+            who = self._asked(f"Reassign #{number} to whom? @")
+            if not who:
+                return Reply(f"#{number} not reassigned: nobody named.")
+            user = grammar.parse_user(who) or grammar.UserRef(name=who.lstrip("@"))
+            return loops.act(self.deps, self.caller, "reassign", number, user=user)
         if button.action == "update":
-            text = self.ask(f"Update for #{number}? ") or ""
+            text = self._asked(f"Update for #{number}? ")
+            if not text:
+                return Reply(f"No update added to #{number}.")
             return loops.act(self.deps, self.caller, "update", number, text)
         return loops.act(self.deps, self.caller, button.action, number)
+
+    def _asked(self, question: str) -> str:
+        """The question is always printed (a pipe too), so the answer's line makes sense."""
+        self.out.write(question + "\n")
+        return (self.ask("") or "").strip()
 
 
 # What the console calls between lines to print nudges that fell due (the wiring's sweeper).
@@ -220,6 +300,11 @@ def run_console(
         return line.strip() if line else None
 
     session = ConsoleSession(deps, caller, stdout, ask)
+    if settings.claim_console_admin(deps, caller):
+        stdout.write(
+            f"You (@{name}) are the admin of this local workspace, the first to use it: "
+            f"`{deps.settings.command} settings` is yours to try.\n"
+        )
     if interactive:
         stdout.write(
             f"Loopkeeper console — you are @{name} in #{channel}. Plain lines are channel "

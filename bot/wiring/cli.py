@@ -247,18 +247,32 @@ def customers_import(
     workspace: Annotated[
         str | None, typer.Option(help="Workspace id; default: the only one, or the console's.")
     ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Update the customers the file names by name.")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="With --update: print what would change, change nothing."),
+    ] = False,
 ) -> None:
-    """Add customers from a CSV file: all of them, or none when a row is bad."""
-    from bot.wiring.customer_files import import_customers
+    """Add customers from a CSV file (with --update, also update known ones): all rows, or
+    none when a row is bad."""
+    from bot.core.replies import counted
+    from bot.wiring.customer_files import import_customers, update_customers
 
+    if check and not update:
+        raise fail("--check goes with --update: `customers import --update --check FILE`", 2)
     deps = deps_for(settings())
     try:
+        if update:
+            typer.echo(update_customers(deps, file, workspace, check))
+            return
         count = import_customers(deps, file, workspace)
     except UserError as exc:
         raise fail(f"{file}: {exc.message}; nothing was imported", 2) from None
     except OSError as exc:
         raise fail(f"can't read {file}: {exc.strerror}", 2) from None
-    typer.echo(f"Imported {count} customers.")
+    typer.echo(f"Imported {counted(count, 'customer')}.")
 
 
 @customers_app.command("export")
@@ -267,6 +281,7 @@ def customers_export(
     workspace: Annotated[str | None, typer.Option(help="Workspace id.")] = None,
 ) -> None:
     """Write every customer to a CSV file that `customers import` reads back."""
+    from bot.core.replies import counted
     from bot.wiring.customer_files import export_customers
 
     deps = deps_for(settings())
@@ -278,7 +293,7 @@ def customers_export(
         sys.stdout.write(text)
         return
     file.write_text(text)
-    typer.echo(f"Exported {count} customers to {file}.")
+    typer.echo(f"Exported {counted(count, 'customer')} to {file}.")
 
 
 @app.command()

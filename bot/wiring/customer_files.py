@@ -7,7 +7,8 @@ from pathlib import Path
 from rich.progress import Progress
 
 from bot.core.errors import BadInput
-from handlers import customers
+from bot.core.replies import counted
+from handlers import customer_edits, customers
 from handlers.common import workspace_for_cli
 from handlers.context import Caller, Deps
 
@@ -39,6 +40,32 @@ def import_customers(deps: Deps, path: Path, workspace: str | None) -> int:
         return customers.import_rows(
             deps, caller, rows, progress=lambda n: progress.update(task, completed=n)
         )
+
+
+def update_customers(deps: Deps, path: Path, workspace: str | None, check: bool) -> str:
+    """Import a customers CSV that may name known customers (they are updated); what was done,
+    or with `check` what would be, in a few lines."""
+    rows = customers.read_csv(path.read_text(encoding="utf-8-sig"))
+    if not rows:
+        raise BadInput("no rows after the header")
+    done = customer_edits.import_update(deps, cli_caller(deps, workspace, create=True), rows, check)
+    would = "Would add" if check else "Added"
+    lines = [f"{would} {counted(len(done.added), 'customer')}" + _names(done.added)]
+    lines.append(
+        ("Would update " if check else "Updated ") + counted(len(done.updated), "customer")
+    )
+    lines += [f"  {change}" for change in done.updated]
+    lines.append(f"{counted(done.unchanged, 'customer')} unchanged.")
+    if check:
+        lines.append("Nothing was changed (--check).")
+    return "\n".join(lines)
+
+
+def _names(names: list[str], shown: int = 10) -> str:
+    if not names:
+        return "."
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ": " + ", ".join(names[:shown]) + more + "."
 
 
 def export_customers(deps: Deps, workspace: str | None) -> tuple[str, int]:

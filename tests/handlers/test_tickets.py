@@ -161,6 +161,6 @@ def test_cards_show_the_ticket_and_whether_it_shipped(deps) -> None:  # noqa: AN
 def test_a_forgotten_customer_gets_no_tell_loop(deps) -> None:  # noqa: ANN001
     two_customers(deps)
     run(deps, alice, "link feedback 1 acme/app#12")
-    run(deps, person("admin"), "customer forget Globex")
+    run(deps, person("admin"), "customer forget Globex --yes")
     assert apply_change(deps, SHIPPED, "github", "d-1").told_loops == []
     assert len(loops(deps)) == 1

@@ -113,7 +113,7 @@ def test_forget_erases_words_and_personal_data_from_every_table(deps) -> None:  
     assert before["feedback"] == 3 and before["loops"] == 3
     assert all(cells_containing(engine, word) for word in SECRETS), "the secrets were stored"
 
-    reply = run(deps, admin, "customer forget ZPHX")
+    reply = run(deps, admin, "customer forget ZPHX --yes")
 
     # It says what it erased, with the real numbers.
     assert "3 feedback" in reply.text and "3 loops" in reply.text and "3 aliases" in reply.text
@@ -146,7 +146,7 @@ def test_forget_erases_words_and_personal_data_from_every_table(deps) -> None:  
 
 def test_forgotten_customer_is_no_longer_captured_or_found(deps) -> None:  # noqa: ANN001
     build_history(deps)
-    run(deps, admin, "customer forget Zephyrine Labs")
+    run(deps, admin, "customer forget Zephyrine Labs --yes")
     total = count(deps.engine, "feedback")
     for i, text in enumerate(["ZPHX again", "zephyrine.io is down", "Zephyrine Labs called"]):
         assert said(deps, carol, text, f"1700000001.00000{i}") is None
@@ -165,7 +165,7 @@ def test_new_aliases_after_forget_are_matched_and_old_ones_are_not(deps) -> None
     # On SQLite a deleted row's id is given out again: the matcher cache must not mistake the
     # new customer's aliases for the forgotten one's.
     build_history(deps)
-    run(deps, admin, "customer forget Zephyrine Labs")
+    run(deps, admin, "customer forget Zephyrine Labs --yes")
     run(deps, alice, "customer add Bilby aliases BLB, bilby.io")
     assert said(deps, carol, "BLB wants a refund", "1700000002.000001")
     assert said(deps, carol, "ZPHX wants a refund", "1700000002.000002") is None
@@ -179,7 +179,7 @@ def test_new_aliases_after_forget_are_matched_and_old_ones_are_not(deps) -> None
 
 def test_an_edit_after_forget_does_not_bring_the_words_back(deps) -> None:  # noqa: ANN001
     build_history(deps)
-    run(deps, admin, "customer forget Zephyrine Labs")
+    run(deps, admin, "customer forget Zephyrine Labs --yes")
     capture.message_changed(
         deps, carol, "C1", "1700000000.000100", "ZPHX said the quokka export times out (edited)"
     )
@@ -195,7 +195,7 @@ def test_only_an_admin_may_forget(deps) -> None:  # noqa: ANN001
 
 def test_a_name_like_an_erased_placeholder_is_a_friendly_answer(deps) -> None:  # noqa: ANN001
     build_history(deps)
-    run(deps, admin, "customer forget Zephyrine Labs")
+    run(deps, admin, "customer forget Zephyrine Labs --yes")
     zid = rows(deps.engine, "SELECT id FROM customer WHERE erased_at IS NOT NULL")[0]["id"]
     reply = commands.run(deps, alice, f"customer add erased customer {zid}")
     # Added as a customer of its own: the erased one keeps its row, and none of its history

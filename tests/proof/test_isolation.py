@@ -158,7 +158,7 @@ def test_capture_edits_and_buttons_never_cross(two_teams) -> None:  # noqa: ANN0
             capture.track_commitment(deps, caller, f"{t1_button}|C1|1700000000.000100")
         # Settings and forgetting stay home.
         ok(deps, caller, "settings capture <#C1|general> off")
-        ok(deps, caller, "customer forget ACME")
+        ok(deps, caller, "customer forget ACME --yes")
     assert snapshot(deps, "T1") == before
     # T1 still captures in C1 (another workspace turned capture off there).
     assert capture.capture_message(

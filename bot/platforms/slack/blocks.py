@@ -10,6 +10,7 @@ import json
 import re
 from typing import Any
 
+from bot.core import readable
 from bot.core.replies import Button, Reply, Section, Table
 from bot.platforms.slack.text import escape
 
@@ -148,9 +149,9 @@ def table_blocks(table: Table) -> list[Block]:
     first, rest = table.columns[0], table.columns[1:]
     lines = []
     for row in table.rows:
-        parts = [f"{_label(c)} {escape(_cell(row.get(c)))}" for c in rest]
+        parts = [f"{_label(c)} {escape(_cell(table, c, row))}" for c in rest]
         lines.append(
-            f"• *{escape(_cell(row.get(first)))}*" + (" — " + " · ".join(parts) if parts else "")
+            f"• *{escape(_cell(table, first, row))}*" + (" — " + " · ".join(parts) if parts else "")
         )
     blocks, chunk = [], ""
     for line in lines:
@@ -165,19 +166,11 @@ def table_blocks(table: Table) -> list[Block]:
 
 
 def _label(column: str) -> str:
-    return column.replace("_", " ")
+    return readable.header(column).lower() if column != "id" else "#"
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+def _cell(table: Table, column: str, row: dict[str, object]) -> str:
+    return readable.cell(column, row.get(column), table.zone, table.now)
 
 
 def reply_blocks(reply: Reply) -> list[Block]:
@@ -214,6 +207,7 @@ def messages(
 
 
 PAGE_ACTION = "loop_page"
+RUN_ACTION = "loop_run"  # a button that runs the command in its value (Undo, confirmations)
 
 
 def pager(reply: Reply, command_text: str) -> list[Block] | None:

@@ -59,26 +59,17 @@ def api_url(settings: Settings) -> str:
 
 
 class WebApi:
-    """Slack's Web API without the SDK's machinery: one aiohttp session (a keep-alive pool) —
-    the owner's, or one per event loop for the caller's lifetime — a JSON or form body, the token
-    in the Authorization header (never logged)."""
+    """Slack's Web API without the SDK's machinery: one aiohttp session (a keep-alive pool) per
+    event loop for the caller's lifetime, a JSON or form body, the token in the Authorization
+    header (never logged)."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        token: str | None = None,
-        session: Callable[[], aiohttp.ClientSession] | None = None,
-    ) -> None:
+    def __init__(self, settings: Settings, token: str | None = None) -> None:
         self.base = api_url(settings)
         self.token = token or settings.slack_bot_token or ""
-        self._shared = session
         self._sessions: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = {}
 
     def session(self) -> aiohttp.ClientSession:
-        """The session calls go through: the owner's, or this event loop's own (a session
-        belongs to the loop it was made in)."""
-        if self._shared is not None:
-            return self._shared()
+        """This event loop's session (a session belongs to the loop it was made in)."""
         loop = asyncio.get_running_loop()
         session = self._sessions.get(loop)
         if session is None:
@@ -145,7 +136,7 @@ class WebApi:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def aclose(self) -> None:
-        """Close the sessions this caller opened itself (an owner's session is the owner's)."""
+        """Close this event loop's session."""
         session = self._sessions.pop(asyncio.get_running_loop(), None)
         if session is not None:
             await session.close()

@@ -47,9 +47,9 @@ class SlackParts:
         self._executor = ThreadPoolExecutor(
             1 if is_sqlite(deps.engine) else DB_THREADS, thread_name_prefix="loopkeeper-db"
         )
-        self._session: aiohttp.ClientSession | None = None
-        # The one Web API caller: Bolt's client, listeners, reactions and the delivery share it.
-        self.web = WebApi(deps.settings, session=self.http_session)
+        # The one Web API caller: Bolt's client, listeners, reactions and the delivery share it
+        # (one keep-alive session per event loop, closed by stop()).
+        self.web = WebApi(deps.settings)
         self.client = SlackClient(self.web)
         self.work = AckBudget(ack_budget)
         self.callers = Callers(deps, self.client, self.db)
@@ -87,26 +87,14 @@ class SlackParts:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, partial(use_case, *args, **kwargs))
 
-    def http_session(self) -> aiohttp.ClientSession:
-        """The one HTTP session (kept-alive connections) every Web API call shares."""
-        if self._session is None:
-            self._session = aiohttp.ClientSession(
-                timeout=aiohttp.ClientTimeout(total=self.client.timeout)
-            )
-        return self._session
-
     async def start(self) -> None:
-        """Share one HTTP session (kept-alive connections) for every Web API call."""
-        self.client.session = self.http_session()
+        """Nothing to open ahead: the Web API caller opens its session on first use."""
 
     async def stop(self) -> None:
-        """Finish what was promised after acks, then close the session."""
+        """Finish what was promised after acks, then close the Web API session."""
         await self.work.drain()
         self._executor.shutdown(wait=False)
-        if self._session is not None:
-            self.client.session = None
-            await self._session.close()
-            self._session = None
+        await self.web.aclose()
 
     def failure(self, error: Exception, body: dict[str, Any]) -> tuple[int, str]:
         """The status and text a request that failed answers: 503 when the database is

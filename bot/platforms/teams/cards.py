@@ -15,6 +15,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment
 
+from bot.core import readable
 from bot.core.replies import Attachment as ReplyFile
 from bot.core.replies import Button, Reply, Section
 
@@ -145,6 +146,8 @@ def _pager(reply: Reply, command: str) -> dict[str, Any]:
 def button_data(button: Button, single: bool) -> dict[str, str]:
     if button.action == "track":
         return {"action": "track", "value": button.value}
+    if button.action == "run":
+        return {"action": "run", "command": button.value}
     return {"action": button.action, "loop": button.value, "card": "one" if single else "many"}
 
 
@@ -206,16 +209,21 @@ def _table(reply: Reply, names: Mapping[str, str]) -> list[dict[str, Any]]:
     table = reply.table
     assert table is not None
 
-    def cell(value: object, bold: bool = False) -> dict[str, Any]:
-        shown = "" if value is None else with_names(str(value), names)
+    def cell(shown: str, bold: bool = False) -> dict[str, Any]:
+        shown = with_names(shown, names)
         return {
             "type": "TableCell",
             "items": [_text(shown, size="Small", **({"weight": "Bolder"} if bold else {}))],
         }
 
-    rows = [{"type": "TableRow", "cells": [cell(c, True) for c in table.columns]}]
+    rows = [{"type": "TableRow", "cells": [cell(readable.header(c), True) for c in table.columns]}]
     rows += [
-        {"type": "TableRow", "cells": [cell(row.get(c)) for c in table.columns]}
+        {
+            "type": "TableRow",
+            "cells": [
+                cell(readable.cell(c, row.get(c), table.zone, table.now)) for c in table.columns
+            ],
+        }
         for row in table.rows[:MAX_TABLE_ROWS]
     ]
     blocks: list[dict[str, Any]] = [

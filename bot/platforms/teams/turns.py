@@ -152,6 +152,11 @@ class TeamsBot:
         if action == "page":
             await self.on_page(arrival, str(value.get("command") or ""), value.get("page"))
             return
+        if action == "run":  # Undo, a confirmation: the command the button names
+            reply = await self._run(commands.run, arrival, str(value.get("command") or "help"))
+            if reply is not None:
+                await self._answer(arrival, reply)
+            return
         if action not in LOOP_ACTIONS or not str(value.get("loop") or "").isdigit():
             log.info("Teams card submit without a known action: %s", sorted(value))
             return

@@ -64,12 +64,14 @@ def test_tables_are_readable_lines() -> None:
                 "segment": "enterprise",
                 "value": 120000.0,
                 "on_time_rate": None,
-            }
+            },
+            {"customer": "Globex", "segment": "smb", "value": 5.0, "on_time_rate": 0.333},
         ],
     )
-    (block,) = reply_blocks(Reply("1 customers", table=table))[1:]
+    (block,) = reply_blocks(Reply("2 customers", table=table))[1:]
     assert block["text"]["text"] == (
-        "• *Acme &lt;Corp&gt;* — segment enterprise · value 120,000 · on time rate —"
+        "• *Acme &lt;Corp&gt;* — segment enterprise · value 120,000 · on-time rate —\n"
+        "• *Globex* — segment smb · value 5 · on-time rate 33%"
     )
 
 

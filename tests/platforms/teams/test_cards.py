@@ -51,8 +51,8 @@ def test_errors_are_marked_and_tables_are_tables() -> None:
     table = card["body"][1]
     assert table["type"] == "Table" and card["version"] == "1.5"
     header, first = table["rows"][:2]
-    assert [c["items"][0]["text"] for c in header["cells"]] == ["owner", "open", "on_time_rate"]
-    assert [c["items"][0]["text"] for c in first["cells"]] == ["Ann", "0", ""]
+    assert [c["items"][0]["text"] for c in header["cells"]] == ["Owner", "Open", "On-time rate"]
+    assert [c["items"][0]["text"] for c in first["cells"]] == ["Ann", "0", "—"]
     assert len(table["rows"]) == 1 + cards.MAX_TABLE_ROWS
     assert "First 25 of 40 rows" in card["body"][2]["text"]
 

@@ -30,7 +30,7 @@ def test_a_command_in_a_1to1_chat_is_answered_there_with_a_card(
     assert done["type"] == "Action.Submit"
     assert done["data"] == {"action": "done", "loop": "1", "card": "one"}
     titles = {a["title"] for a in committed.actions()}
-    assert titles == {"Done", "Customer told", "Snooze", "Reassign", "Add update"}
+    assert titles == {"Done", "Customer told", "Snooze", "Reassign", "Add update", "Undo"}
 
 
 def test_a_channel_mention_is_answered_in_the_thread(
@@ -219,7 +219,7 @@ def test_reports_are_tables_and_csv_comes_as_a_preview(
     table_card, file_card = report.cards
     [table] = [b for b in table_card["body"] if b["type"] == "Table"]
     header, row = ([c["items"][0]["text"] for c in r["cells"]] for r in table["rows"])
-    assert header[:3] == ["owner", "open", "overdue"]
+    assert header[:3] == ["Owner", "Open", "Overdue"]  # headers in words; the CSV keeps keys
     assert row[:2] == ["Dana Scully", "1"]  # people by name, as everywhere in Teams
     assert ".csv" in file_card["body"][1]["text"]
     assert "owner,open,overdue" in report.text

@@ -11,7 +11,7 @@ from functools import partial
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.platforms.slack.blocks import FEEDBACK_MODAL, PAGE_ACTION, UPDATE_MODAL
+from bot.platforms.slack.blocks import FEEDBACK_MODAL, PAGE_ACTION, RUN_ACTION, UPDATE_MODAL
 from bot.platforms.slack.listeners import actions, commands, events, shortcuts
 from bot.platforms.slack.parts import SlackParts
 
@@ -23,7 +23,8 @@ def register(app: AsyncApp, slack: SlackParts) -> None:
     app.event("reaction_added")(partial(events.on_reaction, slack))
     app.event("app_home_opened")(partial(events.on_home, slack))
     app.command(slack.deps.settings.command)(partial(commands.on_command, slack))
-    app.action(re.compile(f"^{PAGE_ACTION}_"))(partial(commands.on_page, slack))
+    app.action(re.compile(f"^{PAGE_ACTION}_"))(partial(commands.on_button, slack))
+    app.action(RUN_ACTION)(partial(commands.on_button, slack))
     app.action(actions.LOOP_ACTIONS)(partial(actions.on_loop_action, slack))
     app.action("loop_update")(partial(actions.on_update_button, slack))
     app.view(UPDATE_MODAL)(partial(actions.on_update_submitted, slack))

@@ -14,7 +14,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from bot.core.replies import Reply
 from bot.platforms.slack import send
 from bot.platforms.slack.ack_budget import Late
-from bot.platforms.slack.blocks import messages, pager
+from bot.platforms.slack.blocks import PAGE_ACTION, messages, pager
 from bot.platforms.slack.inbound import as_reply, team_of
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.text import from_slack
@@ -36,7 +36,7 @@ async def on_command(
     )
 
 
-async def on_page(
+async def on_button(
     slack: SlackParts,
     ack: AsyncAck,
     body: dict[str, Any],
@@ -44,7 +44,13 @@ async def on_page(
     context: AsyncBoltContext,
     respond: AsyncRespond,
 ) -> None:
-    asked = json.loads(action["value"])
+    """A page button (another page of a list, in place of this one), or a button that runs
+    the command in its value (Undo, "Forget Acme"), answered in a new message."""
+    if action["action_id"].startswith(PAGE_ACTION):
+        asked = json.loads(action["value"])
+        text, page = asked["text"], int(asked["page"])
+    else:
+        text, page = action["value"], None
     channel = (body.get("container") or {}).get("channel_id")
     await run(
         slack,
@@ -52,9 +58,10 @@ async def on_page(
         team_of(context),
         body["user"]["id"],
         channel,
-        asked["text"],
-        int(asked["page"]),
+        text,
+        page,
         respond,
+        button=page is None,
     )
 
 
@@ -67,9 +74,11 @@ async def run(
     text: str,
     page: int | None,
     respond: AsyncRespond,
+    button: bool = False,
 ) -> None:
     """Answer in the ack when the command is done in time, through the response URL if not.
-    A page button (`page` given) replaces the page it was on."""
+    A page button (`page` given) replaces the page it was on; another `button` is answered
+    in a new message to the clicker."""
 
     async def decide() -> Reply:
         caller = await slack.callers.caller(team, user, channel)
@@ -84,13 +93,13 @@ async def run(
             reply,
             replace_original=page is not None,
             skip_first=skip_first,
-            tail=pager(reply, text),
+            tail=None if button else pager(reply, text),
         )
         await send.follow_ups(slack.delivery, team, reply, channel, user)
 
     # Not retried after a late failure: a command has no key, and Slack does not resend it.
     reply = await slack.work.before_ack(decide, answer, retry_late=False)
-    if isinstance(reply, Late) or page is not None:
+    if isinstance(reply, Late) or page is not None or button:
         await ack()
         if not isinstance(reply, Late):
             slack.work.later(answer(reply))
