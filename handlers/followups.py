@@ -43,6 +43,7 @@ ACTOR = "loopkeeper"  # who the history says nudged or escalated
 PROFILE_MAX_AGE = timedelta(days=1)  # refresh a cached time zone when older than this
 GIVE_UP_AFTER = 8  # tries of one slot before it is given up and the next one planned
 DIGEST_GRACE = timedelta(days=1)  # a digest missed by more than this waits for the next period
+PLAN_RETRY = timedelta(hours=1)  # a loop whose plan fails is looked at again this much later
 
 
 # ---- planning --------------------------------------------------------------------------------
@@ -115,6 +116,19 @@ class Planner:
         return self.policies[key]
 
     def plan(self, loop: Any, now: datetime) -> PlannedNudge | None:
+        """The loop's next nudge; when planning it fails (a setting no rule foresaw), the loop
+        is looked at again later and every other loop, of this workspace or another, goes on."""
+        try:
+            return self._plan(loop, now)
+        except Exception:  # noqa: BLE001 - one workspace's odd data stops no one else's nudges
+            log.exception(
+                "can't plan loop %s of workspace %s; trying again later",
+                loop.id,
+                loop.workspace_id,
+            )
+            return PlannedNudge(now + PLAN_RETRY, OVERDUE, now + PLAN_RETRY)
+
+    def _plan(self, loop: Any, now: datetime) -> PlannedNudge | None:
         facts = LoopFacts(
             state=loop.state,
             created_at=loop.created_at,
