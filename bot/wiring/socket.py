@@ -22,7 +22,9 @@ async def serve_socket_mode(
     """Connect (apps.connections.open at SLACK_API_URL) and handle envelopes until `stop`."""
     bot = SlackBot(deps, **slack_options)  # type: ignore[arg-type]
     await bot.start()
-    handler = AsyncSocketModeHandler(bot.app, deps.settings.slack_app_token, web_client=bot.client)
+    handler = AsyncSocketModeHandler(
+        bot.app, deps.settings.slack_app_token, web_client=bot.parts.client
+    )
     scheduler = None
     if with_scheduler:
         scheduler = start_scheduler(deps)

@@ -85,7 +85,7 @@ class SlackTestApp:
 
     async def settle(self) -> None:
         """Wait until the work after acks (Web API calls) is done."""
-        await self.bot.work.drain()
+        await self.bot.parts.work.drain()
 
     async def close(self) -> None:
         await self.bot.stop()  # waits for the work after acks, closes the Web API session

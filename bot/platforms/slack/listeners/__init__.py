@@ -1,17 +1,32 @@
-"""Every Slack listener, registered in one place (HTTP and Socket Mode share them)."""
+"""Every Slack listener, registered in this one place (HTTP and Socket Mode share them).
+
+Each listener is a named function whose first argument is the process's SlackParts, bound here;
+Bolt passes the rest (body, event, ack, context...) by name.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from functools import partial
 
-if TYPE_CHECKING:
-    from bot.platforms.slack.app import SlackBot
+from slack_bolt.async_app import AsyncApp
+
+from bot.platforms.slack.blocks import FEEDBACK_MODAL, PAGE_ACTION, UPDATE_MODAL
+from bot.platforms.slack.listeners import actions, commands, events, shortcuts
+from bot.platforms.slack.parts import SlackParts
 
 
-def register(bot: SlackBot) -> None:
-    from bot.platforms.slack.listeners import actions, commands, events, shortcuts
-
-    events.register(bot)
-    commands.register(bot)
-    actions.register(bot)
-    shortcuts.register(bot)
+def register(app: AsyncApp, slack: SlackParts) -> None:
+    """Bind every listener to `app`, each given `slack` first."""
+    app.event("message")(partial(events.on_message, slack))
+    app.event("app_mention")(partial(events.on_mention, slack))
+    app.event("reaction_added")(partial(events.on_reaction, slack))
+    app.event("app_home_opened")(partial(events.on_home, slack))
+    app.command(slack.deps.settings.command)(partial(commands.on_command, slack))
+    app.action(re.compile(f"^{PAGE_ACTION}_"))(partial(commands.on_page, slack))
+    app.action(actions.LOOP_ACTIONS)(partial(actions.on_loop_action, slack))
+    app.action("loop_update")(partial(actions.on_update_button, slack))
+    app.view(UPDATE_MODAL)(partial(actions.on_update_submitted, slack))
+    app.action("loop_track")(partial(actions.on_track, slack))
+    app.shortcut(shortcuts.SHORTCUT)(partial(shortcuts.on_shortcut, slack))
+    app.view(FEEDBACK_MODAL)(partial(shortcuts.on_submitted, slack))

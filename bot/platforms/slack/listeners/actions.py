@@ -8,7 +8,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -18,7 +18,6 @@ from bot.core import grammar
 from bot.core.replies import Reply
 from bot.platforms.slack import send
 from bot.platforms.slack.blocks import (
-    UPDATE_MODAL,
     fallback,
     input_value,
     messages,
@@ -26,12 +25,10 @@ from bot.platforms.slack.blocks import (
     reply_blocks,
     update_modal,
 )
-from bot.platforms.slack.listeners.common import as_reply, team_of
-from bot.platforms.slack.listeners.events import publish_home
+from bot.platforms.slack.home import publish_home
+from bot.platforms.slack.inbound import as_reply, team_of
+from bot.platforms.slack.parts import SlackParts
 from handlers import capture, loops
-
-if TYPE_CHECKING:
-    from bot.platforms.slack.app import SlackBot
 
 log = logging.getLogger(__name__)
 
@@ -111,105 +108,107 @@ def click_key(body: dict[str, Any], action: dict[str, Any], surface: Surface) ->
     return "click:" + hashlib.sha1(raw.encode()).hexdigest()
 
 
-def register(bot: SlackBot) -> None:
-    app = bot.app
+async def on_loop_action(
+    slack: SlackParts,
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    context: AsyncBoltContext,
+    respond: AsyncRespond,
+) -> None:
+    await ack()
+    surface = Surface.of(body)
+    click = read_click(action)
+    await acted(
+        slack,
+        context,
+        body["user"]["id"],
+        surface,
+        click,
+        respond,
+        key=click_key(body, action, surface),
+    )
 
-    @app.action(LOOP_ACTIONS)
-    async def on_loop_action(
-        ack: AsyncAck,
-        body: dict[str, Any],
-        action: dict[str, Any],
-        context: AsyncBoltContext,
-        respond: AsyncRespond,
-    ) -> None:
-        await ack()
-        surface = Surface.of(body)
-        click = read_click(action)
-        await acted(
-            bot,
-            context,
-            body["user"]["id"],
-            surface,
-            click,
-            respond,
-            key=click_key(body, action, surface),
+
+async def on_update_button(
+    slack: SlackParts, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]
+) -> None:
+    await ack()
+    metadata = {"number": int(action["value"]), **Surface.of(body).as_metadata()}
+    slack.work.later(
+        slack.client.views_open(
+            trigger_id=body["trigger_id"], view=update_modal(int(action["value"]), metadata)
         )
+    )
 
-    @app.action("loop_update")
-    async def on_update_button(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
-        await ack()
-        metadata = {"number": int(action["value"]), **Surface.of(body).as_metadata()}
-        bot.work.later(
-            bot.client.views_open(
-                trigger_id=body["trigger_id"], view=update_modal(int(action["value"]), metadata)
-            )
-        )
 
-    @app.view(UPDATE_MODAL)
-    async def on_update_submitted(
-        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
-    ) -> None:
-        metadata = json.loads(view.get("private_metadata") or "{}")
-        text = input_value(view, "update", "text").strip()
-        if not text:
-            await ack(response_action="errors", errors={"update": "Write the update first."})
-            return
-        team, user = team_of(context), body["user"]["id"]
-        surface = Surface(
-            metadata.get("kind") or "home", metadata.get("channel"), metadata.get("ts")
-        )
-        click = Click("update", int(metadata["number"]), text)
+async def on_update_submitted(
+    slack: SlackParts,
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    context: AsyncBoltContext,
+) -> None:
+    metadata = json.loads(view.get("private_metadata") or "{}")
+    text = input_value(view, "update", "text").strip()
+    if not text:
+        await ack(response_action="errors", errors={"update": "Write the update first."})
+        return
+    team, user = team_of(context), body["user"]["id"]
+    surface = Surface(metadata.get("kind") or "home", metadata.get("channel"), metadata.get("ts"))
+    click = Click("update", int(metadata["number"]), text)
 
-        async def decide() -> Reply | None:
-            return await decide_act(bot, context, user, click, f"view:{view['id']}")
+    async def decide() -> Reply | None:
+        return await decide_act(slack, context, user, click, f"view:{view['id']}")
 
-        async def tell(reply: Reply | None) -> None:
-            if reply is not None:
-                await told(bot, team, user, surface, click, reply, None)
+    async def tell(reply: Reply | None) -> None:
+        if reply is not None:
+            await told(slack, team, user, surface, click, reply, None)
 
-        reply = await bot.work.before_ack(decide, tell)
-        if isinstance(reply, Reply) and reply.error:  # shown in the modal, nothing lost
-            await ack(response_action="errors", errors={"update": reply.text[:150]})
-            return
-        await ack()
-        if isinstance(reply, Reply):
-            bot.work.later(tell(reply))
+    reply = await slack.work.before_ack(decide, tell)
+    if isinstance(reply, Reply) and reply.error:  # shown in the modal, nothing lost
+        await ack(response_action="errors", errors={"update": reply.text[:150]})
+        return
+    await ack()
+    if isinstance(reply, Reply):
+        slack.work.later(tell(reply))
 
-    @app.action("loop_track")
-    async def on_track(
-        ack: AsyncAck,
-        body: dict[str, Any],
-        action: dict[str, Any],
-        context: AsyncBoltContext,
-        respond: AsyncRespond,
-    ) -> None:
-        await ack()
-        team, user = team_of(context), body["user"]["id"]
-        channel = (body.get("channel") or {}).get("id")
 
-        async def decide() -> Reply:
-            caller = await bot.callers.caller(team, user, channel)
-            try:
-                return await bot.db(capture.track_commitment, bot.deps, caller, action["value"])
-            except Exception as exc:  # noqa: BLE001 - told to the clicker, or re-raised
-                return as_reply(exc, "tracking a commitment", log)
+async def on_track(
+    slack: SlackParts,
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    context: AsyncBoltContext,
+    respond: AsyncRespond,
+) -> None:
+    await ack()
+    team, user = team_of(context), body["user"]["id"]
+    channel = (body.get("channel") or {}).get("id")
 
-        async def tell(reply: Reply) -> None:
-            await send.respond_all(respond, reply, replace_original=not reply.error)
-            await send.follow_ups(bot.delivery, team, reply, channel, user)
+    async def decide() -> Reply:
+        caller = await slack.callers.caller(team, user, channel)
+        try:
+            return await slack.db(capture.track_commitment, slack.deps, caller, action["value"])
+        except Exception as exc:  # noqa: BLE001 - told to the clicker, or re-raised
+            return as_reply(exc, "tracking a commitment", log)
 
-        await bot.work.decide_then(decide, tell)
+    async def tell(reply: Reply) -> None:
+        await send.respond_all(respond, reply, replace_original=not reply.error)
+        await send.follow_ups(slack.delivery, team, reply, channel, user)
+
+    await slack.work.decide_then(decide, tell)
 
 
 async def decide_act(
-    bot: SlackBot, context: AsyncBoltContext, user: str, click: Click, key: str
+    slack: SlackParts, context: AsyncBoltContext, user: str, click: Click, key: str
 ) -> Reply | None:
     """Run the loop action (None: this click was already handled)."""
-    caller = await bot.callers.caller(team_of(context), user, None)
+    caller = await slack.callers.caller(team_of(context), user, None)
     try:
-        return await bot.db(
+        return await slack.db(
             loops.act,
-            bot.deps,
+            slack.deps,
             caller,
             click.verb,
             click.number,
@@ -222,7 +221,7 @@ async def decide_act(
 
 
 async def acted(
-    bot: SlackBot,
+    slack: SlackParts,
     context: AsyncBoltContext,
     user: str,
     surface: Surface,
@@ -231,17 +230,17 @@ async def acted(
     key: str,
 ) -> None:
     async def decide() -> Reply | None:
-        return await decide_act(bot, context, user, click, key)
+        return await decide_act(slack, context, user, click, key)
 
     async def tell(reply: Reply | None) -> None:
         if reply is not None:
-            await told(bot, team_of(context), user, surface, click, reply, respond)
+            await told(slack, team_of(context), user, surface, click, reply, respond)
 
-    await bot.work.decide_then(decide, tell)
+    await slack.work.decide_then(decide, tell)
 
 
 async def told(
-    bot: SlackBot,
+    slack: SlackParts,
     team: str,
     user: str,
     surface: Surface,
@@ -251,21 +250,21 @@ async def told(
 ) -> None:
     """Show the outcome where the click happened; a refusal only to the clicker."""
     if reply.error:
-        await explain(bot, team, user, surface, reply, respond)
+        await explain(slack, team, user, surface, reply, respond)
         return
     if click.verb != "update":  # an update changes the loop's history, not how it is shown
-        await update_in_place(bot, team, user, surface, click, reply, respond)
+        await update_in_place(slack, team, user, surface, click, reply, respond)
     elif surface.kind != "home" and surface.channel:
-        await send.ephemeral(bot.client, surface.channel, user, reply)
-    await send.follow_ups(bot.delivery, team, reply, surface.channel, user)
-    await publish_home(bot, team, user, status=reply.text)
+        await send.ephemeral(slack.client, surface.channel, user, reply)
+    await send.follow_ups(slack.delivery, team, reply, surface.channel, user)
+    await publish_home(slack, team, user, status=reply.text)
     for notice in reply.notices:  # a new owner's Home changes too
         if notice.to_user and notice.to_user != user:
-            await publish_home(bot, team, notice.to_user)
+            await publish_home(slack, team, notice.to_user)
 
 
 async def update_in_place(
-    bot: SlackBot,
+    slack: SlackParts,
     team: str,
     user: str,
     surface: Surface,
@@ -279,7 +278,7 @@ async def update_in_place(
     if len(blocks) > 50:
         blocks = messages(reply)[0][1]
     if surface.kind == "message" and surface.channel and surface.ts:
-        await bot.client.chat_update(
+        await slack.client.chat_update(
             channel=surface.channel, ts=surface.ts, blocks=blocks, text=fallback(reply)
         )
     elif respond is not None:
@@ -289,7 +288,7 @@ async def update_in_place(
 
 
 async def explain(
-    bot: SlackBot,
+    slack: SlackParts,
     team: str,
     user: str,
     surface: Surface,
@@ -298,9 +297,9 @@ async def explain(
 ) -> None:
     """Why not (no permission, already closed...), to the clicker only."""
     if surface.kind == "home":
-        await publish_home(bot, team, user, status=reply.text)
+        await publish_home(slack, team, user, status=reply.text)
     elif surface.kind == "message" and surface.channel:
-        await send.ephemeral(bot.client, surface.channel, user, reply)
+        await send.ephemeral(slack.client, surface.channel, user, reply)
     elif respond is not None:
         await respond(
             text=fallback(reply),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -15,70 +15,70 @@ from bot.core import grammar
 from bot.core.errors import NotFound, UserError
 from bot.core.replies import Reply
 from bot.platforms.slack import send
-from bot.platforms.slack.blocks import FEEDBACK_MODAL, feedback_modal, input_value
-from bot.platforms.slack.listeners.common import permalink, team_of
+from bot.platforms.slack.blocks import feedback_modal, input_value
+from bot.platforms.slack.inbound import permalink, team_of
+from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.text import from_slack
 from bot.platforms.slack.work import Late
 from handlers import capture
 from handlers.capture import ChatMessage
-
-if TYPE_CHECKING:
-    from bot.platforms.slack.app import SlackBot
 
 log = logging.getLogger(__name__)
 
 SHORTCUT = "log_feedback"
 
 
-def register(bot: SlackBot) -> None:
-    app = bot.app
-
-    @app.shortcut(SHORTCUT)
-    async def on_shortcut(ack: AsyncAck, body: dict[str, Any], context: AsyncBoltContext) -> None:
-        await ack()
-        await open_modal(bot, body, context)
-
-    @app.view(FEEDBACK_MODAL)
-    async def on_submitted(
-        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
-    ) -> None:
-        await submitted(bot, ack, body, view, context)
+async def on_shortcut(
+    slack: SlackParts, ack: AsyncAck, body: dict[str, Any], context: AsyncBoltContext
+) -> None:
+    await ack()
+    await open_modal(slack, body, context)
 
 
-async def open_modal(bot: SlackBot, body: dict[str, Any], context: AsyncBoltContext) -> None:
+async def on_submitted(
+    slack: SlackParts,
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    context: AsyncBoltContext,
+) -> None:
+    await submitted(slack, ack, body, view, context)
+
+
+async def open_modal(slack: SlackParts, body: dict[str, Any], context: AsyncBoltContext) -> None:
     message = body.get("message") or {}
     team, user = team_of(context), body["user"]["id"]
     channel, ts = (body.get("channel") or {}).get("id") or "", message.get("ts") or ""
     text = from_slack(message.get("text") or "")
 
     async def decide() -> str:
-        caller = await bot.callers.caller(team, user, channel)
-        names = await bot.db(capture.customers_named, bot.deps, caller, text)
+        caller = await slack.callers.caller(team, user, channel)
+        names = await slack.db(capture.customers_named, slack.deps, caller, text)
         return names[0] if len(names) == 1 else ""
 
     async def tell(customer: str) -> None:
-        link = await _permalink(bot, context, channel, ts, message.get("thread_ts"))
+        link = await _permalink(slack, context, channel, ts, message.get("thread_ts"))
         metadata = {"channel": channel, "ts": ts, "permalink": link}
-        await bot.client.views_open(
+        await slack.client.views_open(
             trigger_id=body["trigger_id"], view=feedback_modal(text, customer, link, metadata)
         )
 
-    await bot.work.decide_then(decide, tell)
+    await slack.work.decide_then(decide, tell)
 
 
 async def _permalink(
-    bot: SlackBot, context: AsyncBoltContext, channel: str, ts: str, thread_ts: str | None
+    slack: SlackParts, context: AsyncBoltContext, channel: str, ts: str, thread_ts: str | None
 ) -> str | None:
     try:
-        found = await bot.client.chat_getPermalink(channel=channel, message_ts=ts)
+        found = await slack.client.chat_getPermalink(channel=channel, message_ts=ts)
         return found.get("permalink")
     except SlackApiError as exc:
         log.info("chat.getPermalink failed (%s); building the link", exc.response.get("error"))
-        return permalink(await bot.workspace_url(), channel, ts, thread_ts)
+        return permalink(await slack.workspace_url(), channel, ts, thread_ts)
 
 
 async def submitted(
-    bot: SlackBot,
+    slack: SlackParts,
     ack: AsyncAck,
     body: dict[str, Any],
     view: dict[str, Any],
@@ -99,11 +99,11 @@ async def submitted(
     message = ChatMessage(text, channel, ts, metadata.get("permalink"), "shortcut")
 
     async def decide() -> Reply | dict[str, str]:
-        caller = await bot.callers.caller(team, user, channel)
+        caller = await slack.callers.caller(team, user, channel)
         try:
-            return await bot.db(
+            return await slack.db(
                 capture.log_feedback,
-                bot.deps,
+                slack.deps,
                 caller,
                 grammar.LogFeedback(customer, text),
                 "shortcut",
@@ -120,14 +120,14 @@ async def submitted(
                 "I couldn't log that feedback: " + " ".join(outcome.values()), error=True
             )
         elif outcome.react and channel and ts:
-            await send.react(bot.client, channel, ts, outcome.react)
+            await send.react(slack.client, channel, ts, outcome.react)
         if channel:
-            await send.ephemeral(bot.client, channel, user, outcome)
+            await send.ephemeral(slack.client, channel, user, outcome)
 
-    outcome = await bot.work.before_ack(decide, tell)
+    outcome = await slack.work.before_ack(decide, tell)
     if isinstance(outcome, dict):
         await ack(response_action="errors", errors=outcome)
         return
     await ack()
     if not isinstance(outcome, Late):
-        bot.work.later(tell(outcome))
+        slack.work.later(tell(outcome))

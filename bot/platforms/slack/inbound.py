@@ -1,0 +1,86 @@
+"""What every way in for Slack shares (Bolt's listeners and the fast path for channel messages):
+whose message it is, where it comes from, its permalink, and the capture of a person's message."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.context.async_context import AsyncBoltContext
+
+from bot.core.errors import UserError
+from bot.core.replies import Reply, error_reply
+from bot.platforms.slack import send
+from bot.platforms.slack.parts import SlackParts
+from bot.platforms.slack.work import Late, database_error
+from handlers.capture import Capture, ChatMessage
+
+log = logging.getLogger(__name__)
+
+# Message subtypes that are people talking (others: joins, topic changes, bots, edits...).
+SPOKEN = {None, "thread_broadcast", "file_share", "me_message"}
+SLACKBOT = "USLACKBOT"  # who acts when Slack does not say (an edit by an integration)
+
+
+OOPS = "Something went wrong on my side; nothing was lost. Try again in a minute."
+
+
+def team_of(context: AsyncBoltContext) -> str:
+    """The workspace of the request: it scopes every query."""
+    return context.team_id or context.enterprise_id or ""
+
+
+def permalink(base: str | None, channel: str, ts: str, thread_ts: str | None = None) -> str | None:
+    """A message's link, built from the workspace URL (auth.test) as chat.getPermalink does."""
+    if not base:
+        return None
+    link = f"{base.rstrip('/')}/archives/{channel}/p{ts.replace('.', '')}"
+    if thread_ts and thread_ts != ts:
+        link += f"?thread_ts={thread_ts}&cid={channel}"
+    return link
+
+
+def as_reply(exc: Exception, what: str, log: Any) -> Reply:
+    """A user's mistake or our bug as an ephemeral reply; a database failure propagates."""
+    if isinstance(exc, UserError):
+        return error_reply(exc.message, exc.suggestions)
+    if database_error(exc):
+        raise exc
+    log.exception("%s failed", what, exc_info=exc)
+    return error_reply(OOPS)
+
+
+def by_person(message: dict[str, Any], bot_user_id: str | None) -> bool:
+    """Bot messages and the bot's own posts are never captured."""
+    return (
+        bool(message.get("user"))
+        and not message.get("bot_id")
+        and (message.get("user") != bot_user_id)
+    )
+
+
+async def captured(
+    slack: SlackParts, body: dict[str, Any], event: dict[str, Any], team: str, text: str
+) -> None:
+    """A message naming known customers: stored before the ack, reaction and prompt after.
+    `team` is the request's workspace (it scopes the capture)."""
+    user, channel, ts = event["user"], event["channel"], event["ts"]
+
+    async def decide() -> Reply | None:
+        link = permalink(await slack.workspace_url(), channel, ts, event.get("thread_ts"))
+        message = ChatMessage(text, channel, ts, link, "mention")
+        caller = await slack.callers.caller(team, user, channel)
+        return await slack.captures.submit(Capture(caller, message, body.get("event_id")))
+
+    async def tell(reply: Reply | None) -> None:  # queues the Web API calls: after the ack
+        if reply is None:
+            return
+        if reply.react:
+            slack.reactions.add(channel, ts, reply.react)
+        if any(section.buttons for section in reply.sections):  # "Track this commitment?"
+            prompt = send.ephemeral(slack.client, channel, user, reply, event.get("thread_ts"))
+            slack.work.later(prompt, background=True)
+
+    outcome = await slack.work.before_ack(decide, tell)
+    if not isinstance(outcome, Late):
+        await tell(outcome)
