@@ -9,7 +9,6 @@ shape), goes to Bolt unchanged, which answers it exactly as before (401, 400, ..
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -17,6 +16,7 @@ from slack_sdk.signature import SignatureVerifier
 from starlette.requests import Request
 from starlette.responses import Response
 
+from bot.platforms.bodies import parse_json
 from bot.platforms.slack.inbound import SPOKEN, by_person, captured
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.shapes import malformed
@@ -43,8 +43,10 @@ class FastPath:
         # Cheap look before parsing: only JSON event callbacks about messages come this way.
         if not body.startswith(b"{") or b'"event_callback"' not in body:
             return None
+        if not self.signed(request, body):  # authenticated before anything is parsed
+            return None
         try:
-            payload = json.loads(body)
+            payload = parse_json(body)
         except ValueError:
             return None
         if not isinstance(payload, dict):
@@ -56,7 +58,6 @@ class FastPath:
             or event.get("type") != "message"
             or malformed(payload) is not None  # (subtype is a string or absent after this)
             or event.get("subtype") not in SPOKEN
-            or not self.signed(request, body)
         ):
             return None
         team = event_workspace(payload)

@@ -1,0 +1,41 @@
+"""Issue 13 on Teams: the token is checked before a byte of the body is read, the body is capped
+and no nesting of JSON is a 500 (item 3)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.platforms.teams.conftest import TeamsClient
+from tests.support.fake_teams import TeamsUser
+from tests.support.raw_http import MOST_TAKEN, send_chunked
+
+
+def test_teams_reads_no_body_before_the_token(teams: TeamsClient) -> None:
+    """Catches: /api/messages parsing any size of JSON before checking the token (100 MB took
+    the server from 96 to 420 MB)."""
+    status, sent = send_chunked(teams.url, {"Authorization": "Bearer not-a-token"})
+    assert status == 401
+    assert sent < MOST_TAKEN, f"the server read {sent} MB"
+
+
+def test_teams_caps_the_body_even_with_a_valid_token(teams: TeamsClient) -> None:
+    """Catches: an authenticated sender's body read whole, however large."""
+    token = teams.bf.key.token(teams.bf.service_url)
+    status, sent = send_chunked(teams.url, {"Authorization": f"Bearer {token}"})
+    assert status == 413
+    assert sent < MOST_TAKEN, f"the server read {sent} MB"
+
+
+def test_deeply_nested_teams_json_is_a_400_not_a_500(teams: TeamsClient, dana: TeamsUser) -> None:
+    """Catches: JSON nested past Python's recursion limit answering 500 with a traceback."""
+    activity = teams.teams.personal(dana, "help")
+    token = teams.bf.key.token(activity["serviceUrl"])
+    for depth in (100_000, 500):
+        body = json.dumps(activity)[:-1] + ', "value": ' + "[" * depth + "]" * depth + "}"
+        response = teams.http.post(
+            teams.url,
+            content=body,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
+        assert response.status_code == 400, depth
+    assert teams.post(activity).status_code == 200
