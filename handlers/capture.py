@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.core import grammar
+from bot.core import grammar, inputs
 from bot.core.classify import feedback_kind, has_commitment, sentiment
 from bot.core.dates import find_due_in_text
 from bot.core.errors import BadInput, NotFound
@@ -34,7 +34,9 @@ def matcher_for(uow: UnitOfWork, workspace_id: int, version: int | None = None) 
         cached = _matchers.get(key)
     if cached and cached[0] == version:
         return cached[1]
-    matcher = CustomerMatcher(uow.customers.aliases(workspace_id))
+    # An alias stored before aliases were bounded would make every message cost seconds.
+    aliases = [a for a in uow.customers.aliases(workspace_id) if inputs.alias_fits(a[1])]
+    matcher = CustomerMatcher(aliases)
     with _matchers_lock:
         _matchers[key] = (version, matcher)
     return matcher

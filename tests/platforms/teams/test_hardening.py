@@ -4,6 +4,7 @@ and no nesting of JSON is a 500 (item 3)."""
 from __future__ import annotations
 
 import json
+import time
 
 from tests.platforms.teams.conftest import TeamsClient
 from tests.support.fake_teams import TeamsUser
@@ -39,3 +40,21 @@ def test_deeply_nested_teams_json_is_a_400_not_a_500(teams: TeamsClient, dana: T
         )
         assert response.status_code == 400, depth
     assert teams.post(activity).status_code == 200
+
+
+def test_a_huge_teams_command_is_refused_before_it_is_read(
+    teams: TeamsClient,
+    bot_framework,
+    dana: TeamsUser,  # noqa: ANN001
+) -> None:
+    """Catches (item 4): `commit X: by by by …`, 27,000 characters, holding the bot for 17.6 s.
+    Baseline: a normal command answered in the same test."""
+    teams.say(dana, "customer add X")
+    started = time.perf_counter()
+    teams.say(dana, "commit X: ship it by Friday")
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    teams.say(dana, "commit X: " + "by " * 9_000)
+    took = time.perf_counter() - started
+    assert took - baseline < 1.0, (baseline, took)
+    assert "at most 2,000" in bot_framework.posts()[-1].text
