@@ -18,6 +18,7 @@ PLATFORM = "teams"
 # Words that start a /loop command; anything else said to the bot in a channel is feedback.
 COMMAND_WORDS = frozenset({*grammar.USAGE, "help"})
 _TAGS = re.compile(r"<(?![@#])[^>]+>")  # HTML tags, not our <@user> mentions
+_TYPED_REFERENCE = re.compile(r"(?:<|&lt;|&#60;)(?=[@#])")
 _BREAKS = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MAX_PLACE = 64  # Feedback.channel
@@ -135,7 +136,9 @@ def words(activity: Activity, people: dict[str, str] | None = None) -> str:
     For a command (`people` given: Teams id -> our user id) people become `<@id>` and channels
     `<#id>`, as the grammar reads them; otherwise (feedback) they stay names, as people wrote.
     """
-    text = activity.text or ""
+    # Teams marks mentions up as <at>…</at>; `<@…>` in the text was typed (raw or as &lt;) and
+    # must not read as a person once decoded: its bracket becomes a look-alike.
+    text = _TYPED_REFERENCE.sub("‹", activity.text or "")
     bot_id = activity.recipient.id if activity.recipient else None
     for mention in activity.get_mentions():
         account = mention.mentioned
