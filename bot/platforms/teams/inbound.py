@@ -18,6 +18,7 @@ PLATFORM = "teams"
 # Words that start a /loop command; anything else said to the bot in a channel is feedback.
 COMMAND_WORDS = frozenset({*grammar.USAGE, "help"})
 _TAGS = re.compile(r"<(?![@#])[^>]+>")  # HTML tags, not our <@user> mentions
+_MESSAGE_ID = re.compile(r"[\w.:@-]{1,128}")  # Teams message ids are digits; never a path
 _TYPED_REFERENCE = re.compile(r"(?:<|&lt;|&#60;)(?=[@#])")
 _BREAKS = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -179,18 +180,20 @@ def is_command(text: str) -> bool:
     return first in COMMAND_WORDS
 
 
-def permalink(arrival: Arrival) -> str | None:
-    """A Teams deep link to a channel message (what "open in Teams" uses)."""
-    if arrival.channel is None or not arrival.activity.id:
+def permalink(arrival: Arrival, message_id: str | None = None) -> str | None:
+    """A Teams deep link to a channel message (what "open in Teams" uses): the arriving one, or
+    `message_id` in the arrival's channel. Built here, never taken from what a client sent."""
+    message = message_id if message_id is not None else arrival.activity.id
+    if arrival.channel is None or not message or not _MESSAGE_ID.fullmatch(message):
         return None
     conversation = arrival.conversation_id
     root = conversation.split(";messageid=", 1)[1] if ";messageid=" in conversation else None
     # A root post is its own parent; a reply names the thread's root.
-    query = {"tenantId": arrival.tenant, "parentMessageId": root or arrival.activity.id}
+    query = {"tenantId": arrival.tenant, "parentMessageId": root or message}
     group = (_channel_data(arrival.activity).get("team") or {}).get("aadGroupId")
     if group:
         query["groupId"] = group
     return (
         f"https://teams.microsoft.com/l/message/{quote(arrival.channel, safe='')}/"
-        f"{arrival.activity.id}?{urlencode(query)}"
+        f"{message}?{urlencode(query)}"
     )

@@ -267,11 +267,12 @@ class TeamsBot:
         payload = value.get("messagePayload") or {}
         text = inbound.clean(str((payload.get("body") or {}).get("content") or ""))
         named = await asyncio.to_thread(capture.customers_named, self.deps, arrival.caller(), text)
+        message_id = str(payload.get("id") or "")
         return cards.feedback_dialog(
             text,
             named[0] if named else "",
-            payload.get("linkToMessage"),
-            str(payload.get("id") or ""),
+            inbound.permalink(arrival, message_id),
+            message_id,
             arrival.place,
         )
 
@@ -280,9 +281,11 @@ class TeamsBot:
         data = value.get("data") or {}
         text = str(data.get("text") or "").strip()
         customer = str(data.get("customer") or "").strip()
-        link = str(data.get("permalink") or "") or None
         message_id = str(data.get("messageId") or "")
-        channel = str(data.get("channel") or "") or arrival.place
+        # The dialog comes back from the client: the link is rebuilt, the place is where it
+        # was submitted, whatever the card's data says.
+        link = inbound.permalink(arrival, message_id)
+        channel = arrival.place
         try:
             if not text:
                 raise UserError("Say what the customer said.")

@@ -7,6 +7,7 @@ import json
 import time
 
 from tests.platforms.teams.conftest import TeamsClient
+from tests.proof.db import rows
 from tests.support.fake_teams import TeamsUser
 from tests.support.raw_http import MOST_TAKEN, send_chunked
 
@@ -58,3 +59,57 @@ def test_a_huge_teams_command_is_refused_before_it_is_read(
     took = time.perf_counter() - started
     assert took - baseline < 1.0, (baseline, took)
     assert "at most 2,000" in bot_framework.posts()[-1].text
+
+
+def test_typed_markdown_is_shown_as_text_in_cards(
+    teams: TeamsClient,
+    bot_framework,
+    dana: TeamsUser,  # noqa: ANN001
+) -> None:
+    """Catches (item 5): a customer name, feedback or loop text going into a TextBlock as
+    Markdown, so `[Click to verify](https://evil.example/login)` rendered as a link."""
+    teams.say(dana, "customer add Evil [Click to verify](https://evil.example/login) aliases evil")
+    teams.say(dana, "commit evil: *urgent* [login](https://evil.example/login)")
+    teams.say(dana, "list all")
+    card = json.dumps([s.cards for s in bot_framework.posts()])
+    assert "[Click to verify](" not in card and "[login](" not in card
+    assert "\\\\[Click to verify\\\\](https://evil.example/login)" in card
+
+
+def test_the_feedback_dialog_rebuilds_the_permalink_on_the_server(
+    teams: TeamsClient,
+    teams_deps,
+    dana: TeamsUser,
+    fox: TeamsUser,  # noqa: ANN001
+) -> None:
+    """Catches (item 5): the message-action dialog storing and showing the permalink the
+    client sent back (a forged one pointed at a phishing page)."""
+    teams.say(dana, "customer add ACME")
+    fetch = teams.teams.fetch_task(dana, fox, "<p>ACME wants an audit log</p>")
+    message_id = fetch["value"]["messagePayload"]["id"]
+    data = {
+        "permalink": "https://evil.example/login",
+        "messageId": message_id,
+        "channel": "19:forged@thread.tacv2",
+        "customer": "ACME",
+        "text": "ACME wants an audit log",
+    }
+    assert teams.post(teams.teams.submit_action(dana, data)).status_code == 200
+    (stored,) = rows(teams_deps.engine, "SELECT permalink, channel FROM feedback")
+    assert stored["permalink"].startswith("https://teams.microsoft.com/l/message/")
+    assert "evil" not in json.dumps(stored) and "forged" not in json.dumps(stored)
+
+
+def test_a_card_never_exceeds_what_teams_accepts(
+    teams: TeamsClient,
+    bot_framework,
+    dana: TeamsUser,  # noqa: ANN001
+) -> None:
+    """Catches (item 8): cards of up to 92 KB sent although Teams refuses ~28 KB."""
+    teams.say(dana, "customer add ACME")
+    for n in range(25):
+        teams.say(dana, f"commit ACME: {'long promise text ' * 100} {n}")
+    teams.say(dana, "list all")
+    sizes = [len(json.dumps(c).encode()) for s in bot_framework.posts() for c in s.cards]
+    assert max(sizes) <= 28_000, max(sizes)
+    assert "left out" in bot_framework.posts()[-1].text
