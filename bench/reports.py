@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from bench.seed import NOW, SEED_VERSION, WORKSPACE, seed
 from bot.core.clock import FixedClock
 from bot.settings import load_settings
-from handlers import commands, reports
+from handlers import commands, digest, reports
 from handlers.context import Caller, Deps
 from storage.db import make_engine
 
@@ -117,7 +117,7 @@ def cases(deps: Deps, workspace_id: int, exports: bool) -> list[Case]:
         ("/loop report feedback csv (30 days, every row)", chat("report feedback csv"), False),
         (
             "weekly digest with its chart",
-            lambda: reports.weekly_digest(deps, workspace_id, NOW),
+            lambda: digest.weekly_digest(deps, workspace_id, NOW),
             False,
         ),
     ]

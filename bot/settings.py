@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.core.zones import zone_named
 
 
 class SettingsError(Exception):
@@ -38,10 +40,8 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r} (try UTC or Europe/Paris)") from exc
+        if zone_named(value) is None:
+            raise ValueError(f"unknown time zone {value!r} (try UTC or Europe/Paris)")
         return value
 
     @field_validator("command")

@@ -12,6 +12,7 @@ from bot.core.grammar import UserRef
 from bot.core.loops import DONE, OPEN, Actor, state_label
 from bot.core.matching import closest_names
 from bot.core.replies import Button, Field, Section
+from bot.core.zones import zone_or
 from handlers.context import Caller, Deps
 from storage.models import ChatUser, Customer, Loop, Workspace
 from storage.uow import UnitOfWork
@@ -63,12 +64,7 @@ def workspace_of(uow: UnitOfWork, deps: Deps, caller: Caller) -> tuple[int, int 
 
 
 def _user_zone(user: ChatUser, deps: Deps) -> ZoneInfo:
-    if user.tz:
-        try:
-            return ZoneInfo(user.tz)
-        except (ValueError, KeyError):
-            pass
-    return deps.settings.zone
+    return zone_or(user.tz, deps.settings.zone)
 
 
 def find_customer(uow: UnitOfWork, workspace_id: int, name: str) -> Customer:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 
 from bot.core.clock import Clock, SystemClock
+from bot.core.zones import zone_or
 from bot.settings import Settings
 from storage.uow import UnitOfWork
 
@@ -31,12 +32,7 @@ class Caller:
     workspace_name: str = ""
 
     def zone(self, default: ZoneInfo) -> ZoneInfo:
-        if self.tz:
-            try:
-                return ZoneInfo(self.tz)
-            except (ZoneInfoNotFoundError, ValueError):
-                return default
-        return default
+        return zone_or(self.tz, default)
 
 
 @dataclass

@@ -5,13 +5,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from bot.core.policy import digest_period, last_digest_time
 from bot.core.replies import Attachment, Reply, Section
 from handlers.charts import weekly_chart
 from handlers.context import Deps
-from handlers.reports import WEEKS, quiet_days, quiet_rows, quiet_rule, week_starts
-from handlers.summaries import feedback_summary, frame, loop_trend
+from handlers.settings import DEFAULTS
+from handlers.summaries import (
+    WEEKS,
+    feedback_summary,
+    frame,
+    loop_trend,
+    quiet_days,
+    quiet_rows,
+    quiet_rule,
+    week_starts,
+)
 from storage.reports import Theme, WeekStats
 from storage.uow import UnitOfWork
 
@@ -26,6 +37,13 @@ _STOPWORDS = frozenset(
     "would your you're we're we'll they're it's isn't don't can't again asked asks told tell "
     "customer customers thanks thank".split()
 )
+
+
+def weekly_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
+    """The weekly digest for the digest channel: the week in numbers against the week before,
+    the worst-overdue loops with their owners, customers gone quiet, top themes, and a chart
+    of the last weeks (open vs closed loops, on-time rate) as a PNG attachment."""
+    return build_digest(deps, workspace_id, now)
 
 
 def build_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
@@ -146,3 +164,56 @@ def top_words(texts: Iterable[str], customer: str = "", count: int = 3) -> list[
         word for text in texts for word in _WORD.findall(text.lower()) if word not in skip
     )
     return [word for word, _ in counter.most_common(count)]
+
+
+# ---- which digests are due -------------------------------------------------------------
+
+DIGEST_GRACE = timedelta(days=1)  # a digest missed by more than this waits for the next period
+
+
+@dataclass(frozen=True)
+class DigestDue:
+    workspace_id: int
+    platform: str
+    workspace: str
+    channel: str
+    key: str
+    line: str
+
+
+def claim_digests(deps: Deps, platforms: Iterable[str], now: datetime) -> list[DigestDue]:
+    """Workspaces whose digest is due (its schedule passed less than a day ago and it was not
+    posted this period), each claimed by its period key so it is posted once."""
+    zone = deps.settings.zone
+    due = []
+    with deps.uow() as uow:
+        for workspace in uow.plan_facts.workspaces_on(platforms):
+            settings = {**DEFAULTS, **uow.settings.all(workspace.id)}  # type: ignore[arg-type]
+            channel = settings.get("digest_channel")
+            if not channel:
+                continue
+            moment = last_digest_time(str(settings.get("digest_schedule") or ""), now, zone)
+            if now - moment > DIGEST_GRACE:
+                continue
+            period = digest_period(moment, zone)
+            key = f"digest:{period}"
+            if uow.events.first_time(workspace.id, key, now):  # type: ignore[arg-type]
+                due.append(
+                    DigestDue(
+                        workspace.id,
+                        workspace.platform,
+                        workspace.external_id,  # type: ignore[arg-type]
+                        str(channel),
+                        key,
+                        f"digest {period} to #{channel}",
+                    )
+                )
+        uow.commit()
+    return due
+
+
+def release_digest(deps: Deps, digest: DigestDue) -> None:
+    """The digest could not be posted: let a later sweep try again this period."""
+    with deps.uow() as uow:
+        uow.nudges.forget_key(digest.workspace_id, digest.key)
+        uow.commit()

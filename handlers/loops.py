@@ -11,7 +11,7 @@ from bot.core.loops import DONE, LIVE_STATES, OPEN, check_transition
 from bot.core.replies import Notice, Reply
 from handlers.common import Scope, enter, find_customer, find_loop, loop_section, resolve_user
 from handlers.context import Caller, Deps
-from handlers.followups import replan
+from handlers.planning import replan
 from storage.models import Loop
 from storage.uow import UnitOfWork
 

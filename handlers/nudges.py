@@ -10,8 +10,8 @@ from bot.core.dates import describe
 from bot.core.policy import AT_DUE, BEFORE_DUE, ESCALATION, OVERDUE, TELL
 from bot.core.replies import Field, Reply
 from handlers.common import loop_section
+from storage.due_loops import HistorySummary
 from storage.models import Loop
-from storage.nudges import HistorySummary
 
 KIND_LABEL = {
     BEFORE_DUE: "due soon",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from bot.core.zones import zone_named
 from handlers.common import enter
 from handlers.context import Caller, Deps
 
@@ -41,3 +43,36 @@ def remember_profile(deps: Deps, caller: Caller) -> datetime:
         )
         uow.commit()
     return scope.now
+
+
+# ---- time zones the sweep refreshes from profiles -----------------------------------------
+
+PROFILE_MAX_AGE = timedelta(days=1)  # refresh a cached time zone when older than this
+
+
+@dataclass(frozen=True)
+class ProfileToRefresh:
+    workspace_id: int
+    platform: str
+    workspace: str
+    user: str
+
+
+def stale_profiles(deps: Deps, platforms: Iterable[str], now: datetime) -> list[ProfileToRefresh]:
+    """Owners of due loops whose time zone was not read from their profile in the last day."""
+    with deps.uow() as uow:
+        rows = uow.profiles.stale_owners(now, now - PROFILE_MAX_AGE, platforms)
+    return [ProfileToRefresh(*row) for row in rows]
+
+
+def save_timezones(
+    deps: Deps, found: Sequence[tuple[ProfileToRefresh, str | None]], now: datetime
+) -> None:
+    """Cache the zones read from profiles; None keeps the one we had (or the default)."""
+    if not found:
+        return
+    with deps.uow() as uow:
+        uow.profiles.save_timezones(
+            [(p.workspace_id, p.user, tz if zone_named(tz) else None) for p, tz in found], now
+        )
+        uow.commit()

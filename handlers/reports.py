@@ -6,11 +6,9 @@ both build the same table; chat adds a summary with the trend and one line of de
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from bot.core import grammar
 from bot.core.errors import BadInput
@@ -19,13 +17,10 @@ from bot.core.spreadsheet import table_csv
 from handlers import summaries as say
 from handlers.common import enter, workspace_for_cli
 from handlers.context import Caller, Deps
-from handlers.summaries import Frame, frame
+from handlers.summaries import WEEKS, Frame, frame, quiet_days, quiet_rows, quiet_rule, week_starts
 from storage.reports import FeedbackStats, LoopStats
-from storage.touchpoints import Quiet
 from storage.uow import UnitOfWork
 
-WEEKS = 8  # the weekly report and the digest's chart
-QUIET_DAYS = 30  # default days without a touchpoint before a customer has gone quiet
 CHAT_ROWS = 25  # a chat table shows this many rows; `csv` has them all
 COLUMNS: dict[str, list[str]] = {
     kind: keys.split()
@@ -103,15 +98,6 @@ def table_for_cli(deps: Deps, kind: str, workspace: str | None) -> Table:
             return Table(COLUMNS[kind], [])
         when = frame(chosen.id, deps.clock.now(), deps.settings.zone, chat=False, everything=True)
         return BUILDERS[kind](uow, when).table
-
-
-def weekly_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
-    """The weekly digest for the digest channel: the week in numbers against the week before,
-    the worst-overdue loops with their owners, customers gone quiet, top themes, and a chart
-    of the last weeks (open vs closed loops, on-time rate) as a PNG attachment."""
-    from handlers.digest import build_digest  # matplotlib is loaded only when a digest is due
-
-    return build_digest(deps, workspace_id, now)
 
 
 # ---- the reports ---------------------------------------------------------------------------
@@ -221,42 +207,6 @@ def _quiet(uow: UnitOfWork, f: Frame) -> View:
     )
 
 
-def quiet_days(uow: UnitOfWork, workspace_id: int) -> tuple[dict[str, float], float]:
-    """The `quiet_days` setting: days per segment, and the default for the others."""
-    setting = dict(uow.settings.get(workspace_id, "quiet_days", {}) or {})  # type: ignore[call-overload]
-    default = _days(setting.pop("default", QUIET_DAYS), QUIET_DAYS)
-    return {str(k): _days(v, default) for k, v in setting.items()}, default
-
-
-def _days(value: object, default: float) -> float:
-    """A stored day count as a usable number: one saved before settings were checked (nan,
-    inf, 0, text) means the default, and a huge one a decade."""
-    try:
-        days = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return default
-    return min(days, 3650.0) if math.isfinite(days) and days > 0 else default
-
-
-def quiet_rule(now: datetime, days: dict[str, float], default: float,
-               as_of: datetime | None = None) -> Quiet:  # fmt: skip
-    """Gone quiet by `now`: no touchpoint for the segment's days (else the default)."""
-    before = {segment: now - timedelta(days=n) for segment, n in days.items()}
-    return Quiet(before, now - timedelta(days=default), as_of)
-
-
-def quiet_rows(uow: UnitOfWork, workspace_id: int, now: datetime, days: dict[str, float],
-               default: float, limit: int | None = None) -> list[dict[str, object]]:  # fmt: skip
-    """Customers gone quiet by now, biggest value first (the first `limit` ones)."""
-    found = uow.touchpoints.customers(workspace_id, quiet_rule(now, days, default), limit)
-    return [
-        {"customer": c.name, "segment": c.segment, "owner": c.owner,
-         "last_touchpoint": say.iso(c.last_touchpoint),
-         "days_quiet": int((now - (c.last_touchpoint or c.created_at)).total_seconds() // 86400)}
-        for c in found
-    ]  # fmt: skip
-
-
 def _weekly(uow: UnitOfWork, f: Frame) -> View:
     starts = week_starts(f.now, f.zone, WEEKS)
     weeks = uow.reports.weeks(f.workspace_id, starts, f.now)
@@ -279,15 +229,6 @@ def _weekly(uow: UnitOfWork, f: Frame) -> View:
         "the last 7 days with the 7 before.",
         sections,
     )
-
-
-def week_starts(now: datetime, zone: ZoneInfo, weeks: int) -> list[datetime]:
-    """The starts (Monday 00:00 in `zone`) of the last `weeks` weeks, the current one last,
-    followed by the next Monday: the bounds the week buckets are cut at."""
-    today = now.astimezone(zone).date()
-    monday = today - timedelta(days=today.weekday())
-    days = [monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks + 1)]
-    return [datetime(d.year, d.month, d.day, tzinfo=zone) for d in days]
 
 
 def _loops(uow: UnitOfWork, f: Frame) -> View:

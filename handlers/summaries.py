@@ -4,12 +4,14 @@ value, and numbers written the way people read them."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.replies import Field, Section
 from storage.reports import FeedbackStats, LoopStats, Period
+from storage.touchpoints import Quiet
 from storage.uow import UnitOfWork
 
 PERIOD_DAYS = 30  # owners, customers, segments and the chat exports look this far back
@@ -195,3 +197,54 @@ def _days_text(percentiles: dict[int, float]) -> str:
     if not percentiles:
         return "—"
     return f"{percentiles[50]:.1f} / {percentiles[90]:.1f} days"
+
+
+# ---- weeks and quiet customers: the weekly report, the quiet report and the digest ----------
+
+WEEKS = 8  # the weekly report and the digest's chart
+QUIET_DAYS = 30  # default days without a touchpoint before a customer has gone quiet
+
+
+def week_starts(now: datetime, zone: ZoneInfo, weeks: int) -> list[datetime]:
+    """The starts (Monday 00:00 in `zone`) of the last `weeks` weeks, the current one last,
+    followed by the next Monday: the bounds the week buckets are cut at."""
+    today = now.astimezone(zone).date()
+    monday = today - timedelta(days=today.weekday())
+    days = [monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks + 1)]
+    return [datetime(d.year, d.month, d.day, tzinfo=zone) for d in days]
+
+
+def quiet_days(uow: UnitOfWork, workspace_id: int) -> tuple[dict[str, float], float]:
+    """The `quiet_days` setting: days per segment, and the default for the others."""
+    setting = dict(uow.settings.get(workspace_id, "quiet_days", {}) or {})  # type: ignore[call-overload]
+    default = _days(setting.pop("default", QUIET_DAYS), QUIET_DAYS)
+    return {str(k): _days(v, default) for k, v in setting.items()}, default
+
+
+def _days(value: object, default: float) -> float:
+    """A stored day count as a usable number: one saved before settings were checked (nan,
+    inf, 0, text) means the default, and a huge one a decade."""
+    try:
+        days = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return min(days, 3650.0) if math.isfinite(days) and days > 0 else default
+
+
+def quiet_rule(now: datetime, days: dict[str, float], default: float,
+               as_of: datetime | None = None) -> Quiet:  # fmt: skip
+    """Gone quiet by `now`: no touchpoint for the segment's days (else the default)."""
+    before = {segment: now - timedelta(days=n) for segment, n in days.items()}
+    return Quiet(before, now - timedelta(days=default), as_of)
+
+
+def quiet_rows(uow: UnitOfWork, workspace_id: int, now: datetime, days: dict[str, float],
+               default: float, limit: int | None = None) -> list[dict[str, object]]:  # fmt: skip
+    """Customers gone quiet by now, biggest value first (the first `limit` ones)."""
+    found = uow.touchpoints.customers(workspace_id, quiet_rule(now, days, default), limit)
+    return [
+        {"customer": c.name, "segment": c.segment, "owner": c.owner,
+         "last_touchpoint": iso(c.last_touchpoint),
+         "days_quiet": int((now - (c.last_touchpoint or c.created_at)).total_seconds() // 86400)}
+        for c in found
+    ]  # fmt: skip

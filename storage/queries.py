@@ -12,10 +12,10 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import col, func
 
+from bot.core.loops import LIVE_STATES
 from storage.models import ChatUser, UTCDateTime
 
-LIVE = ("open", "done")  # not yet closed or cancelled
-NOT_CANCELLED = ("open", "done", "closed")
+LIVE = LIVE_STATES  # the core's states, by the name the queries use
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ import sqlalchemy as sa
 from sqlmodel import col, func, select
 
 from bot.core.classify import KINDS
+from bot.core.loops import NOT_CANCELLED
 from storage.models import Customer, Feedback, Loop
 from storage.queries import (
     LIVE,
-    NOT_CANCELLED,
     Period,
     at,
     count_if,

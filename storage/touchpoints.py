@@ -14,12 +14,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import col, func, select
 
+from bot.core.loops import TIMELINE_KINDS, TOUCH_KINDS
 from storage.models import Customer, Feedback, Loop, LoopEvent
 from storage.queries import LIVE, at, count_if, latest, user_name
 from storage.repos import _Repo
-
-TOUCH_KINDS = ("created", "update", "done", "told")  # loop events that are touchpoints
-TIMELINE_KINDS = (*TOUCH_KINDS, "cancel")  # what a customer's timeline shows of its loops
 
 
 @dataclass

@@ -7,7 +7,11 @@ from types import TracebackType
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from storage.due_loops import DueLoopRepo
 from storage.exports import ExportRepo
+from storage.nudges import NudgeRepo
+from storage.plan_facts import PlanFactRepo
+from storage.profiles import ProfileRepo
 from storage.reports import ReportRepo
 from storage.repos import (
     CustomerRepo,
@@ -39,6 +43,11 @@ class UnitOfWork:
         self.reports = ReportRepo(self.session)
         self.touchpoints = TouchpointRepo(self.session)
         self.exports = ExportRepo(self.session)
+        # the follow-up engine's
+        self.due_loops = DueLoopRepo(self.session)
+        self.nudges = NudgeRepo(self.session)
+        self.plan_facts = PlanFactRepo(self.session)
+        self.profiles = ProfileRepo(self.session)
         return self
 
     def __exit__(

@@ -11,8 +11,13 @@ from dataclasses import dataclass
 from bot.core.errors import Conflict, NotAllowed
 
 OPEN, DONE, CLOSED, CANCELLED = "open", "done", "closed", "cancelled"
-LIVE_STATES = (OPEN, DONE)
+LIVE_STATES = (OPEN, DONE)  # not yet closed or cancelled
+NOT_CANCELLED = (OPEN, DONE, CLOSED)
 STATES = (OPEN, DONE, CLOSED, CANCELLED)
+# Kinds of a loop's history events that are touchpoints of its customer, and what a customer's
+# timeline shows of its loops.
+TOUCH_KINDS = ("created", "update", "done", "told")
+TIMELINE_KINDS = (*TOUCH_KINDS, "cancel")
 
 # action -> (states it may start from, state it leads to)
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {

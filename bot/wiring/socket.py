@@ -9,6 +9,7 @@ import signal
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bot.platforms.slack.app import SlackBot
+from bot.wiring.bootstrap import chat_deliveries
 from bot.wiring.scheduler import start as start_scheduler
 from bot.wiring.scheduler import stop as stop_scheduler
 from handlers.context import Deps
@@ -27,7 +28,7 @@ async def serve_socket_mode(
     )
     scheduler = None
     if with_scheduler:
-        scheduler = start_scheduler(deps)
+        scheduler = start_scheduler(deps, chat_deliveries(deps, slack=bot.parts.delivery))
     try:
         await handler.connect_async()
         log.info("connected to Slack in Socket Mode")

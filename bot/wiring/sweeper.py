@@ -26,8 +26,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.ports import Delivery, MessageRef, RateLimited, SentLookup
 from bot.wiring.bootstrap import close_deliveries, deliveries_for
-from handlers import followups
-from handlers.followups import DigestDue, Outgoing, ProfileToRefresh
+from handlers import digest as digests
+from handlers import followups, people
+from handlers.digest import DigestDue
+from handlers.followups import Outgoing
+from handlers.people import ProfileToRefresh
+from handlers.planning import PlanCache
 
 if TYPE_CHECKING:
     from handlers.context import Deps
@@ -75,7 +79,7 @@ async def _refresh_timezones(
 ) -> None:
     """Read owners' zones from their profiles (cached a day) before planning their nudges."""
     now = deps.clock.now()
-    stale = await asyncio.to_thread(followups.stale_profiles, deps, platforms, now)
+    stale = await asyncio.to_thread(people.stale_profiles, deps, platforms, now)
     if not stale:
         return
     gate = asyncio.Semaphore(CONCURRENCY)
@@ -92,7 +96,7 @@ async def _refresh_timezones(
             return profile, zone
 
     found = [row for row in await asyncio.gather(*(ask(p) for p in stale)) if row]
-    await asyncio.to_thread(followups.save_timezones, deps, found, deps.clock.now())
+    await asyncio.to_thread(people.save_timezones, deps, found, deps.clock.now())
 
 
 # ---- nudges ----------------------------------------------------------------------------------
@@ -128,7 +132,7 @@ class _Nudger:
     def __init__(self, deps: Deps, deliveries: dict[str, Delivery]) -> None:
         self.deps = deps
         self.deliveries = deliveries
-        self.cache = followups.PlanCache()  # facts read once per sweep, not once per batch
+        self.cache = PlanCache()  # facts read once per sweep, not once per batch
         self.db = _Database()
         self.ledger = _Ledger(deps, self.cache, self.db)
         self.gate = asyncio.Semaphore(CONCURRENCY)
@@ -250,7 +254,7 @@ class _Ledger:
     """Writes the sweep's outcomes in batches: whatever piles up while one transaction runs goes
     into the next (group commit), so ten thousand nudges are not ten thousand commits."""
 
-    def __init__(self, deps: Deps, cache: followups.PlanCache, db: _Database) -> None:
+    def __init__(self, deps: Deps, cache: PlanCache, db: _Database) -> None:
         self.deps = deps
         self.cache = cache
         self.db = db
@@ -318,19 +322,17 @@ async def _post_digests(
     deps: Deps, deliveries: dict[str, Delivery], platforms: Iterable[str]
 ) -> list[str]:
     """The weekly digest to each workspace's digest channel, once per period."""
-    try:
-        from handlers.reports import weekly_digest
-    except ImportError:  # the reports engine is not there: nothing to post
-        return []
     now = deps.clock.now()
-    due = await asyncio.to_thread(followups.claim_digests, deps, list(platforms), now)
+    due = await asyncio.to_thread(digests.claim_digests, deps, list(platforms), now)
     lines = []
     for digest in due:
         try:
-            await _post_digest(deps, deliveries[digest.platform], digest, weekly_digest, now)
+            await _post_digest(
+                deps, deliveries[digest.platform], digest, digests.weekly_digest, now
+            )
         except Exception as exc:  # noqa: BLE001 - try again at the next sweep
             log.warning("%s failed: %s", digest.line, exc)
-            await asyncio.to_thread(followups.release_digest, deps, digest)
+            await asyncio.to_thread(digests.release_digest, deps, digest)
             continue
         lines.append(digest.line)
     return lines

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot.wiring.bootstrap import chat_deliveries
 from bot.wiring.scheduler import start as start_scheduler
 from bot.wiring.scheduler import stop as stop_scheduler
 from handlers.context import Deps
@@ -62,7 +63,10 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if slack is not None:
             await slack.start()
-        scheduler = start_scheduler(deps) if with_scheduler else None
+        scheduler = None
+        if with_scheduler:  # the server's own SlackDelivery: one per process
+            own = slack.parts.delivery if slack is not None else None
+            scheduler = start_scheduler(deps, chat_deliveries(deps, slack=own))
         try:
             yield
         finally:

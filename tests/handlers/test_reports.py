@@ -19,6 +19,7 @@ from bot.core.errors import BadInput
 from bot.core.replies import Reply
 from handlers import commands, reports
 from handlers.context import Caller
+from handlers.digest import weekly_digest
 from storage.db import make_engine, upgrade
 from storage.models import Customer, Feedback
 from storage.uow import UnitOfWork
@@ -252,7 +253,7 @@ def test_timeline_pages_newest_first_with_permalinks(deps) -> None:  # noqa: ANN
 
 def test_weekly_digest(deps) -> None:  # noqa: ANN001
     story = seed_story(deps.engine)
-    digest = reports.weekly_digest(deps, story.workspace_id, NOW)
+    digest = weekly_digest(deps, story.workspace_id, NOW)
     text = digest.plain()
     assert digest.text == "📊 Weekly digest — 17 Nov to 24 Nov 2026" and not digest.ephemeral
     assert "#3 Globex — promise 3: 3 days overdue, owner <@bob>" in text

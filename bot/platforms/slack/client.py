@@ -1,119 +1,84 @@
-"""The Web API client: every call goes to SLACK_API_URL; a 429 waits its Retry-After."""
+"""The one Web API caller: every Slack call (request paths, reactions, sweeps, Bolt's own)
+goes to SLACK_API_URL through WebApi, with one rule for retries.
+
+The rule: a dropped or refused connection is tried again twice; a 429 either raises
+RateLimited with its Retry-After (the sweep: that recipient waits, the others go on) or, on a
+request path, is waited out and sent again up to RATE_LIMIT_RETRIES times; `ok: false` and
+other HTTP errors raise SlackApiError as the SDK would. Bolt and listeners get SlackClient, the
+SDK's AsyncWebClient with its calls routed through the same WebApi.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 from urllib.parse import urlencode
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetryHandler
-from slack_sdk.http_retry.request import HttpRequest
-from slack_sdk.http_retry.response import HttpResponse
-from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 from slack_sdk.web.slack_response import SlackResponse
 
-from bot.core.ports import RateLimited
+from bot.core.ports import RateLimited, retry_after_seconds
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # A request path waits out this many 429s in a row before giving up (and saying so in the log).
 RATE_LIMIT_RETRIES = 8
 TIMEOUT_SECONDS = 30
+CONNECTION_RETRIES = 2  # like the SDK's: a connection that failed or was dropped idle
+# Methods Slack takes a JSON body for when we call them ourselves; the others take form fields.
+JSON_METHODS = frozenset({"chat.postMessage", "chat.update", "conversations.open"})
 
 
-def retry_after(headers: object, default: float = 1.0) -> float:
-    """Seconds from a Retry-After header (any case); `default` when absent or unreadable."""
-    items = headers.items() if hasattr(headers, "items") else []  # type: ignore[union-attr]
-    for name, value in items:
-        if str(name).lower() == "retry-after":
-            raw = value[0] if isinstance(value, list) else value
-            try:
-                return max(0.0, float(raw))
-            except (TypeError, ValueError):
-                return default
-    return default
-
-
-class WaitRetryAfter(AsyncRetryHandler):
-    """On 429, sleep exactly what Slack asked for (Retry-After) and send the call again."""
-
-    async def _can_retry_async(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        return response is not None and response.status_code == 429
-
-    async def prepare_for_next_attempt_async(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> None:
-        assert response is not None
-        wait = retry_after(response.headers)
-        log.info("Slack rate limit on %s: retrying in %.1fs", request.url.rsplit("/", 1)[-1], wait)
-        state.next_attempt_requested = True
-        await asyncio.sleep(wait)
-        state.increment_current_attempt()
+async def patiently(send: Callable[[], Awaitable[T]], what: str) -> T:
+    """Send, waiting out 429s (RateLimited) for as long as Slack asks, up to
+    RATE_LIMIT_RETRIES times: the request paths' rule (a sweep lets RateLimited through)."""
+    for waits in range(RATE_LIMIT_RETRIES + 1):
+        try:
+            return await send()
+        except RateLimited as exc:
+            if waits == RATE_LIMIT_RETRIES:
+                log.warning("Slack rate limit on %s: gave up after %d waits", what, waits)
+                raise
+            log.info("Slack rate limit on %s: retrying in %.1fs", what, exc.retry_after)
+            await asyncio.sleep(exc.retry_after)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def api_url(settings: Settings) -> str:
-    """SLACK_API_URL with the trailing slash the SDK joins method names to."""
+    """SLACK_API_URL with the trailing slash method names are joined to."""
     url = settings.slack_api_url
     return url if url.endswith("/") else url + "/"
 
 
-def web_client(
-    settings: Settings,
-    *,
-    wait_on_rate_limit: bool = True,
-    session: aiohttp.ClientSession | None = None,
-    token: str | None = None,
-) -> AsyncWebClient:
-    """A client for the bot token. Request paths wait out 429s; the sweeper gets them raised."""
-    handlers: list[AsyncRetryHandler] = [AsyncConnectionErrorRetryHandler(max_retry_count=2)]
-    if wait_on_rate_limit:
-        handlers.append(WaitRetryAfter(max_retry_count=RATE_LIMIT_RETRIES))
-    return AsyncWebClient(
-        token=token or settings.slack_bot_token,
-        base_url=api_url(settings),
-        timeout=TIMEOUT_SECONDS,
-        session=session,
-        retry_handlers=handlers,
-    )
-
-
-# Methods Slack takes a JSON body for; the others (reads: users.info, conversations.history)
-# take form fields.
-JSON_METHODS = frozenset({"chat.postMessage", "chat.update", "conversations.open"})
-CONNECTION_RETRIES = 2  # like the SDK's: a connection that failed or was dropped idle
-
-
 class WebApi:
-    """The Web API without the SDK's machinery, for the sweep's hot path: one aiohttp session
-    (a keep-alive connection pool) per event loop for the caller's lifetime, a JSON or form body,
-    the token in the Authorization header (never logged). A 429 raises RateLimited with its
-    Retry-After; `ok: false` and other HTTP errors raise SlackApiError as the SDK would."""
+    """Slack's Web API without the SDK's machinery: one aiohttp session (a keep-alive pool) —
+    the owner's, or one per event loop for the caller's lifetime — a JSON or form body, the token
+    in the Authorization header (never logged)."""
 
-    def __init__(self, settings: Settings, token: str | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        token: str | None = None,
+        session: Callable[[], aiohttp.ClientSession] | None = None,
+    ) -> None:
         self.base = api_url(settings)
-        self._headers = {"Authorization": f"Bearer {token or settings.slack_bot_token}"}
+        self.token = token or settings.slack_bot_token or ""
+        self._shared = session
         self._sessions: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = {}
 
     def session(self) -> aiohttp.ClientSession:
-        """This event loop's session (a session belongs to the loop it was made in)."""
+        """The session calls go through: the owner's, or this event loop's own (a session
+        belongs to the loop it was made in)."""
+        if self._shared is not None:
+            return self._shared()
         loop = asyncio.get_running_loop()
         session = self._sessions.get(loop)
         if session is None:
@@ -123,28 +88,34 @@ class WebApi:
             self._sessions[loop] = session
         return session
 
-    async def call(self, method: str, params: dict[str, object]) -> dict:
+    async def call(
+        self,
+        method: str,
+        params: dict[str, object],
+        *,
+        wait: bool = False,
+        as_json: bool | None = None,
+        token: str | None = None,
+    ) -> dict:
+        """One Web API method. `wait`: a 429 is waited out (request paths) instead of raising
+        RateLimited (sweeps). `as_json`: the body's encoding (default: by method)."""
         url = self.base + method
         params = {k: v for k, v in params.items() if v is not None}  # as the SDK sends them
-        if method in JSON_METHODS:
+        if method in JSON_METHODS if as_json is None else as_json:
             body = _json_body(params)
             kind = "application/json; charset=utf-8"
         else:
             body = urlencode({k: _form(v) for k, v in params.items()}).encode()
             kind = "application/x-www-form-urlencoded"
-        headers = {**self._headers, "Content-Type": kind}
-        session = self.session()
-        for attempt in range(CONNECTION_RETRIES + 1):
-            try:
-                async with session.post(url, data=body, headers=headers) as answer:
-                    raw = await answer.read()
-                    status, answer_headers = answer.status, answer.headers
-                break
-            except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError):
-                if attempt == CONNECTION_RETRIES:
-                    raise
-        if status == 429:
-            raise RateLimited(retry_after(answer_headers))
+        headers = {"Authorization": f"Bearer {token or self.token}", "Content-Type": kind}
+
+        async def once() -> tuple[int, object, bytes]:
+            status, answer_headers, raw = await self._post(url, body, headers)
+            if status == 429:
+                raise RateLimited(retry_after_seconds(answer_headers))
+            return status, answer_headers, raw
+
+        status, answer_headers, raw = await (patiently(once, method) if wait else once())
         try:
             data = _json_loads(raw)
         except ValueError:
@@ -162,11 +133,66 @@ class WebApi:
             raise SlackApiError(f"The request to the Slack API failed. (url: {url})", response)
         return data
 
+    async def _post(self, url: str, body: bytes, headers: dict[str, str]):  # noqa: ANN202
+        session = self.session()
+        for attempt in range(CONNECTION_RETRIES + 1):
+            try:
+                async with session.post(url, data=body, headers=headers) as answer:
+                    return answer.status, answer.headers, await answer.read()
+            except aiohttp.ClientConnectionError:
+                if attempt == CONNECTION_RETRIES:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
     async def aclose(self) -> None:
-        """Close this event loop's session."""
+        """Close the sessions this caller opened itself (an owner's session is the owner's)."""
         session = self._sessions.pop(asyncio.get_running_loop(), None)
         if session is not None:
             await session.close()
+
+
+class SlackClient(AsyncWebClient):
+    """The SDK's client (what Bolt, `say` and listeners use), every method sent through WebApi:
+    one retry rule, one connection pool. `wait_on_rate_limit`: request paths wait 429s out;
+    a sweep's file uploads get RateLimited raised instead."""
+
+    def __init__(self, web: WebApi, wait_on_rate_limit: bool = True) -> None:
+        super().__init__(token=web.token, base_url=web.base, timeout=TIMEOUT_SECONDS)
+        self.web = web
+        self.wait_on_rate_limit = wait_on_rate_limit
+
+    async def api_call(  # type: ignore[override]
+        self,
+        api_method: str,
+        *,
+        http_verb: str = "POST",
+        files: dict | None = None,
+        data: dict | aiohttp.FormData | None = None,
+        params: dict | None = None,
+        json: dict | None = None,  # noqa: A002 - the SDK's name
+        headers: dict | None = None,
+        auth: dict | None = None,
+    ) -> AsyncSlackResponse:
+        if files is not None or auth is not None or isinstance(data, aiohttp.FormData):
+            raise NotImplementedError(f"{api_method}: multipart or basic-auth calls")
+        fields = {**(params or {}), **(data or {}), **(json or {})}
+        token = fields.pop("token", None)
+        answer = await self.web.call(
+            api_method,
+            fields,
+            wait=self.wait_on_rate_limit,
+            as_json=json is not None,
+            token=str(token) if token else None,
+        )
+        return AsyncSlackResponse(
+            client=self,
+            http_verb="POST",
+            api_url=self.web.base + api_method,
+            req_args={},
+            data=answer,
+            headers={},
+            status_code=200,
+        )
 
 
 def _json_body(params: dict[str, object]) -> bytes:

@@ -1,82 +1,39 @@
 """SlackDelivery: DMs, channel posts, updates and uploads through the Web API.
 
-The sweeper uses it as it comes (`SlackDelivery(deps)`): a 429 raises RateLimited so the sweeper
-reschedules that recipient. Request paths hand it their client, which waits out 429s instead.
-Without a client of the caller's it keeps one HTTP session (a keep-alive connection pool) per
-event loop for its whole life; `aclose()` closes it (the end of a sweep, of `serve`).
+One per process: a server's listeners and its scheduler's sweeps share it (and the server's Web
+API caller); `loopkeeper sweep` makes its own. A 429 raises RateLimited, so the sweeper
+reschedules that recipient; request paths wait it out with `client.patiently`. Without a caller
+of the server's it keeps one HTTP session per event loop for its whole life; `aclose()` closes
+it (the end of a sweep).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-import aiohttp
-from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
-
-from bot.core.ports import MessageRef, RateLimited
+from bot.core.ports import MessageRef
 from bot.core.replies import Reply
 from bot.platforms.slack.blocks import fallback, messages, reply_blocks
-from bot.platforms.slack.client import WebApi, retry_after, web_client
+from bot.platforms.slack.client import SlackClient, WebApi
 from handlers.context import Deps
 
 METADATA_EVENT = "loopkeeper_message"
-# Called lean (no SDK) when the delivery has its own session; uploads keep the SDK's three steps.
-LEAN_METHODS = frozenset(
-    {
-        "chat.postMessage",
-        "chat.update",
-        "conversations.open",
-        "conversations.history",
-        "conversations.replies",
-        "users.info",
-    }
-)
 HISTORY_PAGES = 5  # of 200 messages: a bot's DM since a nudge's slot is far shorter
 
 
 class SlackDelivery:
     platform = "slack"
 
-    def __init__(self, deps: Deps, client: AsyncWebClient | None = None) -> None:
+    def __init__(self, deps: Deps, web: WebApi | None = None) -> None:
         self.deps = deps
-        self._given = client
-        # Without a client of the caller's: lean calls on one session per event loop for the
-        # delivery's whole life (`loopkeeper sweep` runs its own loop, `serve` sweeps on the
-        # server's); the SDK only for file uploads, on that same session.
-        self._api = WebApi(deps.settings) if client is None else None
-        self._uploaders: dict[aiohttp.ClientSession, AsyncWebClient] = {}
+        self._owns_web = web is None
+        self.web = web or WebApi(deps.settings)
+        # File uploads take the SDK's three steps (files.upload_v2), each call through `web`.
+        self._uploader = SlackClient(self.web, wait_on_rate_limit=False)
         self._dm_channels: dict[str, str] = {}
 
-    @property
-    def client(self) -> AsyncWebClient:
-        """The SDK client: the caller's, or one on this event loop's session."""
-        if self._given is not None:
-            return self._given
-        assert self._api is not None
-        session = self._api.session()
-        client = self._uploaders.get(session)
-        if client is None:
-            self._uploaders = {
-                s: c for s, c in self._uploaders.items() if not s.closed
-            }  # sessions of loops gone
-            client = web_client(self.deps.settings, wait_on_rate_limit=False, session=session)
-            self._uploaders[session] = client
-        return client
-
     async def _call(self, method: str, **params: object) -> dict:
-        """A Web API method: lean on our own session, or through the caller's SDK client (its
-        own method knows each one's encoding, and request paths wait out 429s there)."""
-        if self._api is not None and method in LEAN_METHODS:
-            return await self._api.call(method, params)
-        call = getattr(self.client, method.replace(".", "_"))
-        try:
-            response = await call(**params)
-        except SlackApiError as exc:
-            if exc.response is not None and exc.response.status_code == 429:
-                raise RateLimited(retry_after(exc.response.headers)) from None
-            raise
-        return response.data  # type: ignore[return-value]
+        return await self.web.call(method, params)
 
     def remember_dm_channel(self, user: str, channel: str) -> None:
         """A DM channel stored earlier (ChatUser.dm_channel): no conversations.open for it."""
@@ -138,8 +95,7 @@ class SlackDelivery:
         title: str,
         thread: MessageRef | None = None,
     ) -> None:
-        await self._call(
-            "files.upload_v2",
+        await self._uploader.files_upload_v2(
             channel=channel,
             content=content,
             filename=filename,
@@ -186,7 +142,6 @@ class SlackDelivery:
         return None
 
     async def aclose(self) -> None:
-        """Close the HTTP session this event loop's calls used (a caller's client is theirs)."""
-        if self._api is not None:
-            self._uploaders.clear()
-            await self._api.aclose()
+        """Close the HTTP session this delivery's own calls used (a server's is the server's)."""
+        if self._owns_web:
+            await self.web.aclose()

@@ -20,7 +20,7 @@ from starlette.responses import PlainTextResponse, Response
 
 from bot.core.replies import Reply
 from bot.platforms.slack.batch import GroupCommit
-from bot.platforms.slack.client import web_client
+from bot.platforms.slack.client import SlackClient, WebApi
 from bot.platforms.slack.delivery import SlackDelivery
 from bot.platforms.slack.people import Callers
 from bot.platforms.slack.reactions import Reactions
@@ -47,18 +47,18 @@ class SlackParts:
         self._executor = ThreadPoolExecutor(
             1 if is_sqlite(deps.engine) else DB_THREADS, thread_name_prefix="loopkeeper-db"
         )
-        self.client = web_client(deps.settings)
+        self._session: aiohttp.ClientSession | None = None
+        # The one Web API caller: Bolt's client, listeners, reactions and the delivery share it.
+        self.web = WebApi(deps.settings, session=self.http_session)
+        self.client = SlackClient(self.web)
         self.work = Work(ack_budget)
         self.callers = Callers(deps, self.client, self.db)
         # Channel messages arriving together are stored together (one transaction).
         self.captures: GroupCommit[Capture, Reply | None] = GroupCommit(
             partial(capture.capture_messages, deps), self.db
         )
-        self.delivery = SlackDelivery(deps, self.client)
-        self._session: aiohttp.ClientSession | None = None
-        self.reactions = Reactions(
-            self.client.base_url, self.client.token or "", self.http_session, self.work
-        )
+        self.delivery = SlackDelivery(deps, self.web)  # the process's one; its sweeps use it too
+        self.reactions = Reactions(self.web, self.work)
         self._identity: dict[str, Any] | None = None
 
     async def _auth_test(self) -> dict[str, Any] | None:

@@ -1,48 +1,32 @@
-"""Marking captured messages (reactions.add) after the acks, as lean as a Web API call gets.
+"""Marking captured messages (reactions.add) after the acks.
 
 Every captured channel message earns a reaction, so this is the busiest Web API call. It goes
-through one shared aiohttp session straight to SLACK_API_URL (no SDK request building per call),
-from a queue drained by at most a few senders that run after the acks: a burst of events is
-acknowledged first, its reactions follow. Slack's answers are honoured as the SDK client does:
-a 429 waits its Retry-After and is sent again (nothing dropped), a dropped connection is tried
-again twice, `already_reacted` is success (a retry found it done), anything else is logged.
+through the one Web API caller (client.WebApi: the shared session, its retry rule: 429s waited
+out for as long as Slack asks, dropped connections tried again), from a queue drained by at most
+a few senders that run after the acks: a burst of events is acknowledged first, its reactions
+follow. `already_reacted` is success (a retry found it done); anything else is logged.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import deque
-from collections.abc import Callable
 
 import aiohttp
+from slack_sdk.errors import SlackApiError
 
-from bot.platforms.slack.client import RATE_LIMIT_RETRIES, retry_after
+from bot.core.ports import RateLimited
+from bot.platforms.slack.client import WebApi
 from bot.platforms.slack.work import AFTER_ACK, Work
 
 log = logging.getLogger(__name__)
-
-CONNECTION_RETRIES = 2
-
-
-class ReactionFailed(Exception):
-    """Slack refused a reaction (not a 429: those are waited out)."""
 
 
 class Reactions:
     """`add(channel, ts, name)` queues a reaction; senders started on `work` deliver it."""
 
-    def __init__(
-        self,
-        base_url: str,
-        token: str,
-        session: Callable[[], aiohttp.ClientSession],
-        work: Work,
-        senders: int = AFTER_ACK,
-    ) -> None:
-        self.url = base_url.rstrip("/") + "/reactions.add"
-        self._headers = {"Authorization": f"Bearer {token}"}
-        self._session, self._work, self._most = session, work, senders
+    def __init__(self, web: WebApi, work: Work, senders: int = AFTER_ACK) -> None:
+        self._web, self._work, self._most = web, work, senders
         self._queue: deque[tuple[str, str, str]] = deque()
         self._senders = 0
 
@@ -62,7 +46,7 @@ class Reactions:
                 channel, ts, name = self._queue.popleft()
                 try:
                     await self.send(channel, ts, name)
-                except (ReactionFailed, aiohttp.ClientError, TimeoutError) as exc:
+                except (SlackApiError, RateLimited, aiohttp.ClientError, TimeoutError) as exc:
                     log.warning("reactions.add on %s %s failed: %r", channel, ts, exc)
                 except Exception:  # noqa: BLE001 - one bad answer must not stop the others
                     log.exception("reactions.add on %s %s failed", channel, ts)
@@ -70,28 +54,10 @@ class Reactions:
             self._senders -= 1
 
     async def send(self, channel: str, ts: str, name: str) -> None:
-        """One reaction, with Slack's 429s waited out and dropped connections tried again."""
-        form = {"channel": channel, "timestamp": ts, "name": name}
-        waits = reconnects = 0
-        while True:
-            try:
-                async with self._session().post(self.url, data=form, headers=self._headers) as r:
-                    if r.status == 429 and waits < RATE_LIMIT_RETRIES:
-                        waits += 1
-                        wait = retry_after(r.headers)
-                        log.info("Slack rate limit on reactions.add: retrying in %.1fs", wait)
-                        await asyncio.sleep(wait)
-                        continue
-                    answer = await r.json(content_type=None) if r.status < 500 else None
-                    status = r.status
-            except aiohttp.ClientConnectionError:
-                if reconnects >= CONNECTION_RETRIES:
-                    raise
-                reconnects += 1
-                continue
-            if isinstance(answer, dict) and (
-                answer.get("ok") or answer.get("error") == "already_reacted"
-            ):
-                return
-            error = answer.get("error") if isinstance(answer, dict) else None
-            raise ReactionFailed(f"HTTP {status}, {error or 'no answer'}")
+        """One reaction; a reaction already there (a retry found it done) is success."""
+        form: dict[str, object] = {"channel": channel, "timestamp": ts, "name": name}
+        try:
+            await self._web.call("reactions.add", form, wait=True)
+        except SlackApiError as exc:
+            if exc.response.get("error") != "already_reacted":
+                raise

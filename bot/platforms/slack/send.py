@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -11,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.replies import Reply
 from bot.platforms.slack.blocks import Block, messages
+from bot.platforms.slack.client import patiently
 from bot.platforms.slack.delivery import SlackDelivery
 
 log = logging.getLogger(__name__)
@@ -79,13 +81,16 @@ async def follow_ups(
     """What a reply causes elsewhere: notices to other people, and its files."""
     for notice in reply.notices:
         if notice.to_user:
-            await delivery.send_dm(team, notice.to_user, notice.reply)
+            await patiently(partial(delivery.send_dm, team, notice.to_user, notice.reply), "DM")
         elif notice.to_channel:
-            await delivery.post(team, notice.to_channel, notice.reply)
+            await patiently(partial(delivery.post, team, notice.to_channel, notice.reply), "post")
     if reply.attachments:
         # An ephemeral answer's files go to the asker's DM: a channel upload would be public.
-        where = channel if channel and not reply.ephemeral else await delivery.dm_channel(user)
-        for attachment in reply.attachments:
-            await delivery.upload(
-                team, where, attachment.filename, attachment.content, attachment.title
-            )
+        where = (
+            channel
+            if channel and not reply.ephemeral
+            else await patiently(partial(delivery.dm_channel, user), "DM")
+        )
+        for a in reply.attachments:
+            upload = partial(delivery.upload, team, where, a.filename, a.content, a.title)
+            await patiently(upload, "upload")

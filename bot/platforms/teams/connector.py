@@ -19,7 +19,7 @@ from microsoft_agents.activity import (
 from microsoft_agents.hosting.core.connector.client import ConnectorClient
 from pydantic import ValidationError
 
-from bot.core.ports import RateLimited
+from bot.core.ports import RateLimited, retry_after_seconds
 from bot.platforms.teams.auth import TeamsCallFailed, app_tokens
 from bot.platforms.teams.tls import ssl_context
 from bot.settings import Settings
@@ -47,7 +47,7 @@ class Connector:
             yield ConnectorClient(base, token, session=session)
         except aiohttp.ClientResponseError as exc:
             if exc.status == 429:
-                raise RateLimited(_retry_after(exc.headers)) from None
+                raise RateLimited(retry_after_seconds(exc.headers or {})) from None
             raise TeamsCallFailed(f"Bot Connector said {exc.status}: {exc.message}") from None
         except aiohttp.ClientError as exc:
             raise TeamsCallFailed(f"can't reach the Bot Connector at {base}: {exc}") from None
@@ -110,10 +110,3 @@ class Connector:
         except TeamsCallFailed as exc:
             log.warning("can't look up Teams member %s: %s", member_id, exc)
             return None
-
-
-def _retry_after(headers: object) -> float:
-    try:
-        return max(1.0, float(headers.get("Retry-After", 1)))  # type: ignore[attr-defined]
-    except (TypeError, ValueError):
-        return 1.0
