@@ -40,6 +40,30 @@ def permalink(base: str | None, channel: str, ts: str, thread_ts: str | None = N
     return link
 
 
+# A signed payload whose values we never wrote (an old app version's button, a hand-made request)
+# fails to read with one of these: the clicker is told, nothing changes, never a 500.
+DAMAGED = (ValueError, KeyError, IndexError, TypeError, AttributeError)
+DAMAGED_TEXT = (
+    "That button or form is out of date, so nothing was changed. "
+    "`/loop list` shows your loops as they are now."
+)
+
+
+def loop_number(value: object) -> int:
+    """A loop number we wrote into a button or form; ValueError for anything else."""
+    text = str(value)
+    if not text.isdigit() or len(text) > 9:  # never "1e9", "-3", "٣" or a 10,000-digit int
+        raise ValueError(f"not a loop number: {text[:20]!r}")
+    return int(text)
+
+
+async def say_damaged(respond: Any, what: str, log: Any) -> None:
+    """Tell the clicker their out-of-date click did nothing (ephemeral)."""
+    log.info("a %s carried values we never wrote; told the clicker", what)
+    if respond is not None:
+        await respond(text=DAMAGED_TEXT, response_type="ephemeral", replace_original=False)
+
+
 def as_reply(exc: Exception, what: str, log: Any) -> Reply:
     """A user's mistake or our bug as an ephemeral reply; a database failure propagates."""
     if isinstance(exc, UserError):

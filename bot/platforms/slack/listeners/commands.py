@@ -14,7 +14,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from bot.core.replies import Reply
 from bot.platforms.slack import send
 from bot.platforms.slack.blocks import messages, pager
-from bot.platforms.slack.inbound import as_reply, team_of
+from bot.platforms.slack.inbound import DAMAGED, as_reply, loop_number, say_damaged, team_of
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.text import from_slack
 from bot.platforms.slack.work import Late
@@ -44,18 +44,15 @@ async def on_page(
     context: AsyncBoltContext,
     respond: AsyncRespond,
 ) -> None:
-    asked = json.loads(action["value"])
+    try:
+        asked = json.loads(action["value"])
+        text, page = str(asked["text"]), loop_number(asked["page"])
+    except DAMAGED:
+        await ack()
+        await say_damaged(respond, "page button", log)
+        return
     channel = (body.get("container") or {}).get("channel_id")
-    await run(
-        slack,
-        ack,
-        team_of(context),
-        body["user"]["id"],
-        channel,
-        asked["text"],
-        int(asked["page"]),
-        respond,
-    )
+    await run(slack, ack, team_of(context), body["user"]["id"], channel, text, page, respond)
 
 
 async def run(
