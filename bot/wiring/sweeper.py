@@ -198,7 +198,7 @@ class _Nudger:
                 except RateLimited as exc:
                     self._slow_down(recipient, exc.retry_after)
                 except Exception as exc:  # noqa: BLE001 - one failing send blocks no one
-                    log.warning("%s failed: %s", item.line, exc)
+                    log.warning("%s failed: %s", item.ids, exc)
                     retry = self.deps.clock.now() + RETRY_AFTER_ERROR * item.attempt
                     self.ledger.failed(item, retry, self._can_look(item))
                     return None
@@ -225,7 +225,7 @@ class _Nudger:
                 if not isinstance(delivery, SentLookup):
                     log.warning(
                         "%s may have been sent before an interruption; not sending it again",
-                        item.line,
+                        item.ids,
                     )
                     self.ledger.sent(item, None)
                     return None
