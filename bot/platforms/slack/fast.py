@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bot.platforms.bodies import parse_json
-from bot.platforms.slack.inbound import SPOKEN, by_person, captured
+from bot.platforms.slack.inbound import SPOKEN, by_person, captured, org_wide_team
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.shapes import malformed
 from bot.platforms.slack.text import from_slack
@@ -79,6 +79,8 @@ def event_workspace(payload: dict[str, Any]) -> str | None:
     """The workspace an event callback belongs to, found where Bolt finds it (the first
     authorization before the top level: a shared channel's message names the other side's team
     at the top), the team else the enterprise. None for a shape Slack never sends."""
+    if org_wide := org_wide_team(payload):  # checked first: Bolt's middleware does the same
+        return org_wide
     try:
         team = _first_id(payload, "team", "team_id")
         found = team or _first_id(payload, "enterprise", "enterprise_id") or ""

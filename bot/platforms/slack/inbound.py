@@ -4,6 +4,7 @@ whose message it is, where it comes from, its permalink, and the capture of a pe
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -28,6 +29,32 @@ OOPS = "Something went wrong on my side; nothing was lost. Try again in a minute
 def team_of(context: AsyncBoltContext) -> str:
     """The workspace of the request: it scopes every query."""
     return context.team_id or context.enterprise_id or ""
+
+
+def org_wide_team(body: dict[str, Any]) -> str | None:
+    """The workspace an event of an org-wide (Enterprise Grid) install happened in. Its
+    authorization names no team, so Slack's `context_team_id` (else the envelope's `team_id`)
+    says which, as Slack documents: the same team its people's commands carry. None otherwise."""
+    authorizations = body.get("authorizations")
+    if not isinstance(authorizations, list) or not authorizations:
+        return None
+    first = authorizations[0]
+    if not isinstance(first, dict) or first.get("team_id"):
+        return None
+    for found in (body.get("context_team_id"), body.get("team_id")):
+        if isinstance(found, str) and found:
+            return found
+    return None
+
+
+async def scope_org_wide_events(
+    context: AsyncBoltContext, body: dict[str, Any], next: Callable[[], Awaitable[None]]
+) -> None:
+    """Bolt middleware: an org-wide install's event is filed under its workspace, not under the
+    enterprise (which would split one team's data in two)."""
+    if not context.team_id and (team := org_wide_team(body)):
+        context["team_id"] = team
+    await next()
 
 
 def permalink(base: str | None, channel: str, ts: str, thread_ts: str | None = None) -> str | None:
