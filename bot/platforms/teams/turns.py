@@ -53,6 +53,10 @@ class TeamsBot:
         if not arrival.tenant or not arrival.user:
             log.info("Teams %s activity without tenant or user: ignored", activity.type)
             return Answer()
+        only = self.deps.settings.teams_tenant_id
+        if only and arrival.tenant != only:  # a single-tenant bot serves its own tenant only
+            log.info("Teams activity from tenant %s refused (TEAMS_TENANT_ID)", arrival.tenant)
+            return Answer(status=403, body={"error": "this bot serves one tenant"})
         await self._remember(arrival)
         kind = activity.type
         if kind == ActivityTypes.invoke:

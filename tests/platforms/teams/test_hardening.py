@@ -8,7 +8,7 @@ import time
 
 from tests.platforms.teams.conftest import TeamsClient
 from tests.proof.db import rows
-from tests.support.fake_teams import TeamsUser
+from tests.support.fake_teams import Teams, TeamsUser
 from tests.support.raw_http import MOST_TAKEN, send_chunked
 
 
@@ -113,3 +113,19 @@ def test_a_card_never_exceeds_what_teams_accepts(
     sizes = [len(json.dumps(c).encode()) for s in bot_framework.posts() for c in s.cards]
     assert max(sizes) <= 28_000, max(sizes)
     assert "left out" in bot_framework.posts()[-1].text
+
+
+def test_with_teams_tenant_id_set_other_tenants_are_refused(
+    teams: TeamsClient,
+    teams_deps,
+    bot_framework,
+    dana: TeamsUser,  # noqa: ANN001
+) -> None:
+    """Catches (item 9): with TEAMS_TENANT_ID set, activities of any other tenant (a valid Bot
+    Framework token says nothing about the tenant) still accepted."""
+    other = Teams(bot_framework.service_url, tenant="00000000-0000-0000-0000-0000000000ff")
+    response = teams.post(other.personal(dana, "customer add Intruder Inc"))
+    assert response.status_code == 403
+    assert rows(teams_deps.engine, "SELECT * FROM customer") == []
+    teams.say(dana, "customer add Ours Inc")  # the bot's own tenant is served
+    assert len(rows(teams_deps.engine, "SELECT * FROM customer")) == 1
