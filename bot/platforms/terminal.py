@@ -7,6 +7,7 @@ import json
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from bot.core.invisible import visible
 from bot.core.replies import Table
 
 
@@ -29,7 +30,7 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
-    return str(value)
+    return visible(str(value))
 
 
 def render_json(table: Table) -> str:

@@ -79,3 +79,15 @@ def test_an_alias_that_repeats_the_name_is_not_a_database_error(tmp_path: Path) 
     result = loopkeeper(tmp_path, "customers", "import", csv_file(tmp_path, "Foo,foo;FOO,smb,1,\n"))
     assert result.returncode == 0, result.stderr
     assert "Foo,,smb,1," in loopkeeper(tmp_path, "customers", "export", "-").stdout
+
+
+def test_direction_controls_never_reach_the_terminal(tmp_path: Path) -> None:
+    """Catches (item 9): an RTL override (U+202E) or zero-width space in a customer's name or a
+    loop printed by `report` and the console as typed."""
+    rows = "Evil\u202egpj.exe Corp,,smb,5,\n"
+    assert loopkeeper(tmp_path, "customers", "import", csv_file(tmp_path, rows)).returncode == 0
+    said = "/loop commit gpj.exe: re\u200bview\u202eit\n/loop list all\n"
+    console = loopkeeper(tmp_path, "console", "--as", "alice", stdin=said)
+    report = loopkeeper(tmp_path, "report", "customers", COLUMNS="300")
+    for out in (console.stdout, report.stdout):
+        assert "gpj.exe" in out and not any(c in out for c in "\u202e\u200b")

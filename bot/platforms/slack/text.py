@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.invisible import visible
+
 # Slack-native references we keep when showing text: users and channels, never <!channel>.
 _KEEP = re.compile(r"<(?:@[UWB][A-Z0-9]+|#C[A-Z0-9]+)(?:\|[^<>]*)?>")
 # Anything Slack wraps in <...> in text it sends us.
@@ -15,7 +17,9 @@ LOOKALIKE_ANGLE = "‹"
 
 
 def escape(text: str) -> str:
-    """Escape &, < and > so user text shows verbatim in mrkdwn; mentions stay mentions."""
+    """Escape &, < and > so user text shows verbatim in mrkdwn; mentions stay mentions; no
+    invisible direction or zero-width control gets through."""
+    text = visible(text)
     if "<" not in text and ">" not in text and "&" not in text:
         return text  # most text: nothing to escape (every nudge's every field goes through here)
     out, last = [], 0
