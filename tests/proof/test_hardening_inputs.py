@@ -88,3 +88,19 @@ def test_an_alias_stored_before_the_bound_does_not_slow_capture(sqlite_deps) -> 
     took = timed(lambda: capture.capture_message(deps, ANN, second))
     assert took - baseline < 1.0, (baseline, took)
     assert count(deps.engine, "feedback") == 2
+
+
+async def test_a_chat_csv_report_never_holds_a_formula(slack_app) -> None:  # noqa: ANN001
+    """Catches (item 6): chat `report loops csv` writing `=HYPERLINK(...)` and `@SUM(...)` as
+    typed, which the spreadsheet that opens the upload runs."""
+    await slack_app.command('customer add =HYPERLINK("https://evil.example") aliases evilco')
+    await slack_app.command("commit evilco: @SUM(A1:A9) +cmd -2+3")
+    response = await slack_app.command("report loops csv")
+    assert response.status_code == 200
+    await slack_app.settle()
+    (content,) = slack_app.fake.uploads.values()
+    lines = content.decode().splitlines()
+    assert len(lines) == 2
+    assert "'=HYPERLINK" in lines[1] and "'@SUM(A1:A9) +cmd -2+3" in lines[1]
+    cells = lines[1].split(",")
+    assert not any(cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells)
