@@ -19,6 +19,7 @@ BENCHES = {
     "sweep": "one sweep over 10,000 due loops vs the same number of bare Web API calls",
     "reports": "reports over 1M feedback rows on SQLite and PostgreSQL",
     "memory": "peak RSS (VmHWM) of `loopkeeper serve` under a load of signed events",
+    "matching": "customer names found in one chat message with 10,000 customers vs 10",
 }
 # A bench that runs longer than this is stuck, not slow: stop it and say so.
 TIME_LIMIT_SECONDS = 1800

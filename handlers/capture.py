@@ -5,17 +5,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from bot.core import grammar, inputs
-from bot.core.classify import feedback_kind, has_commitment, sentiment
-from bot.core.dates import find_due_in_text
+from bot.core.classify import feedback_kind, has_commitment, promise_title, sentiment
+from bot.core.dates import Found, describe, find_due
+from bot.core.dates import date_order as order_of
 from bot.core.errors import BadInput, NotFound
 from bot.core.matching import CustomerMatcher
 from bot.core.replies import Button, Reply, Section
 from handlers import loops
 from handlers.common import enter, find_customer, workspace_of
 from handlers.context import Caller, Deps
+from handlers.settings import date_order
 from storage.models import Feedback
 from storage.uow import UnitOfWork
 
@@ -84,6 +86,7 @@ def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | No
         scopes: dict[tuple[str, str, str], tuple[int, int | None]] = {}
         by_workspace: dict[int, list[int]] = {}
         versions: dict[int, int | None] = {}
+        ws_of: dict[int, int] = {}
         for index, capture in enumerate(captures):
             caller = capture.caller
             who = (caller.platform, caller.workspace, caller.user)
@@ -91,13 +94,26 @@ def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | No
                 scopes[who] = workspace_of(uow, deps, caller)
             ws, versions[ws] = scopes[who]
             by_workspace.setdefault(ws, []).append(index)
+            ws_of[index] = ws
         now = deps.clock.now()
         for ws, indexes in by_workspace.items():
             group = [captures[i] for i in indexes]
             _store_burst(uow, ws, versions[ws], group, now, [stored[i] for i in indexes])
         names = uow.customers.names_by_id({cid for ids in stored for cid in ids})
+        promised = _promises(captures, stored)  # the date order matters only then
+        orders = {ws: uow.settings.get(ws, "date_order") for ws in by_workspace if promised}
         uow.commit()
-    return [_captured(c.message, ids, names) for c, ids in zip(captures, stored, strict=True)]
+    return [
+        _captured(
+            deps, capture, ids, names, order_of(orders.get(ws_of[index]), capture.caller.locale)
+        )
+        for index, (capture, ids) in enumerate(zip(captures, stored, strict=True))
+    ]
+
+
+def _promises(captures: Sequence[Capture], stored: list[list[int]]) -> bool:
+    pairs = zip(captures, stored, strict=True)
+    return any(ids and has_commitment(c.message.text) for c, ids in pairs)
 
 
 def _store_burst(
@@ -148,27 +164,49 @@ def _store_burst(
             stored[index].append(key[2])
 
 
-def _captured(message: ChatMessage, stored: list[int], names: dict[int, str]) -> Reply | None:
+def _captured(
+    deps: Deps, capture: Capture, stored: list[int], names: dict[int, str], order: str
+) -> Reply | None:
     if not stored:
         return None
+    message = capture.message
     kind = feedback_kind(message.text)
-    who = ", ".join(names[c] for c in stored)
-    reply = Reply(f"📝 Logged {kind} feedback for {who}.", react=CAPTURED_REACTION)
+    who = [names[c] for c in stored]
+    reply = Reply(f"📝 Logged {kind} feedback for {', '.join(who)}.", react=CAPTURED_REACTION)
     if has_commitment(message.text):
-        reply.sections.append(
-            Section(
-                "Sounds like a promise. Track this commitment?",
-                buttons=[
-                    Button(
-                        "Track this commitment",
-                        "track",
-                        f"{stored[0]}|{message.channel}|{message.message_ts}",
-                        "primary",
-                    )
-                ],
-            )
-        )
+        now, zone = deps.clock.now(), capture.caller.zone(deps.settings.zone)
+        prompt = _track_prompt(message, stored, loops.listed(who), now, zone, order)
+        reply.sections.append(prompt)
     return reply
+
+
+def _track_prompt(
+    message: ChatMessage, stored: list[int], who: str, now: datetime, zone: tzinfo, order: str
+) -> Section:
+    """ "Track this commitment?" with what would be tracked for whom and when; a date that
+    can't be read is said at once (and no button offered: nothing would be created)."""
+    found = find_due(message.text, now, zone, order)
+    what = _promise_of(message.text, found)
+    if found is not None and found.problem is not None:
+        guess = next(iter(found.problem.suggestions), "<when>")
+        return Section(
+            f"Sounds like a promise to {who}, but {found.problem.message} To track it: "
+            f"`commit {who}: {what} by {guess}`."
+        )
+    due = describe(found.due, zone, now) if found and found.due else "in 3 working days"
+    value = ",".join(str(c) for c in stored) + f"|{message.channel}|{message.message_ts}"
+    each = " (one loop each)" if len(stored) > 1 else ""
+    return Section(
+        f"Sounds like a promise to {who}{each}: “{what}”, due {due}. Track this commitment?",
+        buttons=[Button("Track this commitment", "track", value, "primary")],
+    )
+
+
+def _promise_of(text: str, found: Found | None) -> str:
+    """The loop's title: the promise without its date words."""
+    if found is not None:
+        text = text[: found.start] + " " + text[found.end :]
+    return promise_title(text)
 
 
 def customers_named(deps: Deps, caller: Caller, text: str) -> list[str]:
@@ -228,36 +266,48 @@ def log_feedback(
 
 
 def track_commitment(deps: Deps, caller: Caller, value: str) -> Reply:
-    """The "Track this commitment?" button: a loop from the captured message, owned by its
-    speaker, due when the message says (or in 3 working days). Clicking twice makes one loop."""
+    """The "Track this commitment?" button: one loop per customer the message names, titled
+    with the promise, owned by its speaker, due when the message says (or in 3 working days);
+    the whole message and its link go into each loop's history. Clicking twice makes no more
+    loops; a date in the message that can't be read makes none."""
     try:
-        customer_id, channel, message_ts = value.split("|", 2)
+        customer_ids, channel, message_ts = value.split("|", 2)
+        wanted = [int(c) for c in customer_ids.split(",")]
     except ValueError:
         raise BadInput("That button is out of date.") from None
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
-        feedback = next(
-            (
-                f
-                for f in uow.feedback.for_message(scope.workspace.id, channel, message_ts)
-                if str(f.customer_id) == customer_id
-            ),
-            None,
-        )
-        if feedback is None:
+        items = {
+            f.customer_id: f
+            for f in uow.feedback.for_message(scope.workspace.id, channel, message_ts)
+        }
+        feedback = [items[c] for c in wanted if c in items]
+        if not feedback:
             raise NotFound("I can't find that message any more.")
-        customer = uow.customers.get(feedback.customer_id)
+        names = uow.customers.names_by_id({f.customer_id for f in feedback})
+        order = date_order(uow, scope.workspace.id, scope.locale)
         uow.commit()
-    assert customer is not None
-    due = find_due_in_text(feedback.text, scope.now, scope.zone)
-    command = grammar.Commit(customer.name, feedback.text, grammar.UserRef(id=feedback.author))
+    text = feedback[0].text
+    found = find_due(text, scope.now, scope.zone, order)
+    if found is not None and found.problem is not None:
+        raise found.problem
+    link = feedback[0].permalink
+    command = grammar.Commit(
+        loops.listed([names[f.customer_id] for f in feedback]),
+        _promise_of(text, found),
+        grammar.UserRef(id=feedback[0].author),
+    )
+    promised = [
+        loops.Promised(f.customer_id, f.id, f"track:{channel}:{message_ts}:{f.customer_id}")
+        for f in feedback
+    ]
     return loops.commit(
         deps,
         caller,
         command,
-        feedback_id=feedback.id,
-        source_key=f"track:{channel}:{message_ts}:{customer_id}",
-        due=due,
+        promised,
+        due=found.due if found else None,
+        message=f"{text} — {link}" if link else text,
     )
 
 

@@ -27,6 +27,7 @@ class Scope:
     actor: Actor
     zone: ZoneInfo
     now: datetime
+    locale: str | None = None  # the caller's, when the platform says
 
 
 def enter(uow: UnitOfWork, deps: Deps, caller: Caller) -> Scope:
@@ -47,7 +48,7 @@ def enter(uow: UnitOfWork, deps: Deps, caller: Caller) -> Scope:
     named = caller.platform == "console" and user.name in admins
     is_admin = caller.is_admin or user.is_admin or caller.user in admins or named
     zone = caller.zone(deps.settings.zone) if caller.tz else _user_zone(user, deps)
-    return Scope(workspace, user, Actor(caller.user, is_admin), zone, now)
+    return Scope(workspace, user, Actor(caller.user, is_admin), zone, now, caller.locale)
 
 
 def workspace_of(uow: UnitOfWork, deps: Deps, caller: Caller) -> tuple[int, int | None]:

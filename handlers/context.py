@@ -20,6 +20,7 @@ class Caller:
     `workspace` is the platform's team/tenant id, `user` the platform's user id. `tz` is the
     user's time zone from their profile (None: the workspace default). `is_admin` is what the
     platform says (Slack workspace admins); LOOPKEEPER_ADMINS is added by the handlers.
+    `locale` is the user's language and region as the platform sends it (Teams does).
     """
 
     platform: str
@@ -30,6 +31,7 @@ class Caller:
     tz: str | None = None
     is_admin: bool = False
     workspace_name: str = ""
+    locale: str | None = None  # "en-GB", when the platform says (numeric dates' order)
 
     def zone(self, default: ZoneInfo) -> ZoneInfo:
         return zone_or(self.tz, default)

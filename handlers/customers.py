@@ -9,7 +9,7 @@ from datetime import datetime
 from bot.core import grammar, inputs, spreadsheet
 from bot.core.dates import describe
 from bot.core.errors import BadInput, Conflict, NotAllowed
-from bot.core.matching import alias_key
+from bot.core.matching import alias_key, strict_aliases
 from bot.core.replies import Field, Reply, Section, Table
 from handlers.common import enter, find_customer, loop_section, resolve_user
 from handlers.context import Caller, Deps
@@ -43,7 +43,16 @@ def add(deps: Deps, caller: Caller, command: grammar.AddCustomer) -> Reply:
         f"Added {customer.name} ({customer.segment}, value {_money(customer.value)}"
         + (f", account owner <@{owner}>" if owner else "")
         + f"). I'll notice it in chat as: {', '.join(aliases)}."
+        + _strictness(aliases)
     )
+
+
+def _strictness(aliases: list[str]) -> str:
+    """Which aliases match only as written or capitalised, and why (so nobody is surprised)."""
+    strict = strict_aliases(aliases)
+    if not strict:
+        return ""
+    return " Strict, so chat words are not mistaken for the customer: " + "; ".join(strict) + "."
 
 
 def _add_one(

@@ -2,81 +2,162 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.core import grammar
-from bot.core.dates import default_due, describe, parse_due
-from bot.core.errors import BadInput
+from bot.core.dates import default_due, describe, parse_due, reading_note
+from bot.core.errors import BadInput, NotFound
 from bot.core.loops import DONE, LIVE_STATES, OPEN, check_transition
 from bot.core.replies import Notice, Reply
 from handlers.common import Scope, enter, find_customer, find_loop, loop_section, resolve_user
 from handlers.context import Caller, Deps
 from handlers.planning import replan
-from storage.models import Loop
+from handlers.settings import date_order
+from storage.models import Customer, Loop
 from storage.uow import UnitOfWork
 
 PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Promised:
+    """One customer a promise was made to, with the feedback it came from (a captured message)
+    and the key that makes a second click on its button a no-op."""
+
+    customer_id: int
+    feedback_id: int | None = None
+    source_key: str | None = None
 
 
 def commit(
     deps: Deps,
     caller: Caller,
     command: grammar.Commit,
-    feedback_id: int | None = None,
-    source_key: str | None = None,
+    promised: list[Promised] | None = None,
     due: datetime | None = None,
+    message: str | None = None,
 ) -> Reply:
-    """Record a commitment to a customer: what, owner (default the caller) and due date."""
+    """Record a commitment: what, owner (default the caller) and due date, one loop for each
+    customer it names ("commit Acme and Globex: …"), so that each of them is told.
+
+    `promised` names the customers when the promise comes from a captured message; `message`
+    (the whole message and its link) then goes into each loop's history.
+    """
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
-        customer = find_customer(uow, scope.workspace.id, command.customer)
+        ws = scope.workspace.id
+        if promised is None:
+            promised = [Promised(c.id) for c in _customers_named(uow, ws, command.customer)]  # type: ignore[misc, arg-type]
         owner = resolve_user(uow, scope, command.owner) if command.owner else caller.user
-        if source_key and (existing := uow.loops.by_source(scope.workspace.id, source_key)):
-            return Reply(f"Already tracked as #{existing.number}.")
-        if due is not None:
-            said = ""
-        elif command.when:
-            due, said = parse_due(command.when, scope.now, scope.zone), ""
-        else:
+        said, order = "", date_order(uow, ws, scope.locale)
+        if due is None and command.when:
+            due = parse_due(command.when, scope.now, scope.zone, order)
+            said = reading_note(command.when, order)
+        elif due is None:
             due = default_due(scope.now, scope.zone)
             said = " (no due date given: 3 working days)"
-        loop = Loop(
-            workspace_id=scope.workspace.id,
-            number=uow.workspaces.next_loop_number(scope.workspace.id),
-            customer_id=customer.id,
-            feedback_id=feedback_id,
-            what=command.what,
-            owner=owner,
-            created_by=caller.user,
-            due_at=due,
-            created_at=scope.now,
-            source_key=source_key,
-        )
-        replan(uow, loop, scope.now, deps.settings.zone)
-        stored = uow.loops.add(loop)
-        if stored is None:  # the same button clicked twice at once: the other click won
-            uow.rollback()
-            return Reply("Already tracked.")
-        uow.events.add(stored, "created", caller.user, scope.now, command.what)
+        opened: list[Loop] = []
+        already: list[Loop] = []
+        for promise in promised:
+            if promise.source_key and (found := uow.loops.by_source(ws, promise.source_key)):
+                already.append(found)
+                continue
+            loop = _new_loop(uow, scope, command, promise, owner, due)
+            replan(uow, loop, scope.now, deps.settings.zone)
+            stored = uow.loops.add(loop)
+            if stored is None:  # the same button clicked twice at once: the other click won
+                uow.rollback()
+                return Reply("Already tracked.")
+            uow.events.add(stored, "created", caller.user, scope.now, message or command.what)
+            opened.append(stored)
+        names = uow.customers.names_by_id({lp.customer_id for lp in opened + already})
         uow.commit()
+    if not opened:
+        return Reply(f"Already tracked as {', '.join(f'#{lp.number}' for lp in already)}.")
+    return _tracking_reply(caller, scope, opened, already, names, owner, due, said)
+
+
+def _customers_named(uow: UnitOfWork, workspace_id: int, named: str) -> list[Customer]:
+    """The customer called `named`, or each of several ("Acme and Globex", "Acme, Globex")."""
+    try:
+        return [find_customer(uow, workspace_id, named)]
+    except NotFound as unknown:
+        parts = [p.strip() for p in _SEVERAL.split(named) if p.strip()]
+        if len(parts) < 2:
+            raise
+        try:
+            found = [find_customer(uow, workspace_id, part) for part in parts]
+        except NotFound:
+            raise unknown from None
+    return list({c.id: c for c in found}.values())
+
+
+_SEVERAL = re.compile(r"\s*(?:,|&|\band\b|\+)\s*", re.IGNORECASE)
+
+
+def _new_loop(
+    uow: UnitOfWork,
+    scope: Scope,
+    command: grammar.Commit,
+    promise: Promised,
+    owner: str,
+    due: datetime,
+) -> Loop:
+    ws = scope.workspace.id
+    return Loop(
+        workspace_id=ws,
+        number=uow.workspaces.next_loop_number(ws),
+        customer_id=promise.customer_id,
+        feedback_id=promise.feedback_id,
+        what=command.what,
+        owner=owner,
+        created_by=scope.actor.user,
+        due_at=due,
+        created_at=scope.now,
+        source_key=promise.source_key,
+    )
+
+
+def _tracking_reply(
+    caller: Caller,
+    scope: Scope,
+    opened: list[Loop],
+    already: list[Loop],
+    names: dict[int, str],
+    owner: str,
+    due: datetime,
+    said: str,
+) -> Reply:
+    """ "Tracking #3 for Acme and #4 for Globex: …", with each loop and a word to the owner."""
+    tracked = listed([f"#{lp.number} for {names[lp.customer_id]}" for lp in opened])
+    each = " (one loop per customer, so each is told)" if len(opened) > 1 else ""
+    before = f" Already tracked: {', '.join(f'#{lp.number}' for lp in already)}." if already else ""
+    what = opened[0].what
+    sections = [loop_section(lp, names[lp.customer_id], scope.zone, scope.now) for lp in opened]
     reply = Reply(
-        f"Tracking #{stored.number} for {customer.name}: {stored.what} — owner <@{owner}>, "
-        f"due {describe(due, scope.zone, scope.now)}{said}.",
-        sections=[loop_section(stored, customer.name, scope.zone, scope.now)],
+        f"Tracking {tracked}: {what} — owner <@{owner}>, "
+        f"due {describe(due, scope.zone, scope.now)}{said}.{each}{before}",
+        sections=sections,
     )
     if owner != caller.user:
         reply.notices.append(
             Notice(
                 Reply(
-                    f"<@{caller.user}> made you the owner of #{stored.number} for "
-                    f"{customer.name}: {stored.what}.",
-                    sections=[loop_section(stored, customer.name, scope.zone, scope.now)],
+                    f"<@{caller.user}> made you the owner of {tracked}: {what}.",
+                    sections=sections,
                     ephemeral=False,
                 ),
                 to_user=owner,
             )
         )
     return reply
+
+
+def listed(items: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def list_loops(deps: Deps, caller: Caller, command: grammar.ListLoops, page: int = 1) -> Reply:
@@ -199,9 +280,13 @@ def _apply(
         loop.state, loop.cancelled_at, loop.cancel_reason = target, now, text  # type: ignore[assignment]
         return f"#{number} is cancelled: {text}"
     if action == "snooze":
-        until = parse_due(text, now, scope.zone)
+        order = date_order(uow, scope.workspace.id, scope.locale)
+        until = parse_due(text, now, scope.zone, order)
         loop.snoozed_until = until
-        return f"#{number} snoozed until {describe(until, scope.zone, now)}."
+        return (
+            f"#{number} snoozed until {describe(until, scope.zone, now)}"
+            f"{reading_note(text, order)}."
+        )
     if action == "reassign":
         if user is None:
             raise BadInput("Who should own it? Name them as @user.")

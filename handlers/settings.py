@@ -6,10 +6,13 @@ import math
 import re
 
 from bot.core import grammar
+from bot.core.dates import DATE_ORDERS
+from bot.core.dates import date_order as order_of
 from bot.core.errors import BadInput, NotAllowed
 from bot.core.replies import Reply
 from handlers.common import enter
 from handlers.context import Caller, Deps
+from storage.uow import UnitOfWork
 
 DEFAULTS: dict[str, object] = {
     "escalation_channel": None,
@@ -20,6 +23,7 @@ DEFAULTS: dict[str, object] = {
     "quiet_hours": "19:00-08:00",
     "capture_off": [],  # channels where messages are not captured
     "reaction": "loop",
+    "date_order": None,  # mdy or dmy for numeric dates like 12/03 (None: mdy)
 }
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # The ranges a number setting may take: (smallest, largest, its unit in words).
@@ -44,6 +48,7 @@ def change(deps: Deps, caller: Caller, command: grammar.ChangeSettings) -> Reply
             uow.settings.set(ws, key, value)
         current = {**DEFAULTS, **uow.settings.all(ws)}
         uow.commit()
+    current["date_order"] = order_of(current["date_order"])
     lines = [f"• {key}: {_show(value)}" for key, value in current.items()]
     title = "Settings saved." if command.words else "Settings"
     return Reply(
@@ -58,6 +63,12 @@ def value(deps: Deps, caller: Caller, key: str) -> object:
         found = uow.settings.get(scope.workspace.id, key, DEFAULTS.get(key))
         uow.commit()
     return found
+
+
+def date_order(uow: UnitOfWork, workspace_id: int, locale: str | None = None) -> str:
+    """How the workspace writes numeric dates: mdy (12/03 is 3 December) or dmy; when no admin
+    said, the caller's locale decides (en-GB: dmy), else mdy."""
+    return order_of(uow.settings.get(workspace_id, "date_order"), locale)
 
 
 def _show(value: object) -> str:
@@ -117,6 +128,11 @@ def _read(words: list[str], current: dict[str, object]) -> tuple[str, object]:
         if args[1].lower() == "off":
             off.append(channel)
         return "capture_off", off
+    if key == "date-order" and len(args) == 1:
+        order = args[0].lower().replace("/", "").replace("-", "")
+        if order not in DATE_ORDERS:
+            raise BadInput("The date order is `mdy` (12/03 is 3 December) or `dmy` (12 March).")
+        return "date_order", order
     if key == "reaction" and len(args) == 1:
         return "reaction", args[0].strip(":")
     raise usage

@@ -7,17 +7,16 @@ from types import TracebackType
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from storage.customers import CustomerRepo
 from storage.due_loops import DueLoopRepo
 from storage.exports import ExportRepo
+from storage.loops import FeedbackRepo, LoopRepo
 from storage.nudges import NudgeRepo
 from storage.plan_facts import PlanFactRepo
 from storage.profiles import ProfileRepo
 from storage.reports import ReportRepo
 from storage.repos import (
-    CustomerRepo,
     EventRepo,
-    FeedbackRepo,
-    LoopRepo,
     SettingRepo,
     UserRepo,
     WorkspaceRepo,

@@ -150,3 +150,49 @@ def sentiment(text: str) -> float:
 def has_commitment(text: str) -> bool:
     """Whether a chat message promises something ("we'll ship it by Friday")."""
     return bool(_COMMITMENT.search(text.replace("’", "'")))
+
+
+_PROMISE_WORDS = re.compile(
+    r"\b(?:we'll|we will|i'll|i will|we're going to|we are going to|i'm going to|we can|"
+    r"(?:we |i )?promised? to|(?:we |i )?commit(?:ted)? to|we'd like to|we want to)\s+",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(
+    r"^(?:(?:uh+|um+|erm?|hm+|ok(?:ay)?|so|well|hey|hi|hello|yeah|yes|right|fyi|btw|oh|ah|"
+    r"and|also|update|heads up|i think|i guess|i believe|quick note)\b[\s,:;!-]*|"
+    r"<[@#][^>]+>[\s,:]*|@[\w.-]+[\s,:]*)+",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"^(?:(?:try to|try and|make sure to|be sure to|definitely|probably|hopefully|also|"
+    r"then|just|go ahead and|aim to|finally|quickly)\s+)+",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"(?:[\s,;:-]+(?:for you|thanks|thank you|thx|ty|promise|sorry|cheers|please|hopefully|"
+    r"if possible|at the latest|latest|at latest|ok|okay|as promised|as discussed)\b)+[\s.!]*$",
+    re.IGNORECASE,
+)
+# A comma that starts another clause ("…, sorry about that"), not a list ("Acme, Globex").
+_NEXT_CLAUSE = re.compile(
+    r",\s*(?=(?:sorry|thanks|thank|cheers|promise|hope|let|but|so|and (?:we|i|they|then)|we|"
+    r"i|they|it|if|ok|hopefully|just|fyi)\b)|[.!?;\n]\s|[.!?;]$|\n",
+    re.IGNORECASE,
+)
+MAX_TITLE = 200
+
+
+def promise_title(text: str) -> str:
+    """The promise in a chat message, as a loop's title: "uh, we'll fix the CSV export,
+    sorry!" -> "fix the CSV export". The date words should already be taken out."""
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    promise = _PROMISE_WORDS.search(text)
+    body = text[promise.end() :] if promise else text
+    end = _NEXT_CLAUSE.search(body)
+    clause = body[: end.start()] if end else body
+    clause = _HEDGE.sub("", _OPENING.sub("", clause.strip()))
+    clause = _CLOSING.sub("", clause).strip(" ,;:-.!")
+    clause = re.sub(r"\s+([,.!?])", r"\1", clause)
+    if not clause:
+        return text[:MAX_TITLE]
+    return clause if len(clause) <= MAX_TITLE else clause[: MAX_TITLE - 1].rstrip() + "…"

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from bot.core.dates import looks_like_date
+from bot.core.dates import split_due
 from bot.core.errors import BadInput
 
 REPORT_KINDS = ("weekly", "owners", "customers", "segments", "quiet", "loops", "feedback")
@@ -126,7 +126,8 @@ USAGE = {
     "customers": "customers",
     "report": "report [weekly | owners | customers | segments | quiet | loops | feedback] [csv]",
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
-    " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off]",
+    " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off"
+    " | date-order mdy|dmy]",
 }
 
 _USER = re.compile(r"<@([A-Za-z0-9_.:-]+)(?:\|([^>]*))?>|@([\w.\-]+)")
@@ -143,13 +144,28 @@ def parse_user(text: str) -> UserRef | None:
     return UserRef(name=match.group(3))
 
 
-def parse(text: str, command: str = "/loop") -> Command:
-    """Read one command line (with or without the leading `/loop`). Raises BadInput."""
+def command_text(text: str, command: str = "/loop") -> str | None:
+    """The command a chat line gives, without its command word, or None for a plain message.
+
+    `/loop list`, `loop list` and a bare `list` all give `list` (Teams and the console have no
+    slash commands, and people type what the README shows); a line starting with another
+    word is a message to capture.
+    """
     text = text.strip()
-    if text.startswith(command + " ") or text == command:
-        text = text[len(command) :].strip()
-    elif text.startswith("/loop ") or text == "/loop":
-        text = text[5:].strip()
+    first, _, rest = text.partition(" ")
+    lowered = first.lower()
+    bare = {command.lower().lstrip("/"), "loop"} - set(_PARSERS)  # a verb stays a verb
+    if lowered in {command.lower(), "/loop", *bare}:
+        return rest.strip()
+    if lowered.lstrip("/") in _PARSERS:
+        return text.lstrip("/")
+    return None
+
+
+def parse(text: str, command: str = "/loop") -> Command:
+    """Read one command line (with or without the leading `/loop` or `loop`). Raises BadInput."""
+    stripped = command_text(text, command)
+    text = text.strip() if stripped is None else stripped
     if not text:
         return Help()
     verb, _, rest = text.partition(" ")
@@ -181,12 +197,6 @@ def _feedback(rest: str) -> Command:
 
 
 _OWNER = re.compile(r"(?:^|\s)owner\s+(<@[^>]+>|@[\w.\-]+)", re.IGNORECASE)
-_WHEN = re.compile(r"\s(?:by|due|before)\s+(?P<when>.+)$", re.IGNORECASE)
-_WHEN_OTHER = re.compile(
-    r"\s(?P<when>(?:in\s+\d+\s+\w+|tomorrow(?:\s+\S+)?|today(?:\s+\S+)?|end of (?:the )?"
-    r"(?:week|month)|next (?:week|month)))$",
-    re.IGNORECASE,
-)
 
 
 def _commit(rest: str) -> Command:
@@ -196,21 +206,8 @@ def _commit(rest: str) -> Command:
     if owner_match:
         owner = parse_user(owner_match.group(1))
         body = (body[: owner_match.start()] + body[owner_match.end() :]).strip()
-    when = None
-    padded = " " + body
-    # The last "by ..." is the due date when it reads as one; "export by CSV" stays the what.
-    candidates = [m for m in re.finditer(r"\s(?:by|due|before)\s+", padded, re.IGNORECASE)]
-    for match in reversed(candidates):
-        tail = padded[match.end() :].strip()
-        if looks_like_date(tail):
-            when = tail
-            body = padded[: match.start()].strip()
-            break
-    else:
-        other = _WHEN_OTHER.search(padded)
-        if other:
-            when = other.group("when")
-            body = padded[: other.start()].strip()
+    # The last "by ..." is the due date when it looks like one; "export by CSV" stays the what.
+    body, when = split_due(body)
     if not body:
         raise _usage_error("commit", "What was promised?")
     return Commit(customer=customer, what=body, owner=owner, when=when)
@@ -374,7 +371,8 @@ def help_text(command: str = "/loop", topic: str | None = None) -> str:
         lines.append("Loopkeeper keeps track of what customers said and what we promised them.")
     lines += [f"`{command} {usage}`" for usage in USAGE.values()]
     lines.append(
-        "Dates in plain words: by Friday, in 3 days, tomorrow 5pm, end of month, 2026-12-01. "
+        "Dates in plain words: by Friday, in 3 days, 2h, tomorrow 5pm CET, end of month, "
+        "2026-12-01, 12/03 (in the workspace's `settings date-order`). "
         "Loops are numbered: 12 or #12."
     )
     return "\n".join(lines)

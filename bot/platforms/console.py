@@ -159,6 +159,8 @@ class ConsoleSession:
             index = int(line) - 1
             if 0 <= index < len(self.choices):
                 return self.press(self.choices[index])
+        if grammar.command_text(line, command) is not None:  # `loop list` or a bare `list`
+            return commands.run(self.deps, self.caller, line)
         return self.say(line)
 
     def say(self, text: str) -> Reply | None:

@@ -1,6 +1,6 @@
 """The sweep: send every nudge, escalation and digest that is due, once, to many people at once.
 
-The database says what is due (handlers.followups claims it under a lease); this module only
+The database says what is due (handlers.sweep claims it under a lease); this module only
 moves messages. Messages to one recipient go one at a time, in order, so one DM channel never
 gets a burst from us in parallel; up to CONCURRENCY platform calls are in flight at once. A 429
 makes that recipient wait out its Retry-After (or, past LONGEST_WAIT, retry at a later sweep)
@@ -27,11 +27,12 @@ from typing import TYPE_CHECKING, TypeVar
 from bot.core.ports import Delivery, MessageRef, RateLimited, SentLookup
 from bot.wiring.bootstrap import close_deliveries, deliveries_for
 from handlers import digest as digests
-from handlers import followups, people
+from handlers import people
+from handlers import sweep as steps  # claim and settle: the storage side of a sweep
 from handlers.digest import DigestDue
-from handlers.followups import Outgoing
 from handlers.people import ProfileToRefresh
 from handlers.planning import PlanCache
+from handlers.sweep import Outgoing
 
 if TYPE_CHECKING:
     from handlers.context import Deps
@@ -155,7 +156,7 @@ class _Nudger:
         try:
             for _ in range(MAX_ROUNDS):
                 claimed = await self.db.run(
-                    followups.claim_due,
+                    steps.claim_due,
                     self.deps,
                     platforms,
                     self.deps.clock.now(),
@@ -297,7 +298,7 @@ class _Ledger:
             failed, self._failed = self._failed, []
             try:
                 held = await self.db.run(
-                    followups.settle,
+                    steps.settle,
                     self.deps,
                     self.deps.clock.now(),
                     sending=[item for item, _f in sending],

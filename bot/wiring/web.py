@@ -33,7 +33,7 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
         from bot.platforms.slack.app import SlackBot
 
         slack = SlackBot(deps, **slack_options)
-        from bot.platforms.slack.shapes import refuse_what_slack_never_sends
+        from bot.platforms.slack.payload_checks import refuse_what_slack_never_sends
 
         events = refuse_what_slack_never_sends(slack.handle, slack.fast.answer)
         routes.append(Route("/slack/events", events, methods=["POST"]))

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.dates import default_due, describe, find_due_in_text, parse_due
+from bot.core.dates import (
+    date_order,
+    default_due,
+    describe,
+    find_due,
+    find_due_in_text,
+    parse_due,
+    reading_note,
+    split_due,
+)
 from bot.core.errors import BadInput
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # Tuesday
@@ -92,3 +101,60 @@ def test_due_dates_found_in_chat_messages() -> None:
 def test_describe_names_the_zone() -> None:
     due = datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
     assert describe(due, PARIS) == "Fri 27 Nov 17:00 (Europe/Paris)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fix the CSV export by Friday", ("fix the CSV export", "Friday")),
+        ("fix the CSV export by Frday", ("fix the CSV export", "Frday")),
+        ("send the report made by finance", ("send the report made by finance", None)),
+        ("export by CSV", ("export by CSV", None)),
+        ("ship the fix by the next release", ("ship the fix by the next release", None)),
+        ("ship it in 2 weeks", ("ship it", "in 2 weeks")),
+        ("ship it by friday 5pm CET", ("ship it", "friday 5pm CET")),
+        ("call them asap", ("call them", "asap")),
+        ("report made by finance next week", ("report made by finance", "next week")),
+    ],
+)
+def test_date_words_are_split_from_the_promise(text: str, expected: tuple) -> None:
+    assert split_due(text) == expected
+
+
+def test_a_chat_message_with_an_unreadable_date_says_so_with_the_closest_reading() -> None:
+    found = find_due("we'll ship the fix by tomorow, sorry", NOW, UTC_ZONE)
+    assert found is not None and found.due is None and found.words == "by tomorow"
+    assert found.problem is not None and "Wed 25 Nov 17:00" in found.problem.message
+    found = find_due("we'll ship the fix by Friday 5pm CET, promise", NOW, UTC_ZONE)
+    assert found is not None and found.words == "by Friday 5pm CET"
+    assert found.due == datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
+    assert find_due("the report made by finance looks fine", NOW, UTC_ZONE) is None
+
+
+def test_numeric_dates_are_said_back_with_the_order_they_were_read_in() -> None:
+    assert "read month first" in reading_note("12/03", "mdy")
+    assert "read day first" in reading_note("12/03 5pm", "dmy")
+    assert reading_note("2026-12-03", "dmy") == ""
+    assert reading_note("friday", "mdy") == ""
+
+
+def test_the_date_order_comes_from_the_setting_else_the_locale_else_month_first() -> None:
+    assert date_order("dmy") == "dmy" and date_order(None) == "mdy"
+    assert date_order(None, "en-GB") == "dmy" and date_order(None, "en-US") == "mdy"
+    assert date_order("mdy", "de-DE") == "mdy"
+
+
+def test_snoozing_for_two_hours_is_two_hours_even_across_a_dst_change() -> None:
+    # Europe/Paris leaves summer time at 03:00 on Sunday 25 Oct 2026.
+    night = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    assert parse_due("2h", night, PARIS) == night + timedelta(hours=2)
+    assert local(parse_due("sunday 9am", night, PARIS), PARIS) == "Sun 2026-10-25 09:00"
+    assert parse_due("sunday 9am", night, PARIS) == datetime(2026, 10, 25, 8, 0, tzinfo=UTC)
+
+
+def test_an_unreadable_date_in_chat_is_quoted_without_the_words_after_it() -> None:
+    found = find_due("we'll fix it by tomorow for ACME and Globex", NOW, UTC_ZONE)
+    assert found is not None and found.words == "by tomorow"
+    assert found.problem is not None and "Did you mean Wed 25 Nov" in found.problem.message
+    found = find_due("we'll fix it by the twelfth of neverember for them", NOW, UTC_ZONE)
+    assert found is not None and found.words == "by the twelfth of neverember"

@@ -19,6 +19,7 @@ from bot.core.grammar import (
     Report,
     ShowCustomer,
     UserRef,
+    command_text,
     parse,
 )
 
@@ -136,3 +137,29 @@ def test_feedback_without_colon_leaves_the_customer_to_be_found() -> None:
 )
 def test_user_references(text: str, ref: UserRef | None) -> None:
     assert grammar.parse_user(text) == ref
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("/loop list all", "list all"),
+        ("loop list all", "list all"),
+        ("Loop list all", "list all"),
+        ("list all", "list all"),
+        ("/list all", "list all"),
+        ("loop", ""),
+        ("/loop", ""),
+        ("ACME says hello", None),
+        ("looping back later", None),
+        ("", None),
+    ],
+)
+def test_the_command_word_is_stripped_with_or_without_its_slash(
+    line: str, command: str | None
+) -> None:
+    assert command_text(line) == command
+
+
+def test_loop_list_without_the_slash_is_the_list_command() -> None:
+    assert parse("loop list overdue") == ListLoops("overdue")
+    assert parse("loop list overdue", "/feedback") == ListLoops("overdue")

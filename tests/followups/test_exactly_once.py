@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from bot.wiring.sweeper import LEASE, sweep
-from handlers import followups
+from handlers import sweep as followups
 from handlers.context import Deps
 from storage.db import make_engine
 from tests.conftest import make_settings

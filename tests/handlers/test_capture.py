@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.core.errors import BadInput
 from handlers import capture, commands
 from handlers.capture import ChatMessage
 from tests.conftest import person
@@ -98,3 +101,48 @@ def test_feedback_command_and_unknown_customers(deps) -> None:  # noqa: ANN001
     assert unknown.error and "Globex" in unknown.text and "customer add" in unknown.text
     nobody = commands.run(deps, bob, "feedback someone wants an API")
     assert nobody.error and "Which customer" in nobody.text
+
+
+def test_a_promise_to_two_customers_opens_a_loop_for_each(sqlite_deps) -> None:  # noqa: ANN001
+    add_customers(sqlite_deps)
+    said = "Acme and Globex both hit the rate limit bug, we will ship a fix next week"
+    reply = capture.capture_message(sqlite_deps, bob, message(said))
+    assert reply is not None
+    [prompt] = reply.sections
+    assert "promise to Acme Corp and Globex (one loop each): “ship a fix”" in prompt.text
+    assert "due Mon 30 Nov 17:00 (UTC)" in prompt.text
+    tracked = capture.track_commitment(sqlite_deps, alice, prompt.buttons[0].value)
+    assert "Tracking #1 for Acme Corp and #2 for Globex: ship a fix" in tracked.text
+    assert "each is told" in tracked.text
+    assert [s.text for s in tracked.sections] == [
+        "#1 Acme Corp — ship a fix",
+        "#2 Globex — ship a fix",
+    ]
+    again = capture.track_commitment(sqlite_deps, alice, prompt.buttons[0].value)
+    assert again.text == "Already tracked as #1, #2."
+    # Each customer's timeline keeps the whole message and its link.
+    timeline = commands.run(sqlite_deps, bob, "customer Globex").plain()
+    assert said in timeline and "https://chat.example.com/100.1" in timeline
+
+
+def test_the_loop_title_is_the_promise_without_date_words_or_filler(sqlite_deps) -> None:  # noqa: ANN001
+    add_customers(sqlite_deps)
+    said = "uh, @ACME we'll fix the CSV export by Friday, sorry about that!"
+    reply = capture.capture_message(sqlite_deps, bob, message(said))
+    assert reply is not None and "“fix the CSV export”, due Fri 27 Nov" in reply.sections[0].text
+    tracked = capture.track_commitment(sqlite_deps, alice, reply.sections[0].buttons[0].value)
+    assert "Tracking #1 for Acme Corp: fix the CSV export — owner <@bob>" in tracked.text
+
+
+def test_a_promise_with_an_unreadable_date_is_not_offered_for_tracking(sqlite_deps) -> None:  # noqa: ANN001
+    add_customers(sqlite_deps)
+    reply = capture.capture_message(sqlite_deps, bob, message("we'll send ACME the fix by tomorow"))
+    assert reply is not None and "Logged" in reply.text
+    [prompt] = reply.sections
+    assert not prompt.buttons
+    assert "couldn't read “by tomorow”" in prompt.text and "Wed 25 Nov 17:00" in prompt.text
+    assert "`commit Acme Corp: send ACME the fix by tomorrow`" in prompt.text
+    # A button on that message (from an older prompt) makes nothing either.
+    with pytest.raises(BadInput, match="Did you mean"):
+        capture.track_commitment(sqlite_deps, alice, "1|general|100.1")
+    assert "none" in commands.run(sqlite_deps, alice, "list all").text

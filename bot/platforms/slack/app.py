@@ -14,11 +14,11 @@ from slack_bolt.response import BoltResponse
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from bot.platforms.slack.fast import FastPath
+from bot.platforms.slack.ack_budget import ACK_BUDGET_SECONDS
+from bot.platforms.slack.channel_messages import FastPath
 from bot.platforms.slack.listeners import register
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.replays import ReplayGuard
-from bot.platforms.slack.work import ACK_BUDGET_SECONDS
 from handlers.context import Deps
 
 

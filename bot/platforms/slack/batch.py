@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
-from bot.platforms.slack.work import database_error
+from bot.platforms.slack.ack_budget import database_error
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from bot.core.errors import UserError
 from bot.core.replies import Reply, error_reply
 from bot.platforms.slack import send
+from bot.platforms.slack.ack_budget import Late, database_error
 from bot.platforms.slack.parts import SlackParts
-from bot.platforms.slack.work import Late, database_error
 from handlers.capture import Capture, ChatMessage
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ async def captured(
             return
         if reply.react:
             slack.reactions.add(channel, ts, reply.react)
-        if any(section.buttons for section in reply.sections):  # "Track this commitment?"
+        if reply.sections:  # "Track this commitment?", or why a promise cannot be tracked
             prompt = send.ephemeral(slack.client, channel, user, reply, event.get("thread_ts"))
             slack.work.later(prompt, background=True)
 

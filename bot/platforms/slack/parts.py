@@ -19,13 +19,13 @@ from slack_sdk.errors import SlackApiError
 from starlette.responses import PlainTextResponse, Response
 
 from bot.core.replies import Reply
+from bot.platforms.slack.ack_budget import ACK_BUDGET_SECONDS, AckBudget, database_error
 from bot.platforms.slack.batch import GroupCommit
 from bot.platforms.slack.client import SlackClient, WebApi
 from bot.platforms.slack.delivery import SlackDelivery
 from bot.platforms.slack.people import Callers
 from bot.platforms.slack.reactions import Reactions
 from bot.platforms.slack.redact import install_token_redaction
-from bot.platforms.slack.work import ACK_BUDGET_SECONDS, Work, database_error
 from handlers import capture
 from handlers.capture import Capture
 from handlers.context import Deps
@@ -51,7 +51,7 @@ class SlackParts:
         # The one Web API caller: Bolt's client, listeners, reactions and the delivery share it.
         self.web = WebApi(deps.settings, session=self.http_session)
         self.client = SlackClient(self.web)
-        self.work = Work(ack_budget)
+        self.work = AckBudget(ack_budget)
         self.callers = Callers(deps, self.client, self.db)
         # Channel messages arriving together are stored together (one transaction).
         self.captures: GroupCommit[Capture, Reply | None] = GroupCommit(

@@ -16,8 +16,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 
 from bot.core.ports import RateLimited
+from bot.platforms.slack.ack_budget import AFTER_ACK, AckBudget
 from bot.platforms.slack.client import WebApi
-from bot.platforms.slack.work import AFTER_ACK, Work
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 class Reactions:
     """`add(channel, ts, name)` queues a reaction; senders started on `work` deliver it."""
 
-    def __init__(self, web: WebApi, work: Work, senders: int = AFTER_ACK) -> None:
+    def __init__(self, web: WebApi, work: AckBudget, senders: int = AFTER_ACK) -> None:
         self._web, self._work, self._most = web, work, senders
         self._queue: deque[tuple[str, str, str]] = deque()
         self._senders = 0

@@ -16,7 +16,6 @@ from handlers.context import Caller
 
 PLATFORM = "teams"
 # Words that start a /loop command; anything else said to the bot in a channel is feedback.
-COMMAND_WORDS = frozenset({*grammar.USAGE, "help"})
 _TAGS = re.compile(r"<(?![@#])[^>]+>")  # HTML tags, not our <@user> mentions
 _MESSAGE_ID = re.compile(r"[\w.:@-]{1,128}")  # Teams message ids are digits; never a path
 _TYPED_REFERENCE = re.compile(r"(?:<|&lt;|&#60;)(?=[@#])")
@@ -78,6 +77,7 @@ class Arrival:
             user_name=(sender.name if sender else None) or None,
             channel=self.channel,
             tz=self.tz,
+            locale=self.activity.locale or None,
         )
 
 
@@ -172,12 +172,9 @@ def clean(text: str) -> str:
 
 
 def is_command(text: str) -> bool:
-    """A /loop command (with or without the slash), not a message to capture."""
-    stripped = text.strip()
-    if stripped.startswith("/"):
-        return True
-    first = stripped.split(None, 1)[0].lower() if stripped else ""
-    return first in COMMAND_WORDS
+    """A /loop command (with or without the slash or the command word), not a message to
+    capture."""
+    return text.strip().startswith("/") or grammar.command_text(text) is not None
 
 
 def permalink(arrival: Arrival, message_id: str | None = None) -> str | None:

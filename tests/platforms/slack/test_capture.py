@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.platforms.slack.helpers import add_acme, feedback, loops
+from handlers import commands
+from tests.platforms.slack.helpers import add_acme, feedback, loop_events, loops, slack_caller
 from tests.support import slack_requests as sr
 from tests.support.slack_fixtures import SlackTestApp, slack_deps
 
@@ -89,6 +90,41 @@ async def test_commitment_language_asks_to_track_and_the_button_makes_one_loop(a
     assert created[0].owner == sr.USER and created[0].due_at.weekday() == 4  # Friday
     answers = app.fake.calls("response_url")
     assert answers[0].params["replace_original"] is True and "#1" in answers[0].text
+
+
+async def test_a_promise_to_two_customers_tracks_one_loop_each_titled_with_the_promise(app) -> None:  # noqa: ANN001
+    commands.run(app.deps, slack_caller(), "customer add Globex")
+    event = sr.message_event(
+        "ACME and Globex both hit the rate limit bug, we will ship a fix next week"
+    )
+    await app.event(event)
+    prompt = (await app.fake.wait_for_async("chat.postEphemeral"))[0]
+    assert "promise to Acme Corp and Globex (one loop each): “ship a fix”" in prompt.text
+    track = next(e for b in prompt.blocks if b["type"] == "actions" for e in b["elements"])
+    click = sr.block_actions_body(
+        sr.button("loop_track", track["value"]),
+        ephemeral=True,
+        response_url=app.fake.response_url("track"),
+    )
+    assert (await app.post(click)).status_code == 200
+    await app.settle()
+    created = loops(app.deps)
+    assert [(lp.what, lp.customer_id) for lp in created] == [
+        ("ship a fix", feedback(app.deps)[0].customer_id),
+        ("ship a fix", feedback(app.deps)[1].customer_id),
+    ]
+    answer = app.fake.calls("response_url")[0].text
+    assert "Tracking #1 for Acme Corp and #2 for Globex: ship a fix" in answer
+    history = [e.note for e in loop_events(app.deps)]
+    assert all(event["text"] in note and "/archives/" in note for note in history)
+
+
+async def test_a_promise_with_a_misspelt_date_says_so_and_offers_no_button(app) -> None:  # noqa: ANN001
+    await app.event(sr.message_event("We'll ship SSO for ACME by tomorow"))
+    prompt = (await app.fake.wait_for_async("chat.postEphemeral"))[0]
+    assert "couldn't read “by tomorow”" in prompt.text and "Did you mean Wed 25 Nov" in prompt.text
+    assert not [b for b in prompt.blocks if b["type"] == "actions"]
+    assert loops(app.deps) == []
 
 
 async def test_edits_update_and_deletes_mark_stored_feedback(app) -> None:  # noqa: ANN001

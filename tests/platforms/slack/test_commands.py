@@ -38,6 +38,25 @@ async def test_commit_reads_due_dates_in_the_users_time_zone(slack_app) -> None:
     assert len(slack_app.fake.calls("users.info")) == 1  # the profile is read once
 
 
+async def test_a_misspelt_date_is_refused_with_the_closest_reading_and_nothing_made(
+    slack_app,  # noqa: ANN001
+) -> None:
+    add_acme(slack_app.deps)
+    response = await slack_app.command("commit ACME: fix the CSV export by tomorow")
+    _, blocks = ack_blocks(response)
+    assert "⚠️" in all_text(blocks) and "couldn't read “tomorow”" in all_text(blocks)
+    assert "Did you mean Wed 25 Nov 17:00 (UTC)" in all_text(blocks)
+    assert loops(slack_app.deps) == []
+
+
+async def test_a_zone_in_the_date_and_a_duration_snooze_are_honoured(slack_app) -> None:  # noqa: ANN001
+    add_acme(slack_app.deps)
+    await slack_app.command("commit ACME: call their CTO by friday 5pm PST")
+    assert loops(slack_app.deps)[0].due_at.isoformat() == "2026-11-28T01:00:00+00:00"
+    response = await slack_app.command("snooze 1 2h")
+    assert "#1 snoozed until Tue 24 Nov 11:00 (UTC)" in all_text(ack_blocks(response)[1])
+
+
 async def test_owner_named_as_slack_sends_it_gets_the_loop_and_a_dm(slack_app) -> None:  # noqa: ANN001
     add_acme(slack_app.deps)
     response = await slack_app.command("commit ACME: call back owner <@U0007|bea>")

@@ -10,8 +10,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError
 
-from bot.platforms.slack import work as work_module
-from bot.platforms.slack.work import LATE, Work
+from bot.platforms.slack import ack_budget as work_module
+from bot.platforms.slack.ack_budget import LATE, AckBudget
 from bot.wiring.web import create_app
 from tests.platforms.slack.helpers import add_acme, feedback
 from tests.support import slack_requests as sr
@@ -93,7 +93,7 @@ async def test_work_that_fails_after_the_ack_is_tried_again(monkeypatch) -> None
     async def tell(result: str) -> None:
         told.append(result)
 
-    work = Work(budget=0.01)
+    work = AckBudget(budget=0.01)
     assert await work.decide_then(decide, tell) is LATE
     await work.drain()
     assert len(attempts) == 3 and told == ["stored"]

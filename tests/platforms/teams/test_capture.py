@@ -62,7 +62,7 @@ def test_a_promise_offers_to_track_it_and_the_button_makes_one_loop(
 
     teams.say(dana, "list all")
     assert "All open loops: 1" in bot_framework.posts()[-1].text
-    assert "we'll ship SSO to ACME by Friday" in bot_framework.posts()[-1].text
+    assert "#1 ACME — ship SSO to ACME\n" in bot_framework.posts()[-1].text  # the promise
 
 
 def test_people_mentioned_in_feedback_keep_their_names(

@@ -98,6 +98,20 @@ def test_list_shows_loops_and_errors_are_friendly(
     assert heading.get("color") == "Attention"
 
 
+def test_the_readme_s_loop_list_works_with_or_without_slash_or_word(
+    teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser
+) -> None:
+    teams.say(dana, "customer add ACME")
+    teams.say(dana, "commit ACME: ship SSO")
+    for line in ("loop list", "/loop list", "list"):
+        teams.say(dana, line)
+        answer = bot_framework.posts()[-1].text
+        assert "Your open loops: 1" in answer and "I don't know" not in answer
+    activity = teams.teams.channel(dana, "<at>Loopkeeper</at> loop list all")
+    assert teams.post(activity).status_code == 200
+    assert "All open loops: 1" in bot_framework.posts()[-1].text
+
+
 def test_a_redelivered_command_runs_once(
     teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser
 ) -> None:
@@ -210,3 +224,19 @@ def test_reports_are_tables_and_csv_comes_as_a_preview(
     assert ".csv" in file_card["body"][1]["text"]
     assert "owner,open,overdue" in report.text
     assert "<@" not in report.text
+
+
+def test_numeric_dates_follow_the_senders_locale_until_an_admin_sets_the_order(
+    teams: TeamsClient, bot_framework: FakeBotFramework, dana: TeamsUser
+) -> None:
+    teams.say(dana, "customer add ACME")
+    british = teams.teams.personal(dana, "commit ACME: send the roadmap by 12/03")
+    british["locale"] = "en-GB"
+    assert teams.post(british).status_code == 200
+    assert "due Fri 12 Mar 2027 17:00 (Europe/Paris) (12/03 read day first" in (
+        bot_framework.posts()[-1].text
+    )
+    teams.say(dana, "commit ACME: send the pricing by 12/03")  # the fake sends en-US
+    assert "due Thu 03 Dec 17:00 (Europe/Paris) (12/03 read month first" in (
+        bot_framework.posts()[-1].text
+    )

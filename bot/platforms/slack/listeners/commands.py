@@ -13,11 +13,11 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.core.replies import Reply
 from bot.platforms.slack import send
+from bot.platforms.slack.ack_budget import Late
 from bot.platforms.slack.blocks import messages, pager
 from bot.platforms.slack.inbound import DAMAGED, as_reply, loop_number, say_damaged, team_of
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.text import from_slack
-from bot.platforms.slack.work import Late
 from handlers import commands
 
 log = logging.getLogger(__name__)

@@ -15,11 +15,11 @@ from bot.core import grammar
 from bot.core.errors import NotFound, UserError
 from bot.core.replies import Reply
 from bot.platforms.slack import send
+from bot.platforms.slack.ack_budget import Late
 from bot.platforms.slack.blocks import feedback_modal, input_value
 from bot.platforms.slack.inbound import permalink, team_of
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.text import from_slack
-from bot.platforms.slack.work import Late
 from handlers import capture
 from handlers.capture import ChatMessage
 

@@ -39,7 +39,7 @@ def database_error(exc: BaseException) -> bool:
     return isinstance(exc, sqlalchemy.exc.SQLAlchemyError)
 
 
-class Work:
+class AckBudget:
     """Runs each request's decision within the ack budget and everything else after it."""
 
     def __init__(self, budget: float = ACK_BUDGET_SECONDS, after_ack: int = AFTER_ACK) -> None:

@@ -19,7 +19,7 @@ from starlette.responses import Response
 from bot.platforms.bodies import parse_json
 from bot.platforms.slack.inbound import SPOKEN, by_person, captured, org_wide_team
 from bot.platforms.slack.parts import SlackParts
-from bot.platforms.slack.shapes import malformed
+from bot.platforms.slack.payload_checks import malformed
 from bot.platforms.slack.text import from_slack
 
 log = logging.getLogger(__name__)
