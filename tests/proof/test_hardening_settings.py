@@ -11,9 +11,11 @@ import threading
 import time
 from datetime import timedelta
 
+import httpx
 import pytest
 from sqlmodel import select
 
+from bot.wiring.web import create_app
 from handlers import commands
 from handlers.context import Caller, Deps
 from storage.models import Workspace
@@ -21,6 +23,7 @@ from tests.followups.helpers import sweep_now
 from tests.followups.recording import RecordingDelivery
 from tests.platforms.slack.test_commands import ack_blocks, all_text
 from tests.proof.db import rows
+from tests.support.slack_fixtures import slack_deps
 
 LOUD = Caller(platform="console", workspace="LOUD", user="ann", user_name="ann", is_admin=True)
 CALM = Caller(platform="console", workspace="CALM", user="cal", user_name="cal", is_admin=True)
@@ -127,3 +130,20 @@ def test_a_poisoned_workspace_does_not_hold_up_another_workspaces_commands(sqlit
     sweeper.join(30)
     assert not sweeper.is_alive(), "the sweep never finished"
     assert during - baseline < 1.0, (baseline, during)
+
+
+async def test_healthz_says_so_when_a_sweep_is_stuck(sqlite_url: str, fake_slack) -> None:  # noqa: ANN001
+    """Catches: /healthz answering 200 while one sweep had been stuck for hours (the scheduler
+    skips every later run, so nobody was reminded)."""
+    deps = slack_deps(sqlite_url, fake_slack)
+    app = create_app(deps, with_scheduler=True)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1"
+    ) as client:
+        assert (await client.get("/healthz")).status_code == 200
+        app.state.sweep_watch.running_since = time.monotonic() - 3600  # a sweep stuck an hour
+        stuck = await client.get("/healthz")
+        assert stuck.status_code == 503 and "sweep" in stuck.json()
+        app.state.sweep_watch.running_since = time.monotonic() - 5  # a sweep at work: fine
+        assert (await client.get("/healthz")).status_code == 200
+    deps.engine.dispose()
