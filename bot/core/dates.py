@@ -273,12 +273,12 @@ def _checked(phrase: str, make) -> date:  # noqa: ANN001
     try:
         return make()
     except ValueError:
-        raise BadInput(f"“{phrase}” is not a day on the calendar.") from None
+        raise BadInput(f"“{phrase}” is not a date on the calendar.") from None
 
 
 def _weekday_agrees(phrase: str, weekday: str | None, found: date | None) -> date | None:
     if found is None:
-        raise BadInput(f"“{phrase}” is not a day on the calendar.")
+        raise BadInput(f"“{phrase}” is not a date on the calendar.")
     if weekday and WEEKDAYS[weekday] != found.weekday():
         raise BadInput(
             f"“{phrase}”: {found.strftime('%-d %b %Y')} is a {found.strftime('%A')}, not a "
