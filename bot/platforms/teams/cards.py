@@ -15,6 +15,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment
 
+from bot.core.invisible import visible
 from bot.core.replies import Attachment as ReplyFile
 from bot.core.replies import Button, Reply, Section
 
@@ -59,7 +60,7 @@ def with_names(text: str, names: Mapping[str, str]) -> str:
     """`<@id>` as the user's display name (what Teams users recognise), and the text escaped:
     what customers and colleagues typed is shown as typed, never as a link or emphasis."""
     named = _MENTION.sub(lambda m: names.get(m.group(1)) or m.group(2) or m.group(1), text)
-    return escape(named)
+    return escape(visible(named))
 
 
 def escape(text: str) -> str:

@@ -129,3 +129,26 @@ def test_with_teams_tenant_id_set_other_tenants_are_refused(
     assert rows(teams_deps.engine, "SELECT * FROM customer") == []
     teams.say(dana, "customer add Ours Inc")  # the bot's own tenant is served
     assert len(rows(teams_deps.engine, "SELECT * FROM customer")) == 1
+
+
+def test_a_typed_mention_in_teams_is_text_not_a_person(
+    teams: TeamsClient,
+    teams_deps,
+    bot_framework,
+    dana: TeamsUser,
+    fox: TeamsUser,  # noqa: ANN001
+) -> None:
+    """Catches (item 2): `<@id>` typed in Teams (sent raw or as `&lt;@id&gt;`) read as a real
+    mention once decoded, so `owner <@someone>` named whoever the typist chose; and (item 9)
+    direction controls shown in cards."""
+    teams.say(fox, "list")  # fox is known to the bot
+    teams.say(dana, "customer add ACME")
+    fox_id = fox.aad
+    assert rows(teams_deps.engine, "SELECT 1 FROM chat_user WHERE external_id = :f", f=fox_id)
+    for typed in (f"<@{fox_id}>", f"&lt;@{fox_id}&gt;"):
+        teams.say(dana, f"commit ACME: call back owner {typed}")
+    owners = {r["owner"] for r in rows(teams_deps.engine, "SELECT owner FROM loop")}
+    assert owners == {dana.aad}
+    teams.say(dana, "commit ACME: invoice\u202egpj.exe")
+    teams.say(dana, "list all")
+    assert "\u202e" not in json.dumps([s.cards for s in bot_framework.posts()], ensure_ascii=False)
