@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.core.tickets import bare_key_system
 from bot.core.zones import zone_named
 
 
@@ -19,6 +20,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     database_url: str = Field("sqlite:///loopkeeper.db", alias="DATABASE_URL")
+    # Signs review links (and, with OAuth installs, encrypts stored tokens).
+    secret_key: str | None = Field(None, alias="LOOPKEEPER_SECRET_KEY")
+    # Where `serve` is reached from outside, for the links chat answers give.
+    public_url: str | None = Field(None, alias="LOOPKEEPER_PUBLIC_URL")
     slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
@@ -36,6 +41,18 @@ class Settings(BaseSettings):
     )
     teams_login_url: str = Field("https://login.microsoftonline.com", alias="TEAMS_LOGIN_URL")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
+    # Engineering tickets (README "Tickets"): a webhook route is served only when its secret is.
+    github_webhook_secret: str | None = Field(None, alias="GITHUB_WEBHOOK_SECRET")
+    linear_webhook_secret: str | None = Field(None, alias="LINEAR_WEBHOOK_SECRET")
+    jira_webhook_secret: str | None = Field(None, alias="JIRA_WEBHOOK_SECRET")
+    github_token: str | None = Field(None, alias="GITHUB_TOKEN")
+    github_repository: str | None = Field(
+        None, alias="GITHUB_REPOSITORY", pattern=r"^[\w.-]+/[\w.-]+$"
+    )
+    github_api_url: str = Field("https://api.github.com", alias="GITHUB_API_URL")
+    linear_api_key: str | None = Field(None, alias="LINEAR_API_KEY")
+    linear_team: str | None = Field(None, alias="LINEAR_TEAM")
+    linear_api_url: str = Field("https://api.linear.app/graphql", alias="LINEAR_API_URL")
 
     @field_validator("timezone")
     @classmethod
@@ -66,7 +83,7 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite:/// or postgresql+psycopg://")
         return value
 
-    @field_validator("slack_api_url", "teams_login_url")
+    @field_validator("slack_api_url", "teams_login_url", "github_api_url", "linear_api_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
@@ -89,6 +106,12 @@ class Settings(BaseSettings):
     @property
     def teams_configured(self) -> bool:
         return bool(self.teams_app_id)
+
+    @property
+    def bare_ticket_keys(self) -> str:
+        """Which tracker a bare KEY-123 means: Linear or Jira when only one is configured."""
+        linear = bool(self.linear_api_key or self.linear_webhook_secret)
+        return bare_key_system(linear, jira=bool(self.jira_webhook_secret))
 
 
 def load_settings(**overrides: object) -> Settings:

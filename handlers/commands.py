@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from bot.core import grammar, inputs
+from bot.core import grammar, inputs, ticket_grammar
 from bot.core.errors import UserError
 from bot.core.replies import Reply, error_reply
-from handlers import capture, customers, loops, reports, settings
+from handlers import capture, customers, loops, reports, reviews, settings, tickets
 from handlers.context import Caller, Deps
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,16 @@ def dispatch(
             return customers.list_customers(deps, caller)
         case grammar.Report():
             return reports.report(deps, caller, command)
+        case grammar.Review(name, quarter):
+            return reviews.review_in_chat(deps, caller, name, quarter)
+        case grammar.CustomerStatus(name, status, reason):
+            return reviews.set_status(deps, caller, name, status, reason)
         case grammar.ChangeSettings():
             return settings.change(deps, caller, command)
+        case ticket_grammar.LinkTicket():
+            return tickets.link(deps, caller, command)
+        case ticket_grammar.ShowTicket():
+            return tickets.show(deps, caller, command)
+        case ticket_grammar.NewTicket():
+            return tickets.new_ticket(deps, caller, command)
     raise AssertionError(f"unhandled command {command!r}")

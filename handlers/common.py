@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -134,9 +135,15 @@ def loop_buttons(loop: Loop) -> list[Button]:
 
 
 def loop_section(
-    loop: Loop, customer_name: str, zone: ZoneInfo, now: datetime, with_buttons: bool = True
+    loop: Loop,
+    customer_name: str,
+    zone: ZoneInfo,
+    now: datetime,
+    with_buttons: bool = True,
+    tickets: Sequence[str] = (),
 ) -> Section:
-    """One loop as a reply section: `#12 ACME — ship SSO`, its owner, due and state."""
+    """One loop as a reply section: `#12 ACME — ship SSO`, its owner, due and state (and
+    the tickets that keep it, as `ticket_label` shows them)."""
     overdue = is_overdue(loop, now)
     due = describe(loop.due_at, zone, now) if loop.due_at else "no due date"
     if overdue:
@@ -146,6 +153,8 @@ def loop_section(
         Field("Due", due),
         Field("State", state_label(loop.state, overdue)),
     ]
+    if tickets:
+        fields.append(Field("Ticket", ", ".join(tickets)))
     return Section(
         text=f"#{loop.number} {customer_name} — {loop.what}",
         fields=fields,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import Engine
 
 from bot.core.clock import Clock, SystemClock
+from bot.core.tickets import TicketMaker
 from bot.core.zones import zone_or
 from bot.settings import Settings
 from storage.uow import UnitOfWork
@@ -44,6 +45,8 @@ class Deps:
     engine: Engine
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
+    # The trackers `ticket new` can open tickets on (github, linear), as the wiring configures.
+    ticket_makers: dict[str, TicketMaker] = field(default_factory=dict)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.engine)

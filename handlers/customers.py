@@ -144,13 +144,17 @@ def timeline(deps: Deps, caller: Caller, name: str, page: int = 1) -> Reply:
             else []
         )
         aliases = uow.customers.aliases_of(cid)
+        tickets = uow.tickets.labels({lp.id for lp in open_loops})  # type: ignore[misc]
         uow.commit()
     header = (
         f"{customer.name} — {customer.segment}, value {_money(customer.value)}"
         + (f", account owner <@{customer.owner}>" if customer.owner else "")
         + f". {live} open loop{'' if live == 1 else 's'} ({overdue} overdue), {feedback} feedback."
     )
-    sections = [loop_section(lp, customer.name, scope.zone, scope.now) for lp in open_loops]
+    sections = [
+        loop_section(lp, customer.name, scope.zone, scope.now, tickets=tickets.get(lp.id, []))  # type: ignore[arg-type]
+        for lp in open_loops
+    ]
     if live > len(open_loops) and page == 1:
         sections.append(
             Section(

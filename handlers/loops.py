@@ -184,11 +184,19 @@ def list_loops(deps: Deps, caller: Caller, command: grammar.ListLoops, page: int
         names = {
             c.id: c.name for c in uow.customers.by_ids({lp.customer_id for lp in loops}).values()
         }
+        tickets = uow.tickets.labels({lp.id for lp in loops})  # type: ignore[misc]
         uow.commit()
-    return _page_of_loops(title, loops, names, scope, page)
+    return _page_of_loops(title, loops, names, scope, page, tickets)
 
 
-def _page_of_loops(title: str, loops, names: dict[int, str], scope: Scope, page: int) -> Reply:  # noqa: ANN001
+def _page_of_loops(
+    title: str,
+    loops,  # noqa: ANN001
+    names: dict[int, str],
+    scope: Scope,
+    page: int,
+    tickets: dict[int, list[str]] | None = None,
+) -> Reply:
     # Overdue first, then by due date: the order the storage query already gives, overdue lifted.
     ordered = sorted(
         loops, key=lambda lp: not (lp.due_at and lp.due_at < scope.now and lp.state == OPEN)
@@ -203,7 +211,14 @@ def _page_of_loops(title: str, loops, names: dict[int, str], scope: Scope, page:
     return Reply(
         f"{title}: {len(ordered)} ({overdue} overdue)",
         sections=[
-            loop_section(lp, names.get(lp.customer_id, "?"), scope.zone, scope.now) for lp in shown
+            loop_section(
+                lp,
+                names.get(lp.customer_id, "?"),
+                scope.zone,
+                scope.now,
+                tickets=(tickets or {}).get(lp.id, []),  # type: ignore[arg-type]
+            )
+            for lp in shown
         ],
         footer=footer,
         page=page,
@@ -247,8 +262,10 @@ def act(
             scope.now,
             note if action != "reassign" else f"to <@{loop.owner}>",
         )
+        tickets = uow.tickets.labels({loop.id}).get(loop.id, [])  # type: ignore[arg-type]
         uow.commit()
-    reply = Reply(message, sections=[loop_section(loop, customer.name, scope.zone, scope.now)])
+    section = loop_section(loop, customer.name, scope.zone, scope.now, tickets=tickets)
+    reply = Reply(message, sections=[section])
     reply.notices = notices
     return reply
 

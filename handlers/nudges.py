@@ -3,12 +3,13 @@ how late it is, a summary of its history and its buttons."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.dates import describe
 from bot.core.policy import AT_DUE, BEFORE_DUE, ESCALATION, OVERDUE, TELL
-from bot.core.replies import Field, Reply
+from bot.core.replies import Field, Reply, Section
 from handlers.common import loop_section
 from storage.due_loops import HistorySummary
 from storage.models import Loop
@@ -41,9 +42,10 @@ def nudge_reply(
             f"told yet. Press “Customer told” once they know."
         )
     elif kind == ESCALATION:
+        reminded = history.counts.get("nudged", 0)  # the number the History line shows
         text = (
             f"🚨 Escalation: #{number} for {customer} is overdue by {late or 'a while'}; "
-            f"<@{loop.owner}> has been reminded {loop.overdue_nudges} times."
+            f"<@{loop.owner}> has been reminded {_times(reminded, 'time')}."
         )
     else:
         text = f"⚠️ #{number} for {customer} is overdue by {late or 'a moment'}."
@@ -53,6 +55,29 @@ def nudge_reply(
         Field("History", history_line(history)),
     ]
     return Reply(text, sections=[section], ephemeral=False)
+
+
+BRIEF_LOOPS = 10  # loops per brief message: well inside Block Kit's 50 blocks and a Teams card
+
+
+def brief(replies: Sequence[Reply], escalation: bool = False) -> Reply:
+    """One message for several nudges of a sweep to one person (or escalations to one channel):
+    a header, then one line per loop with its own buttons. A single nudge reads as it always
+    did. Every nudge's key goes with it, so a resumed sweep can tell which loops it reached."""
+    if len(replies) == 1:
+        return replies[0]
+    count = len(replies)
+    if escalation:
+        text = f"🚨 {count} overdue customer loops were escalated"
+    else:
+        text = f"📋 {count} customer loops need you today"
+    lines = []
+    for one in replies:
+        section = one.sections[0]
+        kept = [f for f in section.fields if f.label in ("Owner", "Due", "Age")]
+        lines.append(Section(f"{one.text}\n*{section.text}*", kept, section.buttons))
+    keys = " ".join(one.key for one in replies if one.key) or None
+    return Reply(text, sections=lines, ephemeral=False, key=keys)
 
 
 def history_line(history: HistorySummary) -> str:

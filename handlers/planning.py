@@ -106,6 +106,9 @@ class Planner:
             return PlannedNudge(now + PLAN_RETRY, OVERDUE, now + PLAN_RETRY)
 
     def _plan(self, loop: Any, now: datetime) -> PlannedNudge | None:
+        customer = self.customers.get(loop.customer_id)
+        if customer is not None and customer.status == "churned":
+            return None  # a churned customer's loops keep their history but nudge no one
         facts = LoopFacts(
             state=loop.state,
             created_at=loop.created_at,

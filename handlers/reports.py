@@ -17,6 +17,7 @@ from bot.core.spreadsheet import table_csv
 from handlers import summaries as say
 from handlers.common import enter, workspace_for_cli
 from handlers.context import Caller, Deps
+from handlers.reviews import HEALTH_COLUMNS, HEALTH_DAYS, health_table
 from handlers.summaries import WEEKS, Frame, frame, quiet_days, quiet_rows, quiet_rule, week_starts
 from storage.reports import FeedbackStats, LoopStats
 from storage.uow import UnitOfWork
@@ -32,6 +33,7 @@ COLUMNS: dict[str, list[str]] = {
         "customers": "customer segment value owner feedback open overdue closed last_touchpoint",
         "segments": "segment customers value feedback negative_feedback open overdue closed",
         "quiet": "customer segment owner last_touchpoint days_quiet",
+        "health": " ".join(HEALTH_COLUMNS),
     }.items()
 }
 KINDS = tuple(COLUMNS)
@@ -266,7 +268,19 @@ def _export(columns: list[str], rows: Iterable[Sequence[object]]) -> list[dict[s
     ]  # fmt: skip
 
 
+def _health(uow: UnitOfWork, f: Frame) -> View:
+    return View(
+        "Customer health — value at risk first",
+        health_table(uow, f),
+        f"Health 0–100 over the last {HEALTH_DAYS} days: 100 less each reason's points (overdue "
+        "promise −10 each, at most −30; negative feedback −30 × its share; quiet past 30 days −1 a "
+        "day, at most −20; on-time rate −20 × the share missed; churned = 0). Sorted by value at "
+        "risk: (100 − health) × value.",
+        order=" by value at risk",
+    )
+
+
 BUILDERS: dict[str, Callable[[UnitOfWork, Frame], View]] = {
     "loops": _loops, "feedback": _feedback, "weekly": _weekly, "owners": _owners,
-    "customers": _customers, "segments": _segments, "quiet": _quiet,
+    "customers": _customers, "segments": _segments, "quiet": _quiet, "health": _health,
 }  # fmt: skip

@@ -61,6 +61,7 @@ class Outgoing:
     to_channel: str | None = None
     thread: MessageRef | None = None
     dm_channel: str | None = None  # to_user's DM channel when a sweep already opened it
+    grouped: bool = False  # sent in a brief with other loops (not a thread of its own)
 
     @property
     def ids(self) -> str:
@@ -329,13 +330,18 @@ def _record_sent(
             continue
         loop = changed[item.loop_id] = loops[item.loop_id]
         _advance(loop, item.kind, item.slot, item.slot_time, item.owner)
-        first_dm = item.kind != ESCALATION and item.thread is None and not loop.nudge_ts
+        first_dm = (
+            item.kind != ESCALATION
+            and item.thread is None
+            and not item.grouped
+            and not loop.nudge_ts
+        )
         if ref is not None and first_dm and loop.owner == item.owner:
             loop.nudge_channel, loop.nudge_ts = ref.channel, ref.ts
         if ref is not None and item.to_user and not item.dm_channel and item.platform == "slack":
             dm_channels.append((loop.workspace_id, item.to_user, ref.channel))
         where = f"<@{item.to_user}>" if item.to_user else f"#{item.to_channel}"
-        note = f"{KIND_LABEL[item.kind]}, to {where}"
+        note = f"{KIND_LABEL[item.kind]} (slot {item.slot}), to {where}"
         if status != "sent":
             events.append((loop, "nudge_failed", note + f": gave up after {item.attempt} tries"))
         else:

@@ -34,9 +34,9 @@ class PlanFactRepo(_Repo):
     def customers(self, ids: Iterable[int]) -> dict[int, sa.Row]:
         table = Customer.__table__
         rows = self.session.execute(
-            sa.select(table.c.id, table.c.name, table.c.segment, table.c.owner).where(
-                table.c.id.in_(set(ids))
-            )
+            sa.select(
+                table.c.id, table.c.name, table.c.segment, table.c.owner, table.c.status
+            ).where(table.c.id.in_(set(ids)))
         )
         return {row.id: row for row in rows}
 

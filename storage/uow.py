@@ -21,6 +21,8 @@ from storage.repos import (
     UserRepo,
     WorkspaceRepo,
 )
+from storage.reviews import ReviewRepo
+from storage.tickets import TicketRepo
 from storage.touchpoints import TouchpointRepo
 
 
@@ -40,6 +42,7 @@ class UnitOfWork:
         self.events = EventRepo(self.session)
         self.settings = SettingRepo(self.session)
         self.reports = ReportRepo(self.session)
+        self.reviews = ReviewRepo(self.session)
         self.touchpoints = TouchpointRepo(self.session)
         self.exports = ExportRepo(self.session)
         # the follow-up engine's
@@ -47,6 +50,7 @@ class UnitOfWork:
         self.nudges = NudgeRepo(self.session)
         self.plan_facts = PlanFactRepo(self.session)
         self.profiles = ProfileRepo(self.session)
+        self.tickets = TicketRepo(self.session)
         return self
 
     def __exit__(

@@ -6,10 +6,14 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from bot.core import health as health_module
+from bot.core import ticket_grammar
 from bot.core.dates import split_due
 from bot.core.errors import BadInput
 
-REPORT_KINDS = ("weekly", "owners", "customers", "segments", "quiet", "loops", "feedback")
+REPORT_KINDS = (
+    "weekly", "owners", "customers", "segments", "quiet", "loops", "feedback", "health",
+)  # fmt: skip
 LIST_SCOPES = ("mine", "all", "overdue", "user", "customer")
 
 
@@ -93,6 +97,19 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Review:
+    name: str
+    quarter: str | None = None  # like 2026Q4; None: the current quarter
+
+
+@dataclass(frozen=True)
+class CustomerStatus:
+    name: str
+    status: str  # active, churned
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class ChangeSettings:
     words: tuple[str, ...] = field(default_factory=tuple)
 
@@ -108,7 +125,12 @@ Command = (
     | ForgetCustomer
     | ListCustomers
     | Report
+    | Review
+    | CustomerStatus
     | ChangeSettings
+    | ticket_grammar.LinkTicket
+    | ticket_grammar.ShowTicket
+    | ticket_grammar.NewTicket
 )
 
 USAGE = {
@@ -122,12 +144,16 @@ USAGE = {
     "update": "update <id> <text>",
     "cancel": "cancel <id> <reason>",
     "customer": "customer add <name> [aliases <a>, <b>] [segment <s>] [value <n>] [owner @user]"
-    " · customer <name> [page <n>] · customer forget <name>",
+    " · customer <name> [page <n>] · customer forget <name>"
+    " · customer <name> status churned|active [reason]",
+    "review": "review <customer> [quarter, like 2026Q4]",
     "customers": "customers",
-    "report": "report [weekly | owners | customers | segments | quiet | loops | feedback] [csv]",
+    "report": "report [weekly | owners | customers | segments | quiet | loops | feedback"
+    " | health] [csv]",
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
     " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off"
     " | date-order mdy|dmy]",
+    **ticket_grammar.USAGE,
 }
 
 _USER = re.compile(r"<@([A-Za-z0-9_.:-]+)(?:\|([^>]*))?>|@([\w.\-]+)")
@@ -158,6 +184,8 @@ def command_text(text: str, command: str = "/loop") -> str | None:
     if lowered in {command.lower(), "/loop", *bare}:
         return rest.strip()
     if lowered.lstrip("/") in _PARSERS:
+        if not first.startswith("/") and not ticket_grammar.bare_command(lowered, rest):
+            return None
         return text.lstrip("/")
     return None
 
@@ -274,6 +302,11 @@ def _customer(rest: str) -> Command:
         if not tail.strip():
             raise _usage_error("customer", "Which customer should I forget?")
         return ForgetCustomer(tail.strip())
+    status = _STATUS.fullmatch(rest.strip())
+    if status:
+        return CustomerStatus(
+            status.group(1).strip(), status.group(2).lower(), status.group(3) or ""
+        )
     paged = _TIMELINE_PAGE.fullmatch(rest.strip())
     if paged:
         return ShowCustomer(paged.group(1), int(paged.group(2)))
@@ -335,6 +368,19 @@ def _report(rest: str) -> Command:
     return Report(kind, as_csv)
 
 
+_STATUS = re.compile(r"(.+?)\s+status\s+(churned|active)(?:\s+(.*))?", re.IGNORECASE | re.DOTALL)
+_QUARTER_AT_END = re.compile(r"(.+?)\s+(\d{4}\s*-?\s*q\d)\s*$", re.IGNORECASE)
+
+
+def _review(rest: str) -> Command:
+    if not rest.strip():
+        raise _usage_error("review", "Which customer?")
+    found = _QUARTER_AT_END.fullmatch(rest.strip())
+    if found:
+        return Review(found.group(1).strip(), found.group(2).replace(" ", "").upper())
+    return Review(rest.strip())
+
+
 def _settings(rest: str) -> Command:
     return ChangeSettings(tuple(rest.split()))
 
@@ -358,7 +404,10 @@ _PARSERS = {
     "customer": _customer,
     "customers": _customers,
     "report": _report,
+    "review": _review,
     "settings": _settings,
+    "link": ticket_grammar.parse_link,
+    "ticket": ticket_grammar.parse_ticket_command,
 }
 
 
@@ -370,6 +419,8 @@ def help_text(command: str = "/loop", topic: str | None = None) -> str:
     else:
         lines.append("Loopkeeper keeps track of what customers said and what we promised them.")
     lines += [f"`{command} {usage}`" for usage in USAGE.values()]
+    if topic in ("review", "health"):
+        lines.append(health_module.__doc__ or "")
     lines.append(
         "Dates in plain words: by Friday, in 3 days, 2h, tomorrow 5pm CET, end of month, "
         "2026-12-01, 12/03 (in the workspace's `settings date-order`). "

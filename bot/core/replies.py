@@ -65,12 +65,17 @@ class Reply:
     react: str | None = None
     # Files that go with the reply (a CSV export, a chart): platforms upload them.
     attachments: list[Attachment] = field(default_factory=list)
-    # An idempotency key a platform may attach to the message it sends (Slack: message
-    # metadata), so after a crash the sweeper can ask whether a nudge already went out.
+    # Idempotency keys a platform may attach to the message it sends (Slack: message metadata),
+    # so after a crash the sweeper can ask whether a nudge already went out; a brief carries
+    # one per nudge in it, separated by spaces.
     key: str | None = None
     # A paged list: this is page `page` of `pages` (platforms offer the other pages).
     page: int = 1
     pages: int = 1
+
+    def keys(self) -> list[str]:
+        """The idempotency keys this message carries (one per nudge)."""
+        return self.key.split() if self.key else []
 
     def plain(self) -> str:
         """The whole reply as plain text (console, logs, tests)."""

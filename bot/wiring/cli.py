@@ -47,13 +47,15 @@ def settings() -> Settings:
 
 
 def deps_for(loaded: Settings, migrate: bool = True):  # noqa: ANN201
+    from bot.platforms.tickets.makers import ticket_makers
     from handlers.context import Deps
     from storage.db import make_engine, upgrade
 
     try:
         if migrate:
             upgrade(loaded.database_url)
-        return Deps(engine=make_engine(loaded.database_url), settings=loaded)
+        engine = make_engine(loaded.database_url)
+        return Deps(engine=engine, settings=loaded, ticket_makers=ticket_makers(loaded))
     except Exception as exc:  # noqa: BLE001 - a database we can't open is the user's to fix
         raise fail(
             f"can't open the database {_safe_url(loaded.database_url)}: {str(exc).splitlines()[0]}"
@@ -162,7 +164,10 @@ class Format(StrEnum):
 @app.command()
 def report(
     kind: Annotated[
-        str, typer.Argument(help="loops, feedback, weekly, owners, customers, segments or quiet")
+        str,
+        typer.Argument(
+            help="loops, feedback, weekly, owners, customers, segments, quiet or health"
+        ),
     ],
     format: Annotated[Format, typer.Option("--format", help="table, csv or json")] = Format.table,
     workspace: Annotated[
@@ -187,6 +192,52 @@ def report(
     text = render_json(table) if format is Format.json else table_csv(table)
     if output:
         output.write_text(text)
+    else:
+        sys.stdout.write(text)
+
+
+class ReviewFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def review(
+    customer: Annotated[str, typer.Argument(help="The customer's name or one of its aliases.")],
+    quarter: Annotated[
+        str | None, typer.Option(help="Like 2026Q4; default: the current quarter.")
+    ] = None,
+    format: Annotated[ReviewFormat, typer.Option("--format", help="md, html or json")] = (
+        ReviewFormat.md
+    ),
+    workspace: Annotated[
+        str | None,
+        typer.Option(help="Workspace id (team/tenant); may be left out when there is only one."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
+) -> None:
+    """A customer's quarterly review: the quarter against the one before, health and why."""
+    import json
+
+    from bot.core.health import parse_quarter
+    from bot.platforms import review_page
+    from handlers import reviews
+
+    deps = deps_for(settings())
+    try:
+        asked = parse_quarter(quarter) if quarter else None
+        found = reviews.review_for_cli(deps, customer, asked, workspace)
+    except UserError as exc:
+        raise fail(exc.message, 2) from None
+    if format is ReviewFormat.json:
+        text = json.dumps(review_page.as_json(found), ensure_ascii=False, indent=2) + "\n"
+    elif format is ReviewFormat.html:
+        text = review_page.html(found)
+    else:
+        text = review_page.markdown(found)
+    if output:
+        output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
 

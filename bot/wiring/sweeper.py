@@ -24,12 +24,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
+from bot.core.policy import ESCALATION
 from bot.core.ports import Delivery, MessageRef, RateLimited, SentLookup
 from bot.wiring.bootstrap import close_deliveries, deliveries_for
 from handlers import digest as digests
 from handlers import people
 from handlers import sweep as steps  # claim and settle: the storage side of a sweep
 from handlers.digest import DigestDue
+from handlers.nudges import BRIEF_LOOPS
+from handlers.nudges import brief as brief_of
 from handlers.people import ProfileToRefresh
 from handlers.planning import PlanCache
 from handlers.sweep import Outgoing
@@ -47,6 +50,8 @@ LONGEST_WAIT = 30.0  # a 429 asking for a longer wait is retried at a later swee
 MOST_RATE_LIMITS = 5  # 429s for one recipient in a sweep before leaving it to a later sweep
 RETRY_AFTER_ERROR = timedelta(minutes=5)
 MAX_ROUNDS = 1000  # claims per sweep (each round claims up to BATCH loops)
+# Due slots claimed before briefs go out; the rest wait for the next round of the same sweep.
+MOST_AT_ONCE = 50_000
 
 
 def sweep_once(deps: Deps) -> list[str]:
@@ -129,6 +134,34 @@ class _Database:
         self.pool.shutdown(wait=False)
 
 
+@dataclass
+class _Brief:
+    """Nudges of this sweep for one recipient, sent as one message (at most BRIEF_LOOPS)."""
+
+    items: list[Outgoing]
+
+    @property
+    def first(self) -> Outgoing:
+        return self.items[0]
+
+    @property
+    def escalation(self) -> bool:
+        return self.first.kind == ESCALATION
+
+
+def _briefs(items: list[Outgoing]) -> list[_Brief]:
+    """One brief per recipient: an owner's nudges together, a channel's (or an account
+    owner's) escalations together, split into messages of at most BRIEF_LOOPS loops."""
+    by_recipient: dict[tuple[tuple[str, str, str], bool], list[Outgoing]] = {}
+    for item in sorted(items, key=lambda i: (i.kind != ESCALATION, i.slot_time, i.number)):
+        by_recipient.setdefault((item.recipient, item.kind == ESCALATION), []).append(item)
+    return [
+        _Brief(group[start : start + BRIEF_LOOPS])
+        for group in by_recipient.values()
+        for start in range(0, len(group), BRIEF_LOOPS)
+    ]
+
+
 class _Nudger:
     def __init__(self, deps: Deps, deliveries: dict[str, Delivery]) -> None:
         self.deps = deps
@@ -140,69 +173,59 @@ class _Nudger:
         self.recipients: dict[tuple[str, str, str], _Recipient] = {}
 
     async def run(self, platforms: list[str]) -> list[str]:
+        """Claim everything due (so each person's nudges can go in one brief), send the
+        briefs, record the outcomes; again while what was sent makes more due (an escalation
+        right after an overdue nudge)."""
         lines: list[str] = []
-        in_flight: set[asyncio.Task[None]] = set()
-        room = asyncio.Semaphore(2 * BATCH)  # claim ahead, but not so far that leases run out
         recorded = 0
-
-        async def deliver(item: Outgoing) -> None:
-            try:
-                line = await self._deliver(item)
-                if line:
-                    lines.append(line)
-            finally:
-                room.release()
-
         try:
             for _ in range(MAX_ROUNDS):
-                claimed = await self.db.run(
-                    steps.claim_due,
-                    self.deps,
-                    platforms,
-                    self.deps.clock.now(),
-                    LEASE,
-                    BATCH,
-                    self.cache,
-                )
-                for item in claimed.messages:
-                    await room.acquire()
-                    task = asyncio.create_task(deliver(item))
-                    in_flight.add(task)
-                    task.add_done_callback(in_flight.discard)
-                if claimed.loops:
-                    continue
-                # What was sent may make more due (an escalation right after a nudge): once
-                # every outcome is written, claim again unless nothing was sent since.
-                await asyncio.gather(*in_flight)
+                due: list[Outgoing] = []
+                while len(due) < MOST_AT_ONCE:
+                    claimed = await self.db.run(
+                        steps.claim_due,
+                        self.deps,
+                        platforms,
+                        self.deps.clock.now(),
+                        LEASE,
+                        BATCH,
+                        self.cache,
+                    )
+                    due += claimed.messages
+                    if not claimed.loops:
+                        break
+                for sent in await asyncio.gather(*(self._deliver(b) for b in _briefs(due))):
+                    lines += sent
                 await self.ledger.flush()
                 if self.ledger.recorded == recorded:
                     break
                 recorded = self.ledger.recorded
-            await asyncio.gather(*in_flight)
         finally:
             await self.ledger.flush()
             self.db.close()
         return lines
 
-    async def _deliver(self, item: Outgoing) -> str | None:
-        recipient = self.recipients.setdefault(item.recipient, _Recipient())
+    async def _deliver(self, brief: _Brief) -> list[str]:
+        recipient = self.recipients.setdefault(brief.first.recipient, _Recipient())
         async with recipient.lock:
             while True:
                 if recipient.retry_at is not None:
-                    self.ledger.failed(item, recipient.retry_at, item.uncertain)
-                    return None
+                    for item in brief.items:
+                        self.ledger.failed(item, recipient.retry_at, item.uncertain)
+                    return []
                 wait = recipient.not_before - asyncio.get_running_loop().time()
                 if wait > 0:
                     await asyncio.sleep(wait)
                 try:
-                    return await self._send(item)
+                    return await self._send(brief)
                 except RateLimited as exc:
                     self._slow_down(recipient, exc.retry_after)
                 except Exception as exc:  # noqa: BLE001 - one failing send blocks no one
-                    log.warning("%s failed: %s", item.ids, exc)
-                    retry = self.deps.clock.now() + RETRY_AFTER_ERROR * item.attempt
-                    self.ledger.failed(item, retry, self._can_look(item))
-                    return None
+                    log.warning("%s failed: %s", brief.first.ids, exc)
+                    for item in brief.items:
+                        retry = self.deps.clock.now() + RETRY_AFTER_ERROR * item.attempt
+                        self.ledger.failed(item, retry, self._can_look(item))
+                    return []
 
     def _slow_down(self, recipient: _Recipient, seconds: float) -> None:
         recipient.rate_limits += 1
@@ -214,41 +237,54 @@ class _Nudger:
     def _can_look(self, item: Outgoing) -> bool:
         return isinstance(self.deliveries[item.platform], SentLookup)
 
-    async def _send(self, item: Outgoing) -> str | None:
-        if not await self.ledger.hold(item):
-            return None  # our lease ran out and someone else has it now
-        delivery = self.deliveries[item.platform]
+    async def _send(self, brief: _Brief) -> list[str]:
+        held = await asyncio.gather(*(self.ledger.hold(item) for item in brief.items))
+        # Only slots still ours go out (a lease that ran out was taken over by someone else).
+        items = [item for item, ours in zip(brief.items, held, strict=True) if ours]
+        if not items:
+            return []
+        first = items[0]
+        delivery = self.deliveries[first.platform]
         remember = getattr(delivery, "remember_dm_channel", None)
-        if item.to_user and item.dm_channel and remember is not None:
-            remember(item.to_user, item.dm_channel)  # opened by an earlier sweep: not again
+        if first.to_user and first.dm_channel and remember is not None:
+            remember(first.to_user, first.dm_channel)  # opened by an earlier sweep: not again
         async with self.gate:  # only calls to the platform count against the concurrency
-            if item.uncertain:
-                if not isinstance(delivery, SentLookup):
-                    log.warning(
-                        "%s may have been sent before an interruption; not sending it again",
-                        item.ids,
-                    )
-                    self.ledger.sent(item, None)
-                    return None
-                found = await delivery.find_sent(
-                    item.workspace,
-                    item.reply.key or "",
-                    user=item.to_user,
-                    channel=item.to_channel,
-                    thread=item.thread,
-                    since=item.slot_time,
-                )
-                if found is not None:
-                    self.ledger.sent(item, found)
-                    return None
-            if item.to_user:
-                ref = await delivery.send_dm(item.workspace, item.to_user, item.reply, item.thread)
+            items = [item for item in items if not await self._went_out(delivery, item)]
+            if not items:
+                return []
+            alone = len(items) == 1
+            reply = brief_of([i.reply for i in items], brief.escalation)
+            thread = items[0].thread if alone else None
+            if first.to_user:
+                ref = await delivery.send_dm(first.workspace, first.to_user, reply, thread)
             else:
-                ref = await delivery.post(
-                    item.workspace, item.to_channel or "", item.reply, item.thread
-                )
-        self.ledger.sent(item, ref)
-        return item.line
+                ref = await delivery.post(first.workspace, first.to_channel or "", reply, thread)
+        for item in items:
+            item.grouped = not alone
+            self.ledger.sent(item, ref)
+        return [item.line for item in items]
+
+    async def _went_out(self, delivery: Delivery, item: Outgoing) -> bool:
+        """For a slot an interrupted sweep may have sent: whether it went out (then it is
+        recorded as sent, not sent again). A platform that can't say: at most once."""
+        if not item.uncertain:
+            return False
+        if not isinstance(delivery, SentLookup):
+            log.warning("%s may have gone out before an interruption: not sent again", item.ids)
+            self.ledger.sent(item, None)
+            return True
+        found = await delivery.find_sent(
+            item.workspace,
+            item.reply.key or "",
+            user=item.to_user,
+            channel=item.to_channel,
+            thread=item.thread,
+            since=item.slot_time,
+        )
+        if found is not None:
+            self.ledger.sent(item, found)
+            return True
+        return False
 
 
 class _Ledger:

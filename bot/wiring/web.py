@@ -1,4 +1,5 @@
-"""HTTP mode: Slack at POST /slack/events, Teams at POST /api/messages, GET /healthz."""
+"""HTTP mode: Slack at POST /slack/events, Teams at POST /api/messages, the trackers' webhooks
+at POST /webhooks/{github,linear,jira}, GET /healthz."""
 
 from __future__ import annotations
 
@@ -10,19 +11,29 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from bot.platforms import review_page as page
+from bot.platforms.tickets.webhooks import ticket_routes
 from bot.wiring.bootstrap import chat_deliveries
 from bot.wiring.scheduler import SweepWatch, stuck_after
 from bot.wiring.scheduler import start as start_scheduler
 from bot.wiring.scheduler import stop as stop_scheduler
+from handlers import reviews
 from handlers.context import Deps
 from storage.db import ping
 
 log = logging.getLogger(__name__)
 
 HEALTH_SECONDS = 3.0
+# A review page is for whoever holds its link: not cached, not indexed, sent nowhere else.
+PRIVATE_PAGE = {
+    "Cache-Control": "private, no-store",
+    "X-Robots-Tag": "noindex",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+}
 
 
 def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -> Starlette:
@@ -48,6 +59,7 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
             routes += teams_routes(deps)
             platforms.append("teams")
 
+    routes += ticket_routes(deps)  # GitHub, Linear, Jira: each when its secret is set
     watch = SweepWatch()
 
     async def healthz(request: Request) -> JSONResponse:
@@ -67,6 +79,16 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
         return JSONResponse({"ok": True, "database": "ok", "platforms": platforms})
 
     routes.append(Route("/healthz", healthz, methods=["GET"]))
+
+    async def review_page(request: Request) -> Response:
+        """GET /reviews/<token>: the private review page; anything else is a plain 404."""
+        token = str(request.path_params.get("token", ""))
+        found = await asyncio.to_thread(reviews.review_for_link, deps, token)
+        if found is None:
+            return PlainTextResponse("Not Found", status_code=404)
+        return HTMLResponse(page.html(found), headers=PRIVATE_PAGE)
+
+    routes.append(Route("/reviews/{token}", review_page, methods=["GET"]))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -93,7 +93,7 @@ class RecordingDelivery:
         return [s for s in self.sent if s.to == who and s.kind in ("dm", "post")]
 
     def keys(self) -> list[str]:
-        return [s.reply.key for s in self.sent if s.reply is not None and s.reply.key]
+        return [key for s in self.sent if s.reply is not None for key in s.reply.keys()]
 
 
 class LookupDelivery(RecordingDelivery):
@@ -110,6 +110,6 @@ class LookupDelivery(RecordingDelivery):
         since: datetime,
     ) -> MessageRef | None:
         for sent in self.sent:
-            if sent.reply is not None and sent.reply.key == key:
+            if sent.reply is not None and key in sent.reply.keys():
                 return sent.ref
         return None

@@ -47,7 +47,9 @@ def test_a_loop_is_nudged_escalated_snoozed_and_told_until_closed(deps) -> None:
     labels = [b.label for s in overdue.reply.sections for b in s.buttons]
     assert labels == ["Done", "Customer told", "Snooze", "Reassign", "Add update"]
     (escalation,) = delivery.to("alice")
-    assert "<@bob> has been reminded 2 times" in escalation.text
+    # The escalation's count and its History line read the same history: they agree.
+    assert "<@bob> has been reminded 4 times" in escalation.text
+    assert "History: 4 nudges" in escalation.text
 
     run(deps, bob, "snooze 1 thursday 3pm")  # Tue 12:00: nothing Wednesday
     lines = run_until(deps, delivery, day(3, 16))

@@ -133,7 +133,7 @@ class SlackDelivery:
             found = await self._call(method, **params)
             for message in found.get("messages", []):
                 payload = (message.get("metadata") or {}).get("event_payload") or {}
-                if payload.get("key") == key:
+                if key in str(payload.get("key") or "").split():  # a brief carries several
                     return MessageRef(where, message["ts"])
             cursor = (found.get("response_metadata") or {}).get("next_cursor")
             if not cursor:

@@ -1,0 +1,1 @@
+"""GitHub, Linear and Jira: their webhooks translated in, their APIs called out."""

@@ -1,0 +1,303 @@
+"""Customer reviews, health and retention: the quarterly review's numbers (for chat, the CLI
+and the private page), the health report, and marking a customer churned or active."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.core.classify import KINDS
+from bot.core.errors import BadInput, NotAllowed
+from bot.core.health import HealthFacts, Quarter, health, parse_quarter, quarter_of
+from bot.core.replies import Field, Reply, Section, Table
+from bot.core.review_links import sign, verify
+from handlers.common import enter, find_customer, workspace_for_cli
+from handlers.context import Caller, Deps
+from handlers.summaries import Frame
+from storage.models import Customer
+from storage.queries import Period
+from storage.uow import UnitOfWork
+
+HEALTH_DAYS = 90  # the health report looks this far back
+HEALTH_COLUMNS = ["customer", "segment", "value", "owner", "status", "health", "reasons"]
+STATUSES = ("active", "churned")
+
+
+# ---- the quarterly review --------------------------------------------------------------------
+
+
+def review_numbers(
+    uow: UnitOfWork, customer: Customer, owner: str | None, quarter: Quarter, zone: ZoneInfo,
+    now: datetime,
+) -> dict[str, object]:  # fmt: skip
+    """The spec's keys for one quarter (and, under `previous`, the quarter before)."""
+    found = _quarter(uow, customer, owner, quarter, zone, now)
+    found["previous"] = _quarter(uow, customer, owner, quarter.previous(), zone, now)
+    return found
+
+
+def _quarter(
+    uow: UnitOfWork, customer: Customer, owner: str | None, quarter: Quarter, zone: ZoneInfo,
+    now: datetime,
+) -> dict[str, object]:  # fmt: skip
+    start, end = quarter.start(zone), quarter.end(zone)
+    as_of = min(end, now)  # a quarter still running is counted up to now
+    period = Period(start, end)
+    kinds = uow.reviews.feedback_kinds(customer.id, period)  # type: ignore[arg-type]
+    feedback = {kind: kinds.get(kind, (0, 0))[0] for kind in KINDS}
+    total = sum(n for n, _neg in kinds.values())
+    negative = sum(neg for _n, neg in kinds.values())
+    loops = uow.reviews.loops(customer.id, end)  # type: ignore[arg-type]
+    made = [lp for lp in loops if lp.created_at >= start]
+    due = [
+        lp for lp in loops if lp.due_at and start <= lp.due_at < as_of and lp.state != "cancelled"
+    ]
+    kept = [lp for lp in due if lp.done_at and lp.done_at <= lp.due_at]
+    closed = [lp for lp in loops if lp.closed_at and start <= lp.closed_at < end]
+    live = [lp for lp in loops if _live_at(lp, as_of)]
+    overdue = [lp for lp in live if lp.due_at and lp.due_at < as_of and not _done_by(lp, as_of)]
+    days = [(lp.closed_at - lp.created_at).total_seconds() / 86400 for lp in closed]  # type: ignore[operator]
+    on_time = len(kept) / len(due) if due else None
+    # The last touchpoint by the quarter's end (or now): feedback, a commitment, a delivery or
+    # a closure.
+    touched = [t for lp in loops for t in (lp.created_at, lp.done_at, lp.closed_at) if t]
+    year = Period(start - timedelta(days=365), as_of)
+    touched += uow.reviews.feedback_times(customer.id, year)  # type: ignore[arg-type]
+    last = max((t for t in touched if t < as_of), default=None)
+    quiet = int((as_of - last).total_seconds() // 86400) if last else None
+    facts = HealthFacts(
+        status=customer.status, overdue=len(overdue), feedback=total, negative=negative,
+        days_quiet=quiet, on_time_rate=on_time,
+    )  # fmt: skip
+    score, reasons = health(facts)
+    return {
+        "customer": customer.name,
+        "quarter": str(quarter),
+        "segment": customer.segment,
+        "value": customer.value,
+        "owner": owner,
+        "status": customer.status,
+        "feedback": feedback,
+        "negative_feedback": negative,
+        "commitments": {
+            "made": len(made),
+            "kept_on_time": len(kept),
+            "closed": len(closed),
+            "open": len(live),
+            "overdue": len(overdue),
+        },
+        "on_time_rate": None if on_time is None else round(on_time, 4),
+        "median_days_to_close": round(statistics.median(days), 2) if days else None,
+        "median_first_response_minutes": None,  # reply loops come with customer channels
+        "csat": {"responses": 0, "average": None},
+        "health": score,
+        "health_reasons": reasons,
+        "quotes": [
+            {"text": q.text, "sentiment": q.sentiment, "permalink": q.permalink}
+            for q in uow.reviews.most_negative(customer.id, period)  # type: ignore[arg-type]
+        ],
+        "weeks": _weeks(uow, customer, start, as_of, made),
+    }
+
+
+def _live_at(loop, moment: datetime) -> bool:  # noqa: ANN001
+    if loop.created_at >= moment:
+        return False
+    if loop.closed_at and loop.closed_at < moment:
+        return False
+    return not (loop.state == "cancelled")
+
+
+def _done_by(loop, moment: datetime) -> bool:  # noqa: ANN001
+    return bool(loop.done_at and loop.done_at < moment)
+
+
+def _weeks(uow: UnitOfWork, customer: Customer, start: datetime, end: datetime, made) -> list:  # noqa: ANN001
+    """Per week of the quarter: feedback items and commitments made (busiest and quietest)."""
+    feedback = Counter(
+        int((t - start).total_seconds() // (7 * 86400))
+        for t in uow.reviews.feedback_times(customer.id, Period(start, end))  # type: ignore[arg-type]
+    )
+    promises = Counter(int((lp.created_at - start).total_seconds() // (7 * 86400)) for lp in made)
+    count = max(1, int((end - start).total_seconds() // (7 * 86400)) + 1)
+    return [
+        {"week_start": (start + timedelta(weeks=i)).date().isoformat(),
+         "feedback": feedback.get(i, 0), "commitments": promises.get(i, 0)}
+        for i in range(min(count, 14))
+    ]  # fmt: skip
+
+
+def review(deps: Deps, caller: Caller, name: str, quarter: Quarter | None) -> dict[str, object]:
+    """A review as the spec's JSON keys (chat and CLI build theirs from it)."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        customer = find_customer(uow, scope.workspace.id, name)  # type: ignore[arg-type]
+        owner = _owner_name(uow, scope.workspace.id, customer)  # type: ignore[arg-type]
+        asked = quarter or quarter_of(scope.now, deps.settings.zone)
+        found = review_numbers(uow, customer, owner, asked, deps.settings.zone, scope.now)
+        uow.commit()
+    return found
+
+
+def review_for_cli(
+    deps: Deps, name: str, quarter: Quarter | None, workspace: str | None
+) -> dict[str, object]:
+    with deps.uow() as uow:
+        chosen = workspace_for_cli(uow, workspace)
+        if chosen is None:
+            raise BadInput("no workspace in this database yet")
+        customer = find_customer(uow, chosen.id, name)  # type: ignore[arg-type]
+        owner = _owner_name(uow, chosen.id, customer)  # type: ignore[arg-type]
+        now = deps.clock.now()
+        asked = quarter or quarter_of(now, deps.settings.zone)
+        return review_numbers(uow, customer, owner, asked, deps.settings.zone, now)
+
+
+def _owner_name(uow: UnitOfWork, workspace_id: int, customer: Customer) -> str | None:
+    if not customer.owner:
+        return None
+    return uow.users.names(workspace_id, {customer.owner}).get(customer.owner, customer.owner)
+
+
+def review_reply(found: dict[str, object], link: str | None = None) -> Reply:
+    """The review in chat: the quarter against the one before, health and its reasons."""
+    before = found["previous"]
+    c, p = found["commitments"], before["commitments"]  # type: ignore[index]
+    fields = [
+        Field("Health", f"{found['health']} (was {before['health']})"),  # type: ignore[index]
+        Field(
+            "Feedback", f"{sum(found['feedback'].values())} ({found['negative_feedback']} negative)"
+        ),  # type: ignore[union-attr]
+        Field(
+            "Commitments",
+            f"{c['made']} made, {c['kept_on_time']} kept on time, "
+            f"{c['closed']} closed, {c['open']} open, {c['overdue']} overdue "
+            f"(before: {p['made']} made, {p['kept_on_time']} on time)",
+        ),  # fmt: skip
+        Field("On-time rate", _rate(found["on_time_rate"])),
+        Field("Median days to close", str(found["median_days_to_close"] or "—")),
+    ]
+    sections = [
+        Section("Why: " + ("; ".join(found["health_reasons"]) or "nothing against it"), fields)
+    ]  # type: ignore[arg-type]
+    for quote in found["quotes"]:  # type: ignore[union-attr]
+        sections.append(
+            Section(
+                f"“{quote['text']}”"
+                + (f" <{quote['permalink']}|link>" if quote["permalink"] else "")
+            )
+        )
+    footer = f"Private page (7 days): {link}" if link else None
+    return Reply(
+        f"📈 {found['customer']} — review of {found['quarter']} ({found['status']}, "
+        f"{found['segment']})",
+        sections=sections,
+        footer=footer,
+    )
+
+
+def _rate(value: object) -> str:
+    return "—" if value is None else f"{float(value):.0%}"  # type: ignore[arg-type]
+
+
+# ---- the health report -----------------------------------------------------------------------
+
+
+def health_table(uow: UnitOfWork, f: Frame) -> Table:
+    """Every customer's health, lowest health × highest value first (value at risk)."""
+    ws = f.workspace_id
+    since = f.now - timedelta(days=HEALTH_DAYS)
+    period = Period(since, f.now)
+    loops = uow.reports.loop_stats(ws, "customer", period, f.now, frozenset({"live", "due"}))
+    feedback = uow.reviews.negative_by_customer(ws, period)
+    rows = []
+    for c in uow.touchpoints.customers(ws):
+        stats = loops.get(c.id)
+        n, negative = feedback.get(c.id, (0, 0))
+        quiet = (
+            int((f.now - c.last_touchpoint).total_seconds() // 86400) if c.last_touchpoint else None
+        )
+        score, reasons = health(HealthFacts(
+            status=c.status, overdue=stats.overdue if stats else 0, feedback=n, negative=negative,
+            days_quiet=quiet, on_time_rate=stats.on_time_rate if stats else None,
+        ))  # fmt: skip
+        rows.append({"customer": c.name, "segment": c.segment, "value": c.value,
+                     "owner": c.owner, "status": c.status, "health": score,
+                     "reasons": "; ".join(reasons)})  # fmt: skip
+    rows.sort(key=lambda r: (-(100 - int(r["health"])) * float(r["value"] or 0), r["customer"]))  # type: ignore[arg-type]
+    return Table(HEALTH_COLUMNS, rows[: f.rows] if f.rows else rows)
+
+
+# ---- retention -------------------------------------------------------------------------------
+
+
+def set_status(deps: Deps, caller: Caller, name: str, status: str, reason: str) -> Reply:
+    """`customer <name> status churned|active [reason]`: admins and the account owner; the
+    change is a touchpoint with its reason."""
+    if status not in STATUSES:
+        raise BadInput(f"A customer's status is {' or '.join(STATUSES)}.")
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        customer = find_customer(uow, scope.workspace.id, name)  # type: ignore[arg-type]
+        if not (scope.actor.is_admin or customer.owner == caller.user):
+            raise NotAllowed(
+                f"Only an admin or {customer.name}'s account owner can change its status."
+            )
+        if customer.status == status:
+            return Reply(f"{customer.name} is already {status}.")
+        uow.reviews.set_status(customer, status)
+        uow.feedback.add(
+            workspace_id=scope.workspace.id, customer_id=customer.id, kind="other",
+            text=f"Status: {status}" + (f" — {reason}" if reason else ""),
+            sentiment=0.0, source="command", author=caller.user, created_at=scope.now,
+        )  # fmt: skip
+        uow.commit()
+    said = f"{customer.name} is now {status}" + (f" ({reason})." if reason else ".")
+    if status == "churned":
+        said += " It leaves the nudge and quiet lists; its history stays."
+    return Reply(said)
+
+
+# ---- in chat, and the private page -------------------------------------------------------------
+
+
+def review_in_chat(deps: Deps, caller: Caller, name: str, quarter: str | None) -> Reply:
+    """`/loop review <customer> [quarter]`: the review, and a private link to its page."""
+    asked = parse_quarter(quarter) if quarter else None
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        customer = find_customer(uow, scope.workspace.id, name)  # type: ignore[arg-type]
+        owner = _owner_name(uow, scope.workspace.id, customer)  # type: ignore[arg-type]
+        asked = asked or quarter_of(scope.now, deps.settings.zone)
+        found = review_numbers(uow, customer, owner, asked, deps.settings.zone, scope.now)
+        uow.commit()
+    link = None
+    if deps.settings.secret_key:
+        token = sign(
+            deps.settings.secret_key, scope.workspace.id, customer.id, str(asked), scope.now
+        )  # type: ignore[arg-type]
+        link = f"{(deps.settings.public_url or '').rstrip('/')}/reviews/{token}"
+    return review_reply(found, link)
+
+
+def review_for_link(deps: Deps, token: str) -> dict[str, object] | None:
+    """The review a private link names, or None for anything else (bad, expired, altered)."""
+    secret = deps.settings.secret_key
+    if not secret:
+        return None
+    now = deps.clock.now()
+    link = verify(secret, token, now)
+    if link is None:
+        return None
+    try:
+        quarter = parse_quarter(link.quarter)
+    except BadInput:
+        return None
+    with deps.uow() as uow:
+        customer = uow.customers.get(link.customer_id)
+        if customer is None or customer.workspace_id != link.workspace_id or customer.erased_at:
+            return None
+        owner = _owner_name(uow, link.workspace_id, customer)
+        return review_numbers(uow, customer, owner, quarter, deps.settings.zone, now)

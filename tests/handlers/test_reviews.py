@@ -1,0 +1,167 @@
+"""The quarterly review, health and retention, against numbers worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.core.errors import BadInput
+from bot.core.health import HealthFacts, Quarter, health, parse_quarter
+from bot.platforms.review_page import as_json, html, markdown
+from handlers import commands, reviews
+from handlers.context import Deps
+from tests.conftest import person
+
+alice, bob, admin = person("alice"), person("bob"), person("admin")
+
+
+def at(deps: Deps, month: int, day: int, hour: int = 10) -> None:
+    deps.clock.set(datetime(2026, month, day, hour, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+
+
+def run(deps: Deps, who, text: str) -> str:  # noqa: ANN001
+    reply = commands.run(deps, who, text)
+    assert not reply.error, reply.text
+    return reply.plain()
+
+
+def story(deps: Deps) -> None:
+    """Q3: #1 kept (3 days to close), #2 late (31 days). Q4: #3 kept (3 days), #4 overdue,
+    #5 not due yet. Now: Tue 24 Nov 09:00 UTC."""
+    at(deps, 8, 10)
+    run(
+        deps,
+        alice,
+        "customer add Acme Corp aliases ACME segment enterprise value 120000 owner @alice",
+    )
+    run(deps, bob, "commit ACME: send the deck by 2026-08-14")
+    run(deps, bob, "commit ACME: fix the export by 2026-09-04")
+    run(deps, bob, "feedback ACME: the export is broken again, this is terrible")
+    run(deps, bob, "feedback ACME: love the new dashboard")
+    at(deps, 8, 13)
+    run(deps, bob, "done 1 sent")
+    run(deps, bob, "told 1 emailed")
+    at(deps, 9, 10)
+    run(deps, bob, "done 2 fixed")
+    run(deps, bob, "told 2 emailed")
+    at(deps, 10, 5)
+    run(deps, bob, "commit ACME: share the SSO plan by 2026-10-09")
+    at(deps, 10, 8)
+    run(deps, bob, "done 3 shared")
+    run(deps, bob, "told 3 emailed")
+    at(deps, 11, 2)
+    run(deps, bob, "commit ACME: audit log export by 2026-11-06")
+    at(deps, 11, 20)
+    run(deps, bob, "commit ACME: quarterly roadmap call by 2026-12-04")
+    at(deps, 11, 24, 9)
+
+
+def test_a_review_of_a_seeded_quarter_and_the_one_before(deps) -> None:  # noqa: ANN001
+    """Every number of the JSON for 2026Q4 and 2026Q3, worked out by hand from the story."""
+    story(deps)
+    found = as_json(reviews.review(deps, alice, "acme", parse_quarter("2026Q4")))
+    assert found["customer"] == "Acme Corp" and found["quarter"] == "2026Q4"
+    assert found["segment"] == "enterprise" and found["value"] == 120000
+    assert found["owner"] == "alice" and found["status"] == "active"
+    assert found["commitments"] == {
+        "made": 3,
+        "kept_on_time": 1,
+        "closed": 1,
+        "open": 2,
+        "overdue": 1,
+    }
+    assert found["on_time_rate"] == 0.5  # #3 kept, #4 missed; #5 not due yet
+    assert found["median_days_to_close"] == 3.0
+    assert sum(found["feedback"].values()) == 0 and found["negative_feedback"] == 0
+    assert found["health"] == 80
+    assert found["health_reasons"] == [
+        "1 promise overdue: -10",
+        "50% of promises kept on time: -10",
+    ]
+    assert found["csat"] == {"responses": 0, "average": None}
+    before = found["previous"]
+    assert before["quarter"] == "2026Q3"
+    assert before["commitments"] == {
+        "made": 2,
+        "kept_on_time": 1,
+        "closed": 2,
+        "open": 0,
+        "overdue": 0,
+    }
+    assert before["on_time_rate"] == 0.5 and before["median_days_to_close"] == 17.0  # (3 + 31) / 2
+    assert sum(before["feedback"].values()) == 2
+    assert before["health"] == 90 and before["health_reasons"] == [
+        "50% of promises kept on time: -10"
+    ]
+    assert set(found) == set(before) | {"previous"}
+
+
+def test_health_is_arithmetic_a_person_can_redo() -> None:
+    assert health(HealthFacts()) == (100, [])
+    assert health(HealthFacts(overdue=5)) == (70, ["5 promises overdue: -30"])  # capped
+    score, reasons = health(HealthFacts(feedback=10, negative=4, days_quiet=45, on_time_rate=0.75))
+    assert reasons == [
+        "40% of feedback negative: -12",
+        "quiet for 45 days: -15",
+        "75% of promises kept on time: -5",
+    ]
+    assert score == 100 - 12 - 15 - 5
+    assert health(HealthFacts(feedback=2, negative=2)) == (100, [])  # too few to say
+    assert health(HealthFacts(status="churned", overdue=3)) == (0, ["churned"])
+    assert health(HealthFacts(csat_average=2.5)) == (85, ["CSAT 2.5: -15"])
+
+
+def test_quarters_are_read_or_refused() -> None:
+    assert parse_quarter("2026Q4") == Quarter(2026, 4) and str(parse_quarter("2026-q1")) == "2026Q1"
+    with pytest.raises(BadInput, match="not a quarter"):
+        parse_quarter("2026Q7")
+
+
+def test_the_health_report_puts_the_most_value_at_risk_first(deps) -> None:  # noqa: ANN001
+    story(deps)
+    at(deps, 11, 2)
+    run(deps, alice, "customer add Globex value 5000")
+    run(deps, bob, "commit Globex: call back by 2026-11-10")  # overdue: health 80, little value
+    at(deps, 11, 24, 9)
+    reply = commands.run(deps, alice, "report health")
+    assert not reply.error, reply.text
+    rows = reply.table.rows
+    assert [r["customer"] for r in rows] == ["Acme Corp", "Globex"]
+    # The last 90 days: #2 (late), #3 (on time) and #4 (missed) were due: 1 of 3 on time.
+    assert rows[0]["health"] == 100 - 10 - 13 and rows[0]["status"] == "active"
+    assert rows[0]["reasons"] == "1 promise overdue: -10; 33% of promises kept on time: -13"
+    assert rows[1]["health"] == 100 - 10 - 20  # Globex: its one due promise missed
+
+
+def test_churn_is_for_admins_and_the_account_owner_and_stops_nudges(deps) -> None:  # noqa: ANN001
+    """Breakage caught: anyone may churn a customer; a churned customer's loops still nudge."""
+    story(deps)
+    refused = commands.run(deps, bob, "customer ACME status churned moved to a rival")
+    assert refused.error and "account owner" in refused.text
+    said = run(deps, alice, "customer ACME status churned moved to a rival")
+    assert "Acme Corp is now churned (moved to a rival)" in said
+    found = reviews.review(deps, alice, "acme", None)
+    assert found["status"] == "churned" and found["health"] == 0
+    from tests.followups.helpers import sweep_now
+    from tests.followups.recording import RecordingDelivery
+
+    delivery = RecordingDelivery()
+    assert sweep_now(deps, delivery) == []  # #4 is overdue, but nobody is nudged for it
+    timeline = run(deps, alice, "customer ACME")
+    assert "moved to a rival" in timeline  # the change is a touchpoint with its reason
+
+
+def test_a_review_in_chat_gives_a_private_link_and_documents_render(deps) -> None:  # noqa: ANN001
+    story(deps)
+    deps.settings.secret_key = "s3cret"
+    reply = commands.run(deps, alice, "review ACME 2026Q4")
+    assert not reply.error, reply.text
+    assert "Acme Corp — review of 2026Q4" in reply.text and "/reviews/" in (reply.footer or "")
+    bad = commands.run(deps, alice, "review ACME 2026Q7")
+    assert bad.error and "not a quarter" in bad.text
+    found = reviews.review(deps, alice, "acme", parse_quarter("2026Q4"))
+    page = html(found)
+    assert "<svg" in page and "Acme Corp — 2026Q4 review" in page
+    assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched
+    assert "| Commitments made | 3 | 2 |" in markdown(found)
