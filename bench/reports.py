@@ -24,14 +24,15 @@ import sqlalchemy as sa
 
 from bench.seed import NOW, SEED_VERSION, WORKSPACE, seed
 from bot.core.clock import FixedClock
+from bot.platforms import review_page
 from bot.settings import load_settings
-from handlers import commands, digest, reports
+from handlers import commands, digest, reports, reviews
 from handlers.context import Caller, Deps
 from storage.db import make_engine
 
 BUDGET_MS = 300.0
 OUT = Path(__file__).resolve().parent / "out"
-REPORTS = ("weekly", "owners", "customers", "segments", "quiet")
+REPORTS = ("weekly", "owners", "customers", "segments", "quiet", "health")
 Case = tuple[str, Callable[[], object], bool]  # name, what to run, held to the budget
 
 
@@ -115,6 +116,19 @@ def cases(deps: Deps, workspace_id: int, exports: bool) -> list[Case]:
         ("/loop report feedback (30 days, first rows)", chat("report feedback"), True),
         ("/loop report loops csv (30 days, every row)", chat("report loops csv"), False),
         ("/loop report feedback csv (30 days, every row)", chat("report feedback csv"), False),
+        ("/loop review (the biggest customer, this quarter)", chat("review Customer 00001"), True),
+        (
+            "loopkeeper review --format json (the biggest customer)",
+            lambda: reviews.review_for_cli(deps, "Customer 00001", None, WORKSPACE),
+            True,
+        ),
+        (
+            "review page HTML (the biggest customer)",
+            lambda: review_page.html(
+                reviews.review_for_cli(deps, "Customer 00001", None, WORKSPACE)
+            ),
+            True,
+        ),
         (
             "weekly digest with its chart",
             lambda: digest.weekly_digest(deps, workspace_id, NOW),

@@ -64,3 +64,36 @@ def weekly_chart(
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
+
+
+def review_chart(
+    weeks: Sequence[str], feedback: Sequence[int], promises: Sequence[int], title: str
+) -> bytes:
+    """A quarter's weeks for a customer review: feedback items and commitments made per week."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    figure = Figure(figsize=(8, 3.2), dpi=100)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    positions = list(range(len(weeks)))
+    width = 0.38
+    axes.bar(
+        [p - width / 2 for p in positions], feedback, width, label="feedback", color=CLOSED_COLOUR
+    )
+    axes.bar(
+        [p + width / 2 for p in positions],
+        promises,
+        width,
+        label="commitments made",
+        color=OPEN_COLOUR,
+    )
+    axes.set_xticks(positions, list(weeks), fontsize=7, rotation=45)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.legend(fontsize=8, frameon=False)
+    axes.set_title(title)
+    figure.tight_layout()
+    out = io.BytesIO()
+    figure.savefig(out, format="png")
+    return out.getvalue()

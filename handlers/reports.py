@@ -31,7 +31,8 @@ COLUMNS: dict[str, list[str]] = {
         "weekly": "week_start feedback opened closed overdue on_time_rate",
         "owners": "owner open overdue closed cancelled on_time_rate median_days_to_close",
         "customers": "customer segment value owner feedback open overdue closed last_touchpoint",
-        "segments": "segment customers value feedback negative_feedback open overdue closed",
+        "segments": "segment customers value feedback negative_feedback open overdue closed "
+        "churned retained_value_rate",
         "quiet": "customer segment owner last_touchpoint days_quiet",
         "health": " ".join(HEALTH_COLUMNS),
     }.items()
@@ -159,6 +160,7 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
     customers = uow.reports.segments(ws)
     feedback = uow.reports.feedback_stats(ws, "segment", f.period)
     loops = uow.reports.loop_stats(ws, "segment", f.period, f.now, LIVE_AND_CLOSED)
+    kept = uow.reports.retention(ws, f.period)
     names = sorted(
         {*customers, *feedback, *loops}, key=lambda s: (-customers.get(s, (0, 0))[1], str(s))
     )  # type: ignore[arg-type]
@@ -171,6 +173,8 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
             "segment": segment, "customers": count, "value": say.number(value),
             "feedback": said.count, "negative_feedback": said.negative, "open": counts.open,
             "overdue": counts.overdue, "closed": counts.closed,
+            "churned": kept.get(segment, (0, 0.0, 0.0))[0],
+            "retained_value_rate": say.rate(_retained(kept.get(segment))),
         })  # fmt: skip
     sections = say.segment_weights(feedback) + say.feedback_summary(uow, f) if f.chat else []
     return View(
@@ -178,9 +182,18 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
         Table(COLUMNS["segments"], rows),
         f"Period: {f.span}. customers and value: those not erased; feedback, negative feedback "
         "(sentiment below 0) and closed loops in the period; open and overdue now; weighted = "
-        "each feedback item weighs its customer's annual value.",
+        "each feedback item weighs its customer's annual value; churned = customers marked "
+        "churned in the period; retained value rate = the value of the segment's customers "
+        "still active at the period's end ÷ the value of those active at any time in it, empty "
+        "when there were none.",
         sections,
     )
+
+
+def _retained(found: tuple[int, float, float] | None) -> float | None:
+    if not found or not found[2]:
+        return None
+    return found[1] / found[2]
 
 
 def _quiet(uow: UnitOfWork, f: Frame) -> View:

@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 from bot.core.classify import KINDS
 from bot.core.errors import BadInput, NotAllowed
 from bot.core.health import HealthFacts, Quarter, health, parse_quarter, quarter_of
-from bot.core.replies import Field, Reply, Section, Table
+from bot.core.replies import Attachment, Field, Reply, Section, Table
 from bot.core.review_links import sign, verify
+from handlers.charts import review_chart
 from handlers.common import enter, find_customer, workspace_for_cli
 from handlers.context import Caller, Deps
 from handlers.summaries import Frame
@@ -247,7 +248,7 @@ def set_status(deps: Deps, caller: Caller, name: str, status: str, reason: str) 
             )
         if customer.status == status:
             return Reply(f"{customer.name} is already {status}.")
-        uow.reviews.set_status(customer, status)
+        uow.reviews.set_status(customer, status, scope.now)
         uow.feedback.add(
             workspace_id=scope.workspace.id, customer_id=customer.id, kind="other",
             text=f"Status: {status}" + (f" — {reason}" if reason else ""),
@@ -279,7 +280,18 @@ def review_in_chat(deps: Deps, caller: Caller, name: str, quarter: str | None) -
             deps.settings.secret_key, scope.workspace.id, customer.id, str(asked), scope.now
         )  # type: ignore[arg-type]
         link = f"{(deps.settings.public_url or '').rstrip('/')}/reviews/{token}"
-    return review_reply(found, link)
+    reply = review_reply(found, link)
+    weeks = found["weeks"]  # type: ignore[assignment]
+    chart = review_chart(
+        [w["week_start"][5:] for w in weeks],  # type: ignore[index]
+        [w["feedback"] for w in weeks],  # type: ignore[index]
+        [w["commitments"] for w in weeks],  # type: ignore[index]
+        f"{found['customer']} — {found['quarter']}, week by week",
+    )
+    reply.attachments.append(
+        Attachment(f"review-{found['quarter']}.png", chart, "The quarter's weeks", "image/png")
+    )
+    return reply
 
 
 def review_for_link(deps: Deps, token: str) -> dict[str, object] | None:

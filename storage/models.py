@@ -84,6 +84,7 @@ class Customer(SQLModel, table=True):
     owner: str | None = Field(default=None, max_length=64)  # account owner's user id
     status: str = Field(default="active", max_length=16)  # active, churned
     created_at: datetime = _when()
+    churned_at: datetime | None = _when(nullable=True)  # when it was last marked churned
     erased_at: datetime | None = _when(nullable=True)
 
 
@@ -234,6 +235,7 @@ class Nudge(SQLModel, table=True):
         sa.UniqueConstraint("loop_id", "slot", name="uq_nudge_slot"),
         sa.Index("ix_nudge_status", "status", "lease_until"),
         sa.Index("ix_nudge_ws", "workspace_id", "sent_at"),
+        sa.Index("ix_nudge_message", "channel", "message_ts"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

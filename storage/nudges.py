@@ -92,6 +92,35 @@ class NudgeRepo(_Repo):
             table.c.lease_until > now,
         )
 
+    def messages_showing(self, loop_id: int) -> list[tuple[str, str]]:
+        """(channel, ts) of the sent messages that carried one of this loop's nudges."""
+        table = Nudge.__table__
+        rows = self.session.execute(
+            sa.select(table.c.channel, table.c.message_ts)
+            .where(
+                table.c.loop_id == loop_id,
+                table.c.status == "sent",
+                table.c.channel.is_not(None),
+                table.c.message_ts.is_not(None),
+            )
+            .distinct()
+        )
+        return [(channel, ts) for channel, ts in rows]
+
+    def in_message(self, workspace_id: int, channel: str, ts: str) -> list[tuple[int, str]]:
+        """(loop id, nudge kind) of every nudge a sent message carried, in the order sent."""
+        table = Nudge.__table__
+        rows = self.session.execute(
+            sa.select(table.c.loop_id, table.c.kind)
+            .where(
+                table.c.workspace_id == workspace_id,
+                table.c.channel == channel,
+                table.c.message_ts == ts,
+            )
+            .order_by(table.c.id)
+        )
+        return [(loop_id, kind) for loop_id, kind in rows]
+
     def finish(
         self, done: Sequence[tuple[int, int, str | None, str | None]], status: str, now: datetime
     ) -> set[int]:

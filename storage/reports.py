@@ -293,6 +293,30 @@ class ReportRepo(_Repo):
             ).scalars()
         )
 
+    def retention(self, workspace_id: int, period: Period) -> dict[str, tuple[int, float, float]]:
+        """Per segment: customers churned in the period, the value of those still active at its
+        end, and the value of those active at any time in it."""
+        churned_at, created = col(Customer.churned_at), col(Customer.created_at)
+        churned_in = (churned_at >= at(period.start)) & (churned_at < at(period.end))
+        active_then = (col(Customer.status) == "active") | (churned_at >= at(period.start))
+        active_at_end = (col(Customer.status) == "active") | (churned_at >= at(period.end))
+        value = col(Customer.value)
+        rows = self._run(
+            select(
+                Customer.segment,
+                count_if(churned_in),
+                func.coalesce(func.sum(sa.case((active_at_end, value), else_=0.0)), 0.0),
+                func.coalesce(func.sum(sa.case((active_then, value), else_=0.0)), 0.0),
+            )
+            .where(
+                col(Customer.workspace_id) == workspace_id,
+                col(Customer.erased_at).is_(None),
+                created < at(period.end),
+            )
+            .group_by(Customer.segment)
+        )
+        return {s: (int(n), float(kept), float(held)) for s, n, kept, held in rows}
+
     def segments(self, workspace_id: int) -> dict[str, tuple[int, float]]:
         """Customers (not erased) and their total value per segment."""
         rows = self._run(

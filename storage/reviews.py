@@ -94,6 +94,7 @@ class ReviewRepo(_Repo):
         )
         return {cid: (n, negative) for cid, n, negative in self._run(statement)}
 
-    def set_status(self, customer: Customer, status: str) -> None:
+    def set_status(self, customer: Customer, status: str, now: datetime) -> None:
         customer.status = status
+        customer.churned_at = now if status == "churned" else None
         self.session.add(customer)

@@ -36,7 +36,9 @@ SPEC = {
     "feedback": "id customer text kind sentiment source author channel permalink created",
     "owners": "owner open overdue closed cancelled on_time_rate median_days_to_close",
     "customers": "customer segment value owner feedback open overdue closed last_touchpoint",
-    "segments": "segment customers value feedback negative_feedback open overdue closed",
+    "segments": "segment customers value feedback negative_feedback open overdue closed churned "
+    "retained_value_rate",
+    "health": "customer segment value owner status health reasons",
     "quiet": "customer segment owner last_touchpoint days_quiet",
     "weekly": "week_start feedback opened closed overdue on_time_rate",
 }
@@ -100,8 +102,8 @@ def test_segments_with_the_value_weighted_view(deps) -> None:  # noqa: ANN001
     reply = chat(deps, "report segments")
     assert reply.table.rows == rows(  # type: ignore[union-attr]
         "segments",
-        ("enterprise", 2, 150000, 3, 2, 1, 0, 2),
-        ("smb", 3, 16000, 1, 0, 3, 1, 1),
+        ("enterprise", 2, 150000, 3, 2, 1, 0, 2, 0, 1.0),  # none churned: all value kept
+        ("smb", 3, 16000, 1, 0, 3, 1, 1, 0, 1.0),
     )
     text = reply.plain()
     # 3 of 4 items are enterprise, but by value 300,000 of 310,000

@@ -158,6 +158,8 @@ def test_a_review_in_chat_gives_a_private_link_and_documents_render(deps) -> Non
     reply = commands.run(deps, alice, "review ACME 2026Q4")
     assert not reply.error, reply.text
     assert "Acme Corp — review of 2026Q4" in reply.text and "/reviews/" in (reply.footer or "")
+    (chart,) = reply.attachments  # the quarter's weeks, as a picture
+    assert chart.mime == "image/png" and chart.content.startswith(b"\x89PNG")
     bad = commands.run(deps, alice, "review ACME 2026Q7")
     assert bad.error and "not a quarter" in bad.text
     found = reviews.review(deps, alice, "acme", parse_quarter("2026Q4"))
@@ -165,3 +167,24 @@ def test_a_review_in_chat_gives_a_private_link_and_documents_render(deps) -> Non
     assert "<svg" in page and "Acme Corp — 2026Q4 review" in page
     assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched
     assert "| Commitments made | 3 | 2 |" in markdown(found)
+
+
+def test_segments_count_churn_and_the_value_retained(deps) -> None:  # noqa: ANN001
+    """Enterprise held Acme (120,000) and Initech (30,000) in the last 30 days; Acme churned in
+    it: 1 churned, 30,000 ÷ 150,000 of the value retained. Breakage caught: churn counted from
+    the status alone (a customer churned long ago counted again), or value of churned customers
+    kept in the numerator."""
+    story(deps)
+    run(deps, alice, "customer add Initech segment enterprise value 30000")
+    run(deps, alice, "customer add Hooli segment smb value 1000")
+    at(deps, 11, 20)
+    run(deps, alice, "customer ACME status churned budget cuts")
+    at(deps, 11, 24, 9)
+    rows = {r["segment"]: r for r in commands.run(deps, alice, "report segments csv").table.rows}
+    assert rows["enterprise"]["churned"] == 1
+    assert rows["enterprise"]["retained_value_rate"] == 0.2
+    assert rows["smb"]["churned"] == 0 and rows["smb"]["retained_value_rate"] == 1.0
+    at(deps, 11, 24, 10)
+    run(deps, alice, "customer ACME status active won back")
+    rows = {r["segment"]: r for r in commands.run(deps, alice, "report segments csv").table.rows}
+    assert rows["enterprise"]["churned"] == 0 and rows["enterprise"]["retained_value_rate"] == 1.0

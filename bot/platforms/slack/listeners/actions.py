@@ -15,6 +15,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.core import grammar
+from bot.core.ports import MessageRef
 from bot.core.replies import Reply
 from bot.platforms.slack import send
 from bot.platforms.slack.blocks import (
@@ -35,7 +36,7 @@ from bot.platforms.slack.inbound import (
     team_of,
 )
 from bot.platforms.slack.parts import SlackParts
-from handlers import capture, loops
+from handlers import briefs, capture, loops
 
 log = logging.getLogger(__name__)
 
@@ -279,6 +280,7 @@ async def told(
         return
     if click.verb != "update":  # an update changes the loop's history, not how it is shown
         await update_in_place(slack, team, user, surface, click, reply, respond)
+        await redraw_briefs(slack, team, user, surface, click)
     elif surface.kind != "home" and surface.channel:
         await send.ephemeral(slack.client, surface.channel, user, reply)
     await send.follow_ups(slack.delivery, team, reply, surface.channel, user)
@@ -310,6 +312,16 @@ async def update_in_place(
         await respond(
             text=fallback(reply), blocks=blocks, replace_original=True, response_type="ephemeral"
         )
+
+
+async def redraw_briefs(
+    slack: SlackParts, team: str, user: str, surface: Surface, click: Click
+) -> None:
+    """The loop's other briefs say it moved on (the clicked one was updated in place)."""
+    shown = MessageRef(surface.channel, surface.ts) if surface.channel and surface.ts else None
+    caller = await slack.callers.caller(team, user, None)
+    for ref, redrawn in await slack.db(briefs.moved_on, slack.deps, caller, click.number, shown):
+        await slack.delivery.update(team, ref, redrawn)
 
 
 async def explain(
