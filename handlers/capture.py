@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from bot.core import grammar
+from bot.core import grammar, inputs
 from bot.core.classify import feedback_kind, has_commitment, promise_title, sentiment
 from bot.core.dates import Found, describe, find_due
 from bot.core.dates import date_order as order_of
@@ -36,7 +36,9 @@ def matcher_for(uow: UnitOfWork, workspace_id: int, version: int | None = None) 
         cached = _matchers.get(key)
     if cached and cached[0] == version:
         return cached[1]
-    matcher = CustomerMatcher(uow.customers.aliases(workspace_id))
+    # An alias stored before aliases were bounded would make every message cost seconds.
+    aliases = [a for a in uow.customers.aliases(workspace_id) if inputs.alias_fits(a[1])]
+    matcher = CustomerMatcher(aliases)
     with _matchers_lock:
         _matchers[key] = (version, matcher)
     return matcher

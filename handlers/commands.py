@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.core import grammar, ticket_grammar
+from bot.core import grammar, inputs, ticket_grammar
 from bot.core.errors import UserError
 from bot.core.replies import Reply, error_reply
 from handlers import (
@@ -30,6 +30,7 @@ def run(deps: Deps, caller: Caller, text: str, page: int | None = None) -> Reply
     `page` asks for another page of a paged answer (a list, a timeline): a "next page" button.
     """
     try:
+        inputs.check_command(text)  # before parsing: reading a command grows faster than it
         return dispatch(deps, caller, grammar.parse(text, deps.settings.command), page)
     except UserError as exc:
         return error_reply(exc.message, exc.suggestions)

@@ -92,12 +92,18 @@ def find_loop(uow: UnitOfWork, workspace_id: int, number: int) -> Loop:
 def resolve_user(uow: UnitOfWork, scope: Scope, ref: UserRef) -> str:
     """A user id from `<@U123>` or `@name`. Console names are ids; elsewhere names must be known."""
     if ref.id:
-        uow.users.upsert(scope.workspace.id, ref.id, name=ref.name or None)
+        # The label of `<@U1|bob>` is whatever the sender's text said: names come only from
+        # the platform's profile, so a label never names anyone.
+        uow.users.upsert(scope.workspace.id, ref.id)
         return ref.id
     assert ref.name is not None
-    known = uow.users.by_name(scope.workspace.id, ref.name) or uow.users.get(
-        scope.workspace.id, ref.name
-    )
+    named = uow.users.named(scope.workspace.id, ref.name)
+    if len(named) > 1:
+        raise BadInput(
+            f"More than one person here is called @{ref.name}. Mention the one you mean so "
+            "chat links the name (it turns blue)."
+        )
+    known = named[0] if named else uow.users.get(scope.workspace.id, ref.name)
     if known:
         return known.external_id
     if scope.workspace.platform == "console":

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from bot.core import grammar, spreadsheet
+from bot.core import grammar, inputs, spreadsheet
 from bot.core.dates import describe
 from bot.core.errors import BadInput, Conflict, NotAllowed
 from bot.core.matching import alias_key, strict_aliases
@@ -79,6 +79,14 @@ def add_one(
 ) -> Customer:
     if not alias_key(name):
         raise BadInput(f"“{name}” has no letters or digits to recognise it by.")
+    inputs.check_aliases(name, aliases)
+    if segment:
+        inputs.check_segment(segment)
+    # An alias that is the name again (any case) is the name: one row, not a duplicate key.
+    aliases = [a for a in aliases if alias_key(a) != alias_key(name)]
+    for alias in aliases:
+        if not alias_key(alias):
+            raise BadInput(f"The alias “{alias[:40]}” has no letters or digits.")
     for word in [name, *aliases]:
         taken = uow.customers.alias_owner(workspace_id, word)
         if taken is not None:
@@ -321,7 +329,7 @@ def read_row(
         if ref is None:
             raise BadInput(f"the owner “{owner_text}” is not a user name")
         owner = resolve_user(uow, scope, ref)
-    segment = (row.get("segment") or "").strip().lower() or None
+    segment = (row.get("segment") or "").strip().lower() or None  # checked as chat checks it
     return name, aliases, segment, value, owner
 
 

@@ -7,13 +7,15 @@ due (`next_nudge_at`); a sweep plans many loops at once with one Planner and a P
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core.policy import (
+    OVERDUE,
     LoopFacts,
     NudgePolicy,
     PlannedNudge,
@@ -24,6 +26,9 @@ from handlers.settings import DEFAULTS
 from storage.models import Loop
 from storage.plan_facts import PlanFactRepo
 from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+PLAN_RETRY = timedelta(hours=1)  # a loop whose plan fails is looked at again this much later
 
 
 @dataclass
@@ -88,6 +93,19 @@ class Planner:
         return self.policies[key]
 
     def plan(self, loop: Any, now: datetime) -> PlannedNudge | None:
+        """The loop's next nudge; when planning it fails (a setting no rule foresaw), the loop
+        is looked at again later and every other loop, of this workspace or another, goes on."""
+        try:
+            return self._plan(loop, now)
+        except Exception:  # noqa: BLE001 - one workspace's odd data stops no one else's nudges
+            log.exception(
+                "can't plan loop %s of workspace %s; trying again later",
+                loop.id,
+                loop.workspace_id,
+            )
+            return PlannedNudge(now + PLAN_RETRY, OVERDUE, now + PLAN_RETRY)
+
+    def _plan(self, loop: Any, now: datetime) -> PlannedNudge | None:
         customer = self.customers.get(loop.customer_id)
         if customer is not None and customer.status == "churned":
             return None  # a churned customer's loops keep their history but nudge no one

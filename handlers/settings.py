@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from bot.core import grammar
@@ -25,6 +26,8 @@ DEFAULTS: dict[str, object] = {
     "date_order": None,  # mdy or dmy for numeric dates like 12/03 (None: mdy)
 }
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# The ranges a number setting may take: (smallest, largest, its unit in words).
+_RANGES = {"cadence": (1.0, 720.0, "hours"), "quiet-days": (1.0, 3650.0, "days")}
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 # <#C123|name> (Slack), <#19:…@thread.tacv2> (a Teams channel @mention), or #name.
 _CHANNEL = re.compile(r"<#([^>|\s]+)(?:\|[^>]*)?>|#?([\w-]+)")
@@ -101,6 +104,17 @@ def _channel(word: str) -> str:
     return match.group(1) or match.group(2)
 
 
+def _number(key: str, word: str) -> float:
+    low, high, unit = _RANGES[key]
+    try:
+        number = float(word)
+    except ValueError:
+        raise BadInput(f"“{word[:40]}” is not a number.") from None
+    if not math.isfinite(number) or not low <= number <= high:
+        raise BadInput(f"The {key} is a number of {unit} from {low:g} to {high:g}.")
+    return number
+
+
 def _read(words: list[str], current: dict[str, object]) -> tuple[str, object]:
     key, args = words[0].lower().replace("_", "-"), words[1:]
     usage = BadInput(f"Usage: `{grammar.USAGE['settings']}`")
@@ -114,12 +128,7 @@ def _read(words: list[str], current: dict[str, object]) -> tuple[str, object]:
             return "digest", [_channel(args[0]), f"{day} {at}"]
         return "digest_channel", None if args[0] == "off" else _channel(args[0])
     if key in ("cadence", "quiet-days") and len(args) == 2:
-        try:
-            number = float(args[1])
-        except ValueError:
-            raise BadInput(f"“{args[1]}” is not a number.") from None
-        if number <= 0:
-            raise BadInput("It must be more than 0.")
+        number = _number(key, args[1])
         name = "cadence_hours" if key == "cadence" else "quiet_days"
         table = dict(current.get(name) or {})  # type: ignore[call-overload]
         table[args[0].lower()] = number

@@ -4,6 +4,7 @@ value, and numbers written the way people read them."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -216,8 +217,18 @@ def week_starts(now: datetime, zone: ZoneInfo, weeks: int) -> list[datetime]:
 def quiet_days(uow: UnitOfWork, workspace_id: int) -> tuple[dict[str, float], float]:
     """The `quiet_days` setting: days per segment, and the default for the others."""
     setting = dict(uow.settings.get(workspace_id, "quiet_days", {}) or {})  # type: ignore[call-overload]
-    default = float(setting.pop("default", QUIET_DAYS))
-    return {str(k): float(v) for k, v in setting.items()}, default
+    default = _days(setting.pop("default", QUIET_DAYS), QUIET_DAYS)
+    return {str(k): _days(v, default) for k, v in setting.items()}, default
+
+
+def _days(value: object, default: float) -> float:
+    """A stored day count as a usable number: one saved before settings were checked (nan,
+    inf, 0, text) means the default, and a huge one a decade."""
+    try:
+        days = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return min(days, 3650.0) if math.isfinite(days) and days > 0 else default
 
 
 def quiet_rule(now: datetime, days: dict[str, float], default: float,

@@ -64,6 +64,12 @@ class Outgoing:
     grouped: bool = False  # sent in a brief with other loops (not a thread of its own)
 
     @property
+    def ids(self) -> str:
+        """The message named by ids only, for logs (`line` quotes the customer and the loop)."""
+        to = self.to_user or "#" + (self.to_channel or "")
+        return f"{self.kind} of loop {self.loop_id} to {to} in {self.platform}:{self.workspace}"
+
+    @property
     def recipient(self) -> tuple[str, str, str]:
         """Who receives it: messages to one recipient go one at a time (rate limits)."""
         return self.platform, self.workspace, self.to_user or "#" + (self.to_channel or "")

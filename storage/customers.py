@@ -169,29 +169,54 @@ class CustomerRepo(_Repo):
     def erase(self, customer: Customer, now: datetime) -> dict[str, int]:
         """Erase the customer's words and personal data; rows stay so counts stay."""
         cid = customer.id
+        # A message that named this customer and others was stored once per customer: each
+        # copy, and the loops made from a copy, quote the forgotten customer's words too.
+        messages = self.session.execute(
+            sa.select(Feedback.channel, Feedback.message_ts).where(
+                col(Feedback.customer_id) == cid, col(Feedback.message_ts).is_not(None)
+            )
+        ).all()
+        copies = [
+            fid
+            for batch in _chunks(messages, 200)
+            for fid in self.session.execute(
+                sa.select(Feedback.id).where(
+                    col(Feedback.workspace_id) == customer.workspace_id,
+                    sa.tuple_(Feedback.channel, Feedback.message_ts).in_(batch),
+                )
+            ).scalars()
+        ]
+        mine = col(Feedback.customer_id) == cid
         counts = {
             "feedback": self.session.execute(
                 sa.update(Feedback)
-                .where(col(Feedback.customer_id) == cid)
+                .where(sa.or_(mine, col(Feedback.id).in_(copies)) if copies else mine)
                 .values(text="[erased]", author="", permalink=None)
             ).rowcount,
-            "loops": self.session.execute(
-                sa.update(Loop)
-                .where(col(Loop.customer_id) == cid)
-                .values(what="[erased]", cancel_reason=None)
-            ).rowcount,
-            "aliases": self.session.execute(
-                sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid)
-            ).rowcount,
         }
-        loop_ids = select(Loop.id).where(Loop.customer_id == cid)
-        self._forget_changes(cid, loop_ids)  # type: ignore[arg-type]
-        self.session.execute(
-            sa.update(LoopEvent).where(col(LoopEvent.loop_id).in_(loop_ids)).values(note=None)
-        )
+        loops = col(Loop.customer_id) == cid
+        if copies:
+            loops = sa.or_(loops, col(Loop.feedback_id).in_(copies))
+        self._forget_changes(cid, select(Loop.id).where(loops))  # type: ignore[arg-type]
+        loop_ids = list(self.session.execute(sa.select(Loop.id).where(loops)).scalars())
+        counts["loops"] = self.session.execute(
+            sa.update(Loop).where(loops).values(what="[erased]", cancel_reason=None)
+        ).rowcount
+        counts["aliases"] = self.session.execute(
+            sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid)
+        ).rowcount
+        for batch in _chunks(loop_ids, 500):
+            self.session.execute(
+                sa.update(LoopEvent).where(col(LoopEvent.loop_id).in_(batch)).values(note=None)
+            )
         # The key has a colon, which no typed name's key has: the name stays free to reuse.
         customer.name, customer.name_key = f"erased customer {cid}", f"erased:{cid}"
         customer.owner, customer.erased_at, customer.status = None, now, "erased"
         self._aliases_changed(customer.workspace_id)
         self.save(customer)
         return counts
+
+
+def _chunks(items: Sequence, size: int) -> list[list]:
+    """`items` in lists of at most `size` (a database takes only so many parameters)."""
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]

@@ -168,6 +168,16 @@ class UserRepo(_Repo):
             select(ChatUser).where(ChatUser.workspace_id == workspace_id, ChatUser.name == name)
         ).first()
 
+    def named(self, workspace_id: int, name: str) -> list[ChatUser]:
+        """Up to two people with this name: one is an answer, two are ambiguous."""
+        return list(
+            self.session.exec(
+                select(ChatUser)
+                .where(ChatUser.workspace_id == workspace_id, ChatUser.name == name)
+                .limit(2)
+            ).all()
+        )
+
     def upsert(self, workspace_id: int, external_id: str, **facts: object) -> ChatUser:
         """Create the user or update the facts given (name, tz, is_admin, dm_channel, ...)."""
         user = self.get(workspace_id, external_id)

@@ -10,6 +10,7 @@ morning. A slot's key names it for good, so storage can refuse to send it twice.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,10 @@ OWNER_KINDS = (BEFORE_DUE, AT_DUE, OVERDUE, TELL)
 _HHMM = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
 # A chain of slots is never walked further back than this (a sweeper that was down for months).
 _LONGEST_CATCH_UP = timedelta(days=14)
+# The cadence settings may ask for: an hour at least (a slot walk stays a few hundred steps),
+# a month at most (timedelta arithmetic stays far from overflow).
+SHORTEST_CADENCE = timedelta(hours=1)
+LONGEST_CADENCE = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,10 @@ class NudgePolicy:
         hours = None
         if isinstance(table, Mapping):
             hours = table.get((segment or "").lower(), table.get("default"))
-        cadence = timedelta(hours=float(hours)) if _positive(hours) else timedelta(hours=24)
+        cadence = timedelta(hours=24)
+        if _positive(hours):  # a stored value from before settings were checked is clamped
+            cadence = timedelta(hours=min(float(hours), LONGEST_CADENCE / timedelta(hours=1)))
+            cadence = max(cadence, SHORTEST_CADENCE)
         quiet = settings.get("quiet_hours")
         return cls(
             quiet=QuietHours.parse(quiet) if isinstance(quiet, str) else QuietHours(),
@@ -102,11 +110,16 @@ class NudgePolicy:
 
 
 def _positive(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value > 0
+    )
 
 
 def _count(value: object, default: int) -> int:
-    return int(value) if _positive(value) else default  # type: ignore[arg-type]
+    return min(int(value), 100) if _positive(value) else default  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -254,9 +267,11 @@ def _slots(facts: LoopFacts, zone: ZoneInfo, policy: NudgePolicy, horizon: datet
         last = facts.last_nudge_at
         start, kind, step = (last if last and last >= done else done), TELL, policy.tell_cadence
     start = max(start, horizon - _LONGEST_CATCH_UP)
+    step = max(step, SHORTEST_CADENCE)  # a zero or tiny step would walk forever
     moment = start
     while True:
-        moment = work(wall_clock_add(moment, step, zone))
+        later = work(wall_clock_add(moment, step, zone))
+        moment = later if later > moment else moment + step  # a DST fold never walks back
         yield _slot(kind, moment)
         if moment > horizon:
             return

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from bot.core import grammar
 from bot.core.errors import UserError
+from bot.core.invisible import visible
 from bot.core.ports import Delivery, MessageRef
 from bot.core.replies import Button, Reply, Section, error_reply
 from bot.platforms.terminal import print_table
@@ -31,8 +32,8 @@ _MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
 
 
 def plain_mentions(text: str) -> str:
-    """`<@alice>` as `@alice`: how the console names people."""
-    return _MENTION.sub(lambda m: "@" + m.group(1), text)
+    """`<@alice>` as `@alice`: how the console names people; no invisible controls."""
+    return visible(_MENTION.sub(lambda m: "@" + m.group(1), text))
 
 
 def render(

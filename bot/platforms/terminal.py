@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from bot.core import readable
+from bot.core.invisible import visible
 from bot.core.replies import Table
 
 # Long words wrap in these columns instead of pushing the others off the screen.
@@ -22,7 +23,7 @@ def print_table(table: Table, console: Console | None = None) -> None:
         console.print("No rows.")
         return
     cells = [
-        [readable.cell(c, row.get(c), table.zone, table.now) for c in table.columns]
+        [visible(readable.cell(c, row.get(c), table.zone, table.now)) for c in table.columns]
         for row in table.rows
     ]
     headers = [readable.header(c) for c in table.columns]

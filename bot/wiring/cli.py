@@ -123,6 +123,7 @@ def sweep(
 ) -> None:
     """Run one follow-up pass now and print what it sent."""
     from bot.core.clock import FixedClock, SystemClock
+    from bot.core.invisible import visible
     from bot.wiring.sweeper import sweep_once
 
     loaded = settings()
@@ -141,7 +142,7 @@ def sweep(
     deps.clock = clock
     lines = sweep_once(deps)
     for line in lines:
-        typer.echo(line)
+        typer.echo(visible(line))
     if not lines:
         typer.echo("Nothing due.")
 

@@ -29,7 +29,13 @@ def cli_caller(deps: Deps, workspace: str | None, create: bool) -> Caller:
 
 def import_customers(deps: Deps, path: Path, workspace: str | None) -> int:
     """Import a customers CSV, all rows or none, with a progress bar for big files."""
-    rows = customers.read_csv(path.read_text(encoding="utf-8-sig"))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"the file is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8 CSV"
+        ) from None
+    rows = customers.read_csv(text)
     if not rows:
         raise BadInput("no rows after the header")
     caller = cli_caller(deps, workspace, create=True)

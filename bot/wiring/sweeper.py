@@ -221,7 +221,7 @@ class _Nudger:
                 except RateLimited as exc:
                     self._slow_down(recipient, exc.retry_after)
                 except Exception as exc:  # noqa: BLE001 - one failing send blocks no one
-                    log.warning("%s failed: %s", brief.first.line, exc)
+                    log.warning("%s failed: %s", brief.first.ids, exc)
                     for item in brief.items:
                         retry = self.deps.clock.now() + RETRY_AFTER_ERROR * item.attempt
                         self.ledger.failed(item, retry, self._can_look(item))
@@ -270,7 +270,7 @@ class _Nudger:
         if not item.uncertain:
             return False
         if not isinstance(delivery, SentLookup):
-            log.warning("%s may have gone out before an interruption: not sent again", item.line)
+            log.warning("%s may have gone out before an interruption: not sent again", item.ids)
             self.ledger.sent(item, None)
             return True
         found = await delivery.find_sent(

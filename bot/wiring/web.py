@@ -17,6 +17,7 @@ from starlette.routing import BaseRoute, Route
 from bot.platforms import review_page as page
 from bot.platforms.tickets.webhooks import ticket_routes
 from bot.wiring.bootstrap import chat_deliveries
+from bot.wiring.scheduler import SweepWatch, stuck_after
 from bot.wiring.scheduler import start as start_scheduler
 from bot.wiring.scheduler import stop as stop_scheduler
 from handlers import reviews
@@ -59,6 +60,7 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
             platforms.append("teams")
 
     routes += ticket_routes(deps)  # GitHub, Linear, Jira: each when its secret is set
+    watch = SweepWatch()
 
     async def healthz(request: Request) -> JSONResponse:
         try:
@@ -67,6 +69,12 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
             reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
             return JSONResponse(
                 {"ok": False, "database": reason, "platforms": platforms}, status_code=503
+            )
+        stuck = watch.stuck_for()
+        if with_scheduler and stuck > stuck_after(deps):
+            return JSONResponse(
+                {"ok": False, "sweep": f"running for {stuck:.0f} s", "platforms": platforms},
+                status_code=503,
             )
         return JSONResponse({"ok": True, "database": "ok", "platforms": platforms})
 
@@ -89,7 +97,7 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
         scheduler = None
         if with_scheduler:  # the server's own SlackDelivery: one per process
             own = slack.parts.delivery if slack is not None else None
-            scheduler = start_scheduler(deps, chat_deliveries(deps, slack=own))
+            scheduler = start_scheduler(deps, chat_deliveries(deps, slack=own), watch)
         try:
             yield
         finally:
@@ -101,6 +109,7 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.slack = slack
     app.state.deps = deps
+    app.state.sweep_watch = watch
     return app
 
 

@@ -18,6 +18,7 @@ from bot.platforms.slack.ack_budget import ACK_BUDGET_SECONDS
 from bot.platforms.slack.channel_messages import FastPath
 from bot.platforms.slack.listeners import register
 from bot.platforms.slack.parts import SlackParts
+from bot.platforms.slack.replays import ReplayGuard
 from handlers.context import Deps
 
 
@@ -37,17 +38,27 @@ class SlackBot:
         self.app.error(self._on_error)
         register(self.app, self.parts)
         self.fast = FastPath(self.parts, deps.settings.slack_signing_secret)
+        self.replays = ReplayGuard()
 
     async def handle(self, request: Request) -> Response:
         """POST /slack/events: events, slash commands, interactivity and shortcuts. A body
         that is not a Slack payload at all (not UTF-8, broken JSON) is a 400, not a 500."""
         incoming = getattr(request.state, "bolt_request", None)  # parsed by shapes already
+        body = await request.body()
         if incoming is None:
             try:
-                incoming = to_async_bolt_request(request, await request.body())
+                incoming = to_async_bolt_request(request, body)
             except Exception:  # noqa: BLE001 - whatever Bolt can't parse is not from Slack
                 return PlainTextResponse("request body is not a Slack payload", status_code=400)
-        return to_starlette_response(await self.app.async_dispatch(incoming))
+        stamp = request.headers.get("x-slack-request-timestamp", "")
+        signature = request.headers.get("x-slack-signature", "")
+        signed = self.fast.signed(request, body)
+        if signed and not self.replays.first_time(stamp, signature):
+            return Response(status_code=200)  # a replay of a request already applied
+        response = to_starlette_response(await self.app.async_dispatch(incoming))
+        if signed and response.status_code >= 500:
+            self.replays.forget(stamp, signature)  # Slack retries it: let it in
+        return response
 
     async def start(self) -> None:
         await self.parts.start()

@@ -9,7 +9,6 @@ shape), goes to Bolt unchanged, which answers it exactly as before (401, 400, ..
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -17,7 +16,8 @@ from slack_sdk.signature import SignatureVerifier
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bot.platforms.slack.inbound import SPOKEN, by_person, captured
+from bot.platforms.bodies import parse_json
+from bot.platforms.slack.inbound import SPOKEN, by_person, captured, org_wide_team
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.payload_checks import malformed
 from bot.platforms.slack.text import from_slack
@@ -43,8 +43,10 @@ class FastPath:
         # Cheap look before parsing: only JSON event callbacks about messages come this way.
         if not body.startswith(b"{") or b'"event_callback"' not in body:
             return None
+        if not self.signed(request, body):  # authenticated before anything is parsed
+            return None
         try:
-            payload = json.loads(body)
+            payload = parse_json(body)
         except ValueError:
             return None
         if not isinstance(payload, dict):
@@ -56,7 +58,6 @@ class FastPath:
             or event.get("type") != "message"
             or malformed(payload) is not None  # (subtype is a string or absent after this)
             or event.get("subtype") not in SPOKEN
-            or not self.signed(request, body)
         ):
             return None
         team = event_workspace(payload)
@@ -78,6 +79,8 @@ def event_workspace(payload: dict[str, Any]) -> str | None:
     """The workspace an event callback belongs to, found where Bolt finds it (the first
     authorization before the top level: a shared channel's message names the other side's team
     at the top), the team else the enterprise. None for a shape Slack never sends."""
+    if org_wide := org_wide_team(payload):  # checked first: Bolt's middleware does the same
+        return org_wide
     try:
         team = _first_id(payload, "team", "team_id")
         found = team or _first_id(payload, "enterprise", "enterprise_id") or ""

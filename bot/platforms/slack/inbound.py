@@ -4,6 +4,7 @@ whose message it is, where it comes from, its permalink, and the capture of a pe
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -30,6 +31,32 @@ def team_of(context: AsyncBoltContext) -> str:
     return context.team_id or context.enterprise_id or ""
 
 
+def org_wide_team(body: dict[str, Any]) -> str | None:
+    """The workspace an event of an org-wide (Enterprise Grid) install happened in. Its
+    authorization names no team, so Slack's `context_team_id` (else the envelope's `team_id`)
+    says which, as Slack documents: the same team its people's commands carry. None otherwise."""
+    authorizations = body.get("authorizations")
+    if not isinstance(authorizations, list) or not authorizations:
+        return None
+    first = authorizations[0]
+    if not isinstance(first, dict) or first.get("team_id"):
+        return None
+    for found in (body.get("context_team_id"), body.get("team_id")):
+        if isinstance(found, str) and found:
+            return found
+    return None
+
+
+async def scope_org_wide_events(
+    context: AsyncBoltContext, body: dict[str, Any], next: Callable[[], Awaitable[None]]
+) -> None:
+    """Bolt middleware: an org-wide install's event is filed under its workspace, not under the
+    enterprise (which would split one team's data in two)."""
+    if not context.team_id and (team := org_wide_team(body)):
+        context["team_id"] = team
+    await next()
+
+
 def permalink(base: str | None, channel: str, ts: str, thread_ts: str | None = None) -> str | None:
     """A message's link, built from the workspace URL (auth.test) as chat.getPermalink does."""
     if not base:
@@ -38,6 +65,30 @@ def permalink(base: str | None, channel: str, ts: str, thread_ts: str | None = N
     if thread_ts and thread_ts != ts:
         link += f"?thread_ts={thread_ts}&cid={channel}"
     return link
+
+
+# A signed payload whose values we never wrote (an old app version's button, a hand-made request)
+# fails to read with one of these: the clicker is told, nothing changes, never a 500.
+DAMAGED = (ValueError, KeyError, IndexError, TypeError, AttributeError)
+DAMAGED_TEXT = (
+    "That button or form is out of date, so nothing was changed. "
+    "`/loop list` shows your loops as they are now."
+)
+
+
+def loop_number(value: object) -> int:
+    """A loop number we wrote into a button or form; ValueError for anything else."""
+    text = str(value)
+    if not text.isdigit() or len(text) > 9:  # never "1e9", "-3", "٣" or a 10,000-digit int
+        raise ValueError(f"not a loop number: {text[:20]!r}")
+    return int(text)
+
+
+async def say_damaged(respond: Any, what: str, log: Any) -> None:
+    """Tell the clicker their out-of-date click did nothing (ephemeral)."""
+    log.info("a %s carried values we never wrote; told the clicker", what)
+    if respond is not None:
+        await respond(text=DAMAGED_TEXT, response_type="ephemeral", replace_original=False)
 
 
 def as_reply(exc: Exception, what: str, log: Any) -> Reply:

@@ -13,10 +13,9 @@ from slack_bolt.adapter.starlette.async_handler import to_async_bolt_request
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-log = logging.getLogger(__name__)
+from bot.platforms.bodies import BodyTooLarge, read_capped
 
-# Slack's largest payloads (a block_actions carrying a 50-block message) stay well below this.
-MAX_BODY_BYTES = 4 * 1024 * 1024
+log = logging.getLogger(__name__)
 
 # Per payload kind: dotted path -> the type found there; a trailing "?" means it may be absent.
 _USER = {"user": dict, "user.id": str}
@@ -157,14 +156,12 @@ def refuse_what_slack_never_sends(
     it knows (a person's channel message) without Bolt; None hands the request on."""
 
     async def checked(request: Request) -> Response:
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            return PlainTextResponse("request body too large", status_code=413)
         stamp = request.headers.get("x-slack-request-timestamp", "").strip()
         if stamp and not stamp.lstrip("-").isdigit():  # Bolt's check would raise on it: a 500
             return PlainTextResponse("invalid request", status_code=401)
-        body = await request.body()  # kept by the request: the handler reads it again
-        if len(body) > MAX_BODY_BYTES:
+        try:
+            body = await read_capped(request)  # kept by the request: the handler reads it again
+        except BodyTooLarge:
             return PlainTextResponse("request body too large", status_code=413)
         try:
             body.decode("utf-8")

@@ -19,6 +19,8 @@ from handlers.people import Profile
 log = logging.getLogger(__name__)
 
 PROFILE_MAX_AGE = timedelta(days=30)  # time zones change when people move; re-read monthly
+# An admin's rights are re-read this often: a demoted admin must not keep them for a month.
+ADMIN_MAX_AGE = timedelta(minutes=5)
 USERS_INFO_SECONDS = 1.5  # within the ack budget; without a profile we use the default zone
 
 
@@ -48,7 +50,10 @@ class Callers:
         )
 
     def _fresh(self, profile: Profile | None) -> bool:
-        return profile is not None and profile.fetched_at > self.deps.clock.now() - PROFILE_MAX_AGE
+        if profile is None:
+            return False
+        max_age = ADMIN_MAX_AGE if profile.is_admin else PROFILE_MAX_AGE
+        return profile.fetched_at > self.deps.clock.now() - max_age
 
     async def profile(self, team: str, user: str) -> Profile | None:
         key = (team, user)

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -47,6 +48,19 @@ class TeamsCallFailed(Exception):
     """An outgoing call to Teams (token or Bot Connector) failed."""
 
 
+@dataclass(frozen=True)
+class Verified:
+    """A token whose signature checked out, and the channels its key is endorsed for."""
+
+    claims: dict[str, Any]
+    endorsements: object
+
+    def endorsed_for(self, channel_id: object) -> None:
+        """Unauthorized unless the key may sign activities of `channel_id` (e.g. msteams)."""
+        if isinstance(self.endorsements, list) and channel_id not in self.endorsements:
+            raise Unauthorized(f"key is not endorsed for channel {channel_id!r}")
+
+
 class TokenValidator:
     """Checks Bot Framework tokens: issuer, audience, expiry, signature by a published key."""
 
@@ -59,6 +73,13 @@ class TokenValidator:
 
     async def claims(self, authorization: str | None, channel_id: str | None) -> dict[str, Any]:
         """The verified claims of the `Authorization: Bearer …` header, or Unauthorized."""
+        verified = await self.verify(authorization)
+        verified.endorsed_for(channel_id)
+        return verified.claims
+
+    async def verify(self, authorization: str | None) -> Verified:
+        """The token checked before the activity is read (its signature, issuer, audience and
+        expiry); the channel its key is endorsed for is checked once the body is parsed."""
         if not authorization or not authorization.startswith("Bearer "):
             raise Unauthorized("no bearer token")
         token = authorization.removeprefix("Bearer ").strip()
@@ -80,12 +101,9 @@ class TokenValidator:
         jwk = await self._key(kid)
         if jwk is None:
             raise Unauthorized("token signed by an unknown key")
-        endorsements = jwk.get("endorsements")
-        if isinstance(endorsements, list) and channel_id not in endorsements:
-            raise Unauthorized(f"key is not endorsed for channel {channel_id!r}")
         try:
             key = jwt.PyJWK(jwk, algorithm="RS256").key
-            return jwt.decode(
+            claims = jwt.decode(
                 token,
                 key,
                 algorithms=["RS256"],
@@ -96,6 +114,7 @@ class TokenValidator:
             )
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"token rejected: {exc}") from None
+        return Verified(claims, jwk.get("endorsements"))
 
     async def _key(self, kid: str) -> dict[str, Any] | None:
         now = time.monotonic()

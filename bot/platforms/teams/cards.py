@@ -16,6 +16,7 @@ from typing import Any
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment
 
 from bot.core import readable
+from bot.core.invisible import visible
 from bot.core.replies import Attachment as ReplyFile
 from bot.core.replies import Button, Reply, Section
 
@@ -35,6 +36,8 @@ SNOOZE_CHOICES = (
 )
 _MENTION = re.compile(r"<@([^>|]+)(?:\|([^>]*))?>")
 _STYLE = {"primary": "positive", "danger": "destructive"}
+_MARKDOWN = re.compile(r"[\\\[\]*]")  # an underscore inside a word is no emphasis
+MAX_TEXT_CHARS = 3_000  # one text block; longer text is cut with an ellipsis
 # Buttons that need a word more (until when, who, what) open a small form under the card.
 FORM_ACTIONS = ("snooze", "reassign", "update")
 
@@ -55,8 +58,16 @@ def _texts(reply: Reply) -> Iterable[str]:
 
 
 def with_names(text: str, names: Mapping[str, str]) -> str:
-    """`<@id>` as the user's display name (what Teams users recognise)."""
-    return _MENTION.sub(lambda m: names.get(m.group(1)) or m.group(2) or m.group(1), text)
+    """`<@id>` as the user's display name (what Teams users recognise), and the text escaped:
+    what customers and colleagues typed is shown as typed, never as a link or emphasis."""
+    named = _MENTION.sub(lambda m: names.get(m.group(1)) or m.group(2) or m.group(1), text)
+    return escape(visible(named))
+
+
+def escape(text: str) -> str:
+    """Text for a TextBlock or a fact: the Markdown that Adaptive Cards render (links,
+    emphasis) backslash-escaped. Our replies use none of it, so only typed text changes."""
+    return _MARKDOWN.sub(r"\\\g<0>", text)
 
 
 def _text(text: str, **style: Any) -> dict[str, Any]:
@@ -95,7 +106,7 @@ def reply_card(
         "body": body,
         "msteams": {"width": "Full"},
     }
-    if forms and len(json.dumps(card)) > MAX_CARD_BYTES:
+    if forms and _size(card) > MAX_CARD_BYTES:
         return reply_card(reply, names, forms=False, command=command)
     if not forms and any(b.action in FORM_ACTIONS for s in reply.sections for b in s.buttons):
         body.append(
@@ -106,7 +117,46 @@ def reply_card(
                 size="Small",
             )
         )
+    return _fit(card)
+
+
+def _size(card: dict[str, Any]) -> int:
+    return len(json.dumps(card).encode("utf-8"))
+
+
+def _fit(card: dict[str, Any]) -> dict[str, Any]:
+    """The card within what Teams accepts (it refuses a message over ~28 KB): long texts cut,
+    then the last parts left out, with a line saying so."""
+    if _size(card) <= MAX_CARD_BYTES:
+        return card
+    _clip(card["body"])
+    body, left_out = card["body"], 0
+    while len(body) > 1 and _size(card) > MAX_CARD_BYTES - 500:
+        body.pop()
+        left_out += 1
+    if left_out:
+        body.append(
+            _text(
+                f"{left_out} more part{'s' if left_out > 1 else ''} left out: Teams takes so much "
+                "in one message. Ask for less (a customer, a page), or use `loopkeeper` on the "
+                "command line.",
+                isSubtle=True,
+                size="Small",
+            )
+        )
     return card
+
+
+def _clip(node: Any) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _clip(item)
+    elif isinstance(node, dict):
+        if node.get("type") == "TextBlock" and len(node.get("text") or "") > MAX_TEXT_CHARS:
+            node["text"] = node["text"][:MAX_TEXT_CHARS] + "…"
+        for value in node.values():
+            if isinstance(value, list | dict):
+                _clip(value)
 
 
 def _section(

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.platforms.bodies import BodyTooLarge, parse_json, read_capped
 from bot.platforms.teams.auth import KeysUnavailable, TokenValidator, Unauthorized
 from bot.platforms.teams.turns import TeamsBot
 from handlers.context import Deps
@@ -38,18 +39,25 @@ def teams_routes(deps: Deps) -> list[Route]:
         authorization = request.headers.get("authorization")
         if not authorization:
             return _refuse("no Authorization header")
+        try:  # the token first: nobody unauthenticated makes us read or parse a body
+            verified = await validator.verify(authorization)
+        except Unauthorized as exc:
+            return _refuse(str(exc))
+        except KeysUnavailable:
+            return JSONResponse({"error": "signing keys unavailable"}, status_code=503)
         try:
-            body: Any = await request.json()
+            body: Any = parse_json(await read_capped(request))
+        except BodyTooLarge:
+            return JSONResponse({"error": "the body is too large"}, status_code=413)
         except ValueError:
             return JSONResponse({"error": "the body is not JSON"}, status_code=400)
         if not isinstance(body, dict):
             return JSONResponse({"error": "the body is not an activity"}, status_code=400)
         try:
-            claims = await validator.claims(authorization, body.get("channelId"))
+            verified.endorsed_for(body.get("channelId"))
         except Unauthorized as exc:
             return _refuse(str(exc))
-        except KeysUnavailable:
-            return JSONResponse({"error": "signing keys unavailable"}, status_code=503)
+        claims = verified.claims
         if not body.get("serviceUrl") or claims.get("serviceurl") != body.get("serviceUrl"):
             return _refuse("serviceUrl does not match the token")
         try:

@@ -17,6 +17,8 @@ from handlers.context import Caller
 PLATFORM = "teams"
 # Words that start a /loop command; anything else said to the bot in a channel is feedback.
 _TAGS = re.compile(r"<(?![@#])[^>]+>")  # HTML tags, not our <@user> mentions
+_MESSAGE_ID = re.compile(r"[\w.:@-]{1,128}")  # Teams message ids are digits; never a path
+_TYPED_REFERENCE = re.compile(r"(?:<|&lt;|&#60;)(?=[@#])")
 _BREAKS = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MAX_PLACE = 64  # Feedback.channel
@@ -135,7 +137,9 @@ def words(activity: Activity, people: dict[str, str] | None = None) -> str:
     For a command (`people` given: Teams id -> our user id) people become `<@id>` and channels
     `<#id>`, as the grammar reads them; otherwise (feedback) they stay names, as people wrote.
     """
-    text = activity.text or ""
+    # Teams marks mentions up as <at>…</at>; `<@…>` in the text was typed (raw or as &lt;) and
+    # must not read as a person once decoded: its bracket becomes a look-alike.
+    text = _TYPED_REFERENCE.sub("‹", activity.text or "")
     bot_id = activity.recipient.id if activity.recipient else None
     for mention in activity.get_mentions():
         account = mention.mentioned
@@ -173,18 +177,20 @@ def is_command(text: str) -> bool:
     return text.strip().startswith("/") or grammar.command_text(text) is not None
 
 
-def permalink(arrival: Arrival) -> str | None:
-    """A Teams deep link to a channel message (what "open in Teams" uses)."""
-    if arrival.channel is None or not arrival.activity.id:
+def permalink(arrival: Arrival, message_id: str | None = None) -> str | None:
+    """A Teams deep link to a channel message (what "open in Teams" uses): the arriving one, or
+    `message_id` in the arrival's channel. Built here, never taken from what a client sent."""
+    message = message_id if message_id is not None else arrival.activity.id
+    if arrival.channel is None or not message or not _MESSAGE_ID.fullmatch(message):
         return None
     conversation = arrival.conversation_id
     root = conversation.split(";messageid=", 1)[1] if ";messageid=" in conversation else None
     # A root post is its own parent; a reply names the thread's root.
-    query = {"tenantId": arrival.tenant, "parentMessageId": root or arrival.activity.id}
+    query = {"tenantId": arrival.tenant, "parentMessageId": root or message}
     group = (_channel_data(arrival.activity).get("team") or {}).get("aadGroupId")
     if group:
         query["groupId"] = group
     return (
         f"https://teams.microsoft.com/l/message/{quote(arrival.channel, safe='')}/"
-        f"{arrival.activity.id}?{urlencode(query)}"
+        f"{message}?{urlencode(query)}"
     )

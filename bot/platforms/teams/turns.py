@@ -53,6 +53,10 @@ class TeamsBot:
         if not arrival.tenant or not arrival.user:
             log.info("Teams %s activity without tenant or user: ignored", activity.type)
             return Answer()
+        only = self.deps.settings.teams_tenant_id
+        if only and arrival.tenant != only:  # a single-tenant bot serves its own tenant only
+            log.info("Teams activity from tenant %s refused (TEAMS_TENANT_ID)", arrival.tenant)
+            return Answer(status=403, body={"error": "this bot serves one tenant"})
         await self._remember(arrival)
         kind = activity.type
         if kind == ActivityTypes.invoke:
@@ -272,11 +276,12 @@ class TeamsBot:
         payload = value.get("messagePayload") or {}
         text = inbound.clean(str((payload.get("body") or {}).get("content") or ""))
         named = await asyncio.to_thread(capture.customers_named, self.deps, arrival.caller(), text)
+        message_id = str(payload.get("id") or "")
         return cards.feedback_dialog(
             text,
             named[0] if named else "",
-            payload.get("linkToMessage"),
-            str(payload.get("id") or ""),
+            inbound.permalink(arrival, message_id),
+            message_id,
             arrival.place,
         )
 
@@ -285,9 +290,11 @@ class TeamsBot:
         data = value.get("data") or {}
         text = str(data.get("text") or "").strip()
         customer = str(data.get("customer") or "").strip()
-        link = str(data.get("permalink") or "") or None
         message_id = str(data.get("messageId") or "")
-        channel = str(data.get("channel") or "") or arrival.place
+        # The dialog comes back from the client: the link is rebuilt, the place is where it
+        # was submitted, whatever the card's data says.
+        link = inbound.permalink(arrival, message_id)
+        channel = arrival.place
         try:
             if not text:
                 raise UserError("Say what the customer said.")

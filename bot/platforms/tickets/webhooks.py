@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from bot.core.tickets import BODY_LIMIT, TicketChange, fresh, signature_ok
+from bot.platforms.bodies import BodyTooLarge, parse_json, read_capped
 from bot.platforms.tickets.payloads import github_change, jira_change, linear_change
 from handlers.context import Deps
 from handlers.ticket_updates import apply_change
@@ -68,20 +68,6 @@ def _refused(status: int, why: str) -> JSONResponse:
     return JSONResponse({"ok": False, "error": why}, status_code=status)
 
 
-async def read_capped(request: Request, limit: int = BODY_LIMIT) -> bytes | None:
-    """The raw body, or None when it is longer than `limit` (read no further than that)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        return None
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def _delivery_id(hook: Hook, request: Request, body: dict[str, Any], raw: bytes) -> str:
     """The tracker's delivery id; Linear's webhookId with its timestamp, else the body's hash
     (the same body sent twice is the same delivery)."""
@@ -95,13 +81,14 @@ def _delivery_id(hook: Hook, request: Request, body: dict[str, Any], raw: bytes)
 
 def endpoint(deps: Deps, hook: Hook, secret: str) -> Callable[[Request], Awaitable[JSONResponse]]:
     async def receive(request: Request) -> JSONResponse:
-        raw = await read_capped(request)
-        if raw is None:
+        try:
+            raw = await read_capped(request, BODY_LIMIT)
+        except BodyTooLarge:
             return _refused(413, "body too large")
         if not signature_ok(secret, raw, request.headers.get(hook.signature_header), hook.prefix):
             return _refused(401, "bad or missing signature")
         try:
-            body = json.loads(raw)
+            body = parse_json(raw)  # no nesting depth is a 500
         except ValueError:
             return _refused(400, "body is not JSON")
         if not isinstance(body, dict):

@@ -12,12 +12,14 @@ from functools import partial
 from slack_bolt.async_app import AsyncApp
 
 from bot.platforms.slack.blocks import FEEDBACK_MODAL, PAGE_ACTION, RUN_ACTION, UPDATE_MODAL
+from bot.platforms.slack.inbound import scope_org_wide_events
 from bot.platforms.slack.listeners import actions, commands, events, shortcuts
 from bot.platforms.slack.parts import SlackParts
 
 
 def register(app: AsyncApp, slack: SlackParts) -> None:
     """Bind every listener to `app`, each given `slack` first."""
+    app.use(scope_org_wide_events)
     app.event("message")(partial(events.on_message, slack))
     app.event("app_mention")(partial(events.on_mention, slack))
     app.event("reaction_added")(partial(events.on_reaction, slack))

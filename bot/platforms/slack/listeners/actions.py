@@ -27,7 +27,14 @@ from bot.platforms.slack.blocks import (
     update_modal,
 )
 from bot.platforms.slack.home import publish_home
-from bot.platforms.slack.inbound import as_reply, team_of
+from bot.platforms.slack.inbound import (
+    DAMAGED,
+    DAMAGED_TEXT,
+    as_reply,
+    loop_number,
+    say_damaged,
+    team_of,
+)
 from bot.platforms.slack.parts import SlackParts
 from handlers import briefs, capture, loops
 
@@ -78,11 +85,11 @@ def read_click(action: dict[str, Any]) -> Click:
     verb = action["action_id"].removeprefix("loop_")
     if action.get("type") == "static_select":
         number, _, when = action["selected_option"]["value"].partition("|")
-        return Click(verb, int(number), when)
+        return Click(verb, loop_number(number), when)
     if action.get("type") == "users_select":
         number = action.get("block_id", "").split(":")[1]
-        return Click(verb, int(number), user=grammar.UserRef(id=action["selected_user"]))
-    return Click(verb, int(action["value"]))
+        return Click(verb, loop_number(number), user=grammar.UserRef(id=action["selected_user"]))
+    return Click(verb, loop_number(action["value"]))
 
 
 def click_key(body: dict[str, Any], action: dict[str, Any], surface: Surface) -> str:
@@ -119,7 +126,11 @@ async def on_loop_action(
 ) -> None:
     await ack()
     surface = Surface.of(body)
-    click = read_click(action)
+    try:
+        click = read_click(action)
+    except DAMAGED:
+        await say_damaged(respond, "loop button", log)
+        return
     await acted(
         slack,
         context,
@@ -132,14 +143,21 @@ async def on_loop_action(
 
 
 async def on_update_button(
-    slack: SlackParts, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]
+    slack: SlackParts,
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
 ) -> None:
     await ack()
-    metadata = {"number": int(action["value"]), **Surface.of(body).as_metadata()}
+    try:
+        number = loop_number(action["value"])
+    except DAMAGED:
+        await say_damaged(respond, "Add update button", log)
+        return
+    metadata = {"number": number, **Surface.of(body).as_metadata()}
     slack.work.later(
-        slack.client.views_open(
-            trigger_id=body["trigger_id"], view=update_modal(int(action["value"]), metadata)
-        )
+        slack.client.views_open(trigger_id=body["trigger_id"], view=update_modal(number, metadata))
     )
 
 
@@ -150,14 +168,21 @@ async def on_update_submitted(
     view: dict[str, Any],
     context: AsyncBoltContext,
 ) -> None:
-    metadata = json.loads(view.get("private_metadata") or "{}")
     text = input_value(view, "update", "text").strip()
     if not text:
         await ack(response_action="errors", errors={"update": "Write the update first."})
         return
+    try:
+        metadata = json.loads(view.get("private_metadata") or "{}")
+        click = Click("update", loop_number(metadata["number"]), text)
+        surface = Surface(
+            metadata.get("kind") or "home", metadata.get("channel"), metadata.get("ts")
+        )
+    except DAMAGED:
+        log.info("an update form carried no loop number; told the user")
+        await ack(response_action="errors", errors={"update": DAMAGED_TEXT[:150]})
+        return
     team, user = team_of(context), body["user"]["id"]
-    surface = Surface(metadata.get("kind") or "home", metadata.get("channel"), metadata.get("ts"))
-    click = Click("update", int(metadata["number"]), text)
 
     async def decide() -> Reply | None:
         return await decide_act(slack, context, user, click, f"view:{view['id']}")

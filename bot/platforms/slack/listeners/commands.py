@@ -15,7 +15,7 @@ from bot.core.replies import Reply
 from bot.platforms.slack import send
 from bot.platforms.slack.ack_budget import Late
 from bot.platforms.slack.blocks import PAGE_ACTION, messages, pager
-from bot.platforms.slack.inbound import as_reply, team_of
+from bot.platforms.slack.inbound import DAMAGED, as_reply, loop_number, say_damaged, team_of
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.text import from_slack
 from handlers import commands
@@ -45,12 +45,18 @@ async def on_button(
     respond: AsyncRespond,
 ) -> None:
     """A page button (another page of a list, in place of this one), or a button that runs
-    the command in its value (Undo, "Forget Acme"), answered in a new message."""
-    if action["action_id"].startswith(PAGE_ACTION):
-        asked = json.loads(action["value"])
-        text, page = asked["text"], int(asked["page"])
-    else:
-        text, page = action["value"], None
+    the command in its value (Undo, "Forget Acme"), answered in a new message. A damaged value
+    gets an "out of date" ephemeral, never a 500."""
+    try:
+        if action["action_id"].startswith(PAGE_ACTION):
+            asked = json.loads(action["value"])
+            text, page = str(asked["text"]), loop_number(asked["page"])
+        else:
+            text, page = str(action["value"]), None
+    except DAMAGED:
+        await ack()
+        await say_damaged(respond, "page button", log)
+        return
     channel = (body.get("container") or {}).get("channel_id")
     await run(
         slack,

@@ -84,7 +84,11 @@ async def submitted(
     view: dict[str, Any],
     context: AsyncBoltContext,
 ) -> None:
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    try:  # what we put there; anything else is logged without its message's place
+        metadata = json.loads(view.get("private_metadata") or "{}")
+    except ValueError:
+        metadata = None
+    metadata = metadata if isinstance(metadata, dict) else {}
     customer, text = input_value(view, "customer").strip(), input_value(view, "text").strip()
     errors = {}
     if not customer:
