@@ -31,7 +31,7 @@ def test_forget_scrubs_the_other_customers_copy_loop_and_history(deps) -> None: 
     assert not commands.run(deps, alice, "commit Globex: unrelated promise").error
     assert all(cells_containing(deps.engine, word) for word in SECRETS)
 
-    assert not commands.run(deps, admin, "customer forget ACME").error
+    assert not commands.run(deps, admin, "customer forget ACME --yes").error
 
     assert {word: cells_containing(deps.engine, word) for word in SECRETS} == {
         word: [] for word in SECRETS

@@ -304,18 +304,21 @@ def test_timeline_is_newest_first_with_permalinks(story) -> None:  # noqa: ANN00
     seeded, uow = story
     assert uow.touchpoints.timeline_size(seeded.workspace_id, seeded.acme) == (3, 10)
     entries = uow.touchpoints.timeline(seeded.workspace_id, seeded.acme, 5)
-    assert [(e.kind, e.number) for e in entries] == [
-        ("feedback", None),
-        ("feedback", None),
+    assert [(e.kind, e.number if e.kind != "feedback" else "id") for e in entries] == [
+        ("feedback", "id"),
+        ("feedback", "id"),
         ("cancel", 5),
         ("created", 5),
         ("told", 2),
     ]
+    for said in (e for e in entries if e.kind == "feedback"):  # feedback shows its own id
+        assert uow.feedback.get(said.number).customer_id == seeded.acme
     assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
     whole = uow.touchpoints.timeline(seeded.workspace_id, seeded.acme, 100)
     assert len(whole) == 13
     # loop #1 came from captured feedback: its events link to that message
-    assert {e.permalink for e in whole if e.number == 1} == {"https://example.com/p1"}
+    loop_one = {e.permalink for e in whole if e.number == 1 and e.kind != "feedback"}
+    assert loop_one == {"https://example.com/p1"}
     assert uow.touchpoints.customer_loops(seeded.workspace_id, seeded.acme, NOW) == (1, 0)
     assert uow.touchpoints.customer_loops(seeded.workspace_id, seeded.globex, NOW) == (3, 1)
 
