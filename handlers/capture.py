@@ -9,8 +9,9 @@ from datetime import datetime, tzinfo
 
 from bot.core import grammar, inputs
 from bot.core.classify import feedback_kind, has_commitment, promise_title, sentiment
-from bot.core.dates import Found, describe, find_due
 from bot.core.dates import date_order as order_of
+from bot.core.dates import describe
+from bot.core.due_in_text import Found, find_due
 from bot.core.errors import BadInput, NotFound
 from bot.core.matching import CustomerMatcher
 from bot.core.replies import Button, Reply, Section

@@ -10,12 +10,12 @@ from __future__ import annotations
 import calendar
 import re
 import warnings
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from bot.core import datewords
-from bot.core.datewords import MONTHS, ORDINALS, WEEKDAYS, number_word
+from bot.core.calendar_days import WEEKDAY_WORDS, add_months, calendar_day
+from bot.core.datewords import WEEKDAYS, number_word
 from bot.core.errors import BadInput
 
 END_OF_DAY = time(17, 0)
@@ -88,41 +88,6 @@ _DURATION = re.compile(
 )
 _FROM_DAY = re.compile(r"^(?P<span>.+?) (?:from|after) (?P<day>.+)$")
 _HALF_HOUR = re.compile(r"^(?:in\s+)?half an? hour$")
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(ORDINALS, key=len, reverse=True))
-_ON_DAY = rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?"
-_DAY_MONTH = re.compile(
-    rf"^{_ON_DAY}(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>\d{{4}}))?$"
-)
-_MONTH_DAY = re.compile(
-    rf"^{_ON_DAY}(?P<month>{_MONTH})\s+(?:the\s+)?(?P<day>{_DAY})(?:,?\s+(?P<year>\d{{4}}))?$"
-)
-_DAY_ALONE = re.compile(  # "the 4th", not a bare "4" (4pm? the 4th?)
-    rf"^{_ON_DAY}(?P<day>\d{{1,2}}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + ")$"
-)
-_MONTH_ALONE = re.compile(
-    rf"^(?P<end>end of (?:the )?)?(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?$"
-)
-_ISO = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})$")
-_NUMERIC = re.compile(
-    rf"^{_ON_DAY}(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<year>\d{{4}}|\d{{2}}))?$"
-)
-
-
-@dataclass(frozen=True)
-class Found:
-    """A due date found in a chat message: the words (and where they are), and what they mean.
-
-    `due` is None when the words look like a date but cannot be read; `problem` then says why,
-    with the closest reading.
-    """
-
-    start: int
-    end: int
-    words: str
-    due: datetime | None
-    problem: BadInput | None = None
 
 
 def looks_like_date(text: str) -> bool:
@@ -206,103 +171,9 @@ def _duration(phrase: str, now: datetime, local: datetime, zone: tzinfo) -> date
     if unit in ("months", "years"):
         if count > 120:
             raise _too_far(phrase)
-        return _at(_add_months(today, count * (12 if unit == "years" else 1)), END_OF_DAY, zone)
+        return _at(add_months(today, count * (12 if unit == "years" else 1)), END_OF_DAY, zone)
     days = count * {"weeks": 7, "fortnights": 14}.get(unit, 1)
     return _at(today + timedelta(days=days), END_OF_DAY, zone)
-
-
-def _add_months(day: date, count: int) -> date:
-    month = day.month - 1 + count
-    year, month = day.year + month // 12, month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _day_of(text: str) -> int:
-    return ORDINALS.get(text) or int(re.sub(r"\D", "", text))
-
-
-def _next_date(month: int, day: int, year: str | None, today: date) -> date | None:
-    """The day in the given year, or the next time that month and day come round."""
-    if year:
-        years = [int(year) + (2000 if len(year) == 2 else 0)]
-    else:
-        years = list(range(today.year, today.year + 9))  # 29 Feb comes round too
-    for candidate_year in years:
-        try:
-            candidate = date(candidate_year, month, day)
-        except ValueError:
-            continue
-        if year or candidate >= today:
-            return candidate
-    return None
-
-
-def _calendar_day(phrase: str, today: date, order: str) -> date | None:
-    """A day named by its date: 2026-12-01, 3 Dec, December 3rd, the 4th, 12/03."""
-    if match := _ISO.match(phrase):
-        return _checked(
-            phrase, lambda: date(*(int(match.group(k)) for k in ("year", "month", "day")))
-        )
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
-        if match := pattern.match(phrase):
-            day = _day_of(match.group("day"))
-            found = _next_date(MONTHS[match.group("month")], day, match.group("year"), today)
-            return _weekday_agrees(phrase, match.group("weekday"), found)
-    if match := _DAY_ALONE.match(phrase):
-        day, month = _day_of(match.group("day")), date(today.year, today.month, 1)
-        for _ in range(3):
-            found = _next_date(month.month, day, str(month.year), today)
-            if found and found >= today:
-                return _weekday_agrees(phrase, match.group("weekday"), found)
-            month = _add_months(month, 1)
-        return None
-    if match := _MONTH_ALONE.match(phrase):
-        month = MONTHS[match.group("month")]
-        first = _next_date(month, 1, match.group("year"), today.replace(day=1))
-        if first is None:
-            return None
-        if match.group("end"):
-            return first.replace(day=calendar.monthrange(first.year, month)[1])
-        return first if first >= today else None
-    if match := _NUMERIC.match(phrase):
-        return _numeric(phrase, match, today, order)
-    return None
-
-
-def _checked(phrase: str, make) -> date:  # noqa: ANN001
-    try:
-        return make()
-    except ValueError:
-        raise BadInput(f"“{phrase}” is not a date on the calendar.") from None
-
-
-def _weekday_agrees(phrase: str, weekday: str | None, found: date | None) -> date | None:
-    if found is None:
-        raise BadInput(f"“{phrase}” is not a date on the calendar.")
-    if weekday and WEEKDAYS[weekday] != found.weekday():
-        raise BadInput(
-            f"“{phrase}”: {found.strftime('%-d %b %Y')} is a {found.strftime('%A')}, not a "
-            f"{calendar.day_name[WEEKDAYS[weekday]]}. Which did you mean?",
-            [found.strftime("%-d %b %Y")],
-        )
-    return found
-
-
-def _numeric(phrase: str, match: re.Match[str], today: date, order: str) -> date | None:
-    """12/03 is 3 December month first (mdy) and 12 March day first (dmy): the workspace says."""
-    a, b, year = int(match.group("a")), int(match.group("b")), match.group("year")
-    month, day = (b, a) if order == "dmy" else (a, b)
-    found = _next_date(month, day, year, today) if 1 <= month <= 12 else None
-    if found is None:
-        other = _next_date(day, month, year, today) if 1 <= day <= 12 else None
-        way = "day first" if order == "dmy" else "month first"
-        hint = f" Did you mean {other.strftime('%-d %B %Y')}?" if other else ""
-        raise BadInput(
-            f"“{phrase}” is not a date read {way} (this workspace's date order, "
-            f"`settings date-order {order}`).{hint}",
-            [other.strftime("%Y-%m-%d")] if other else [],
-        )
-    return _weekday_agrees(phrase, match.group("weekday"), found)
 
 
 def _relative_day(word: str, local: datetime, at: time | None) -> datetime | None:
@@ -336,16 +207,16 @@ def _relative_day(word: str, local: datetime, at: time | None) -> datetime | Non
         last = calendar.monthrange(today.year, today.month)[1]
         return _at(today.replace(day=last), clock, zone)
     if word in ("next month", "end of next month"):
-        first = _add_months(today.replace(day=1), 1)
+        first = add_months(today.replace(day=1), 1)
         day = 1 if word == "next month" else calendar.monthrange(first.year, first.month)[1]
         return _at(first.replace(day=day), clock, zone)
     if word in ("eoq", "end of quarter", "end of the quarter", "this quarter"):
-        last_month = _add_months(today.replace(day=1), 2 - (today.month - 1) % 3)
+        last_month = add_months(today.replace(day=1), 2 - (today.month - 1) % 3)
         day = calendar.monthrange(last_month.year, last_month.month)[1]
         return _at(last_month.replace(day=day), clock, zone)
     if word in ("eoy", "end of year", "end of the year", "this year"):
         return _at(date(today.year, 12, 31), clock, zone)
-    weekday = re.fullmatch(rf"(?:(this|next|on|coming|this coming)\s+)?({_WEEKDAY})", word)
+    weekday = re.fullmatch(rf"(?:(this|next|on|coming|this coming)\s+)?({WEEKDAY_WORDS})", word)
     if weekday:
         ahead = (WEEKDAYS[weekday.group(2)] - today.weekday()) % 7
         candidate = _at(today + timedelta(days=ahead), clock, zone)
@@ -368,7 +239,7 @@ def _read(phrase: str, now: datetime, zone: tzinfo, order: str) -> datetime | No
     rest, at = _split_time(phrase)
     if (due := _relative_day(rest, local, at)) is not None:
         return due
-    day = _calendar_day(rest, local.date(), order)
+    day = calendar_day(rest, local.date(), order)
     if day is not None:
         return _at(day, at or END_OF_DAY, zone)
     if datewords.all_known(rest):
@@ -470,71 +341,6 @@ def describe(
     if with_year or now is not None and local.year != now.astimezone(zone).year:
         text = local.strftime("%a %d %b %Y %H:%M")
     return f"{text} ({getattr(zone, 'key', None) or local.tzname()})"
-
-
-def split_due(text: str) -> tuple[str, str | None]:
-    """A promise and the date words at its end: "fix the export by Friday" -> ("fix the
-    export", "Friday"). A `by` phrase that is not a date ("report made by finance") stays."""
-    for match in reversed(list(datewords.DUE_WORD.finditer(text))):
-        tail = text[match.end() :].strip()
-        if match.group(0).strip().lower() != "on" and looks_like_date(tail):
-            return text[: match.start()].strip(), tail
-    ending = text.rstrip(" .!")
-    for match in datewords.BARE_DUE.finditer(ending):
-        if match.end() == len(ending):
-            return text[: match.start()].strip(), match.group(0)
-    return text, None
-
-
-def find_due(text: str, now: datetime, zone: tzinfo, order: str = DEFAULT_ORDER) -> Found | None:
-    """The due date a chat message promises ("we'll send it by Friday, thanks"), if any.
-
-    A phrase after by/before/until that looks like a date but cannot be read is found too,
-    with its problem, so that nothing is tracked on a date the bot did not understand.
-    """
-    for match in reversed(list(datewords.DUE_WORD.finditer(text))):
-        tail_text = re.split(r"[.;!?\n,(]", text[match.end() :])[0]
-        tail = list(re.finditer(r"\S+", tail_text))
-        if not tail or not looks_like_date(tail_text):
-            continue
-        # Never read part of the date words: "by the twelfth of neverember" is not the 12th.
-        dateish = datewords.dateish_words([t.group(0) for t in tail[:7]]) or 1
-        for size in range(min(len(tail), 7), dateish - 1, -1):
-            end = match.end() + tail[size - 1].end()
-            phrase = text[match.end() : end]
-            try:
-                return Found(
-                    match.start(),
-                    end,
-                    text[match.start() : end],
-                    parse_due(phrase, now, zone, order),
-                )
-            except BadInput:
-                continue
-        # Quote the words that look like a date ("by tomorow"), not the rest ("for ACME").
-        end = match.end() + tail[min(dateish, len(tail)) - 1].end()
-        words = text[match.start() : end]
-        try:
-            parse_due(words, now, zone, order)
-        except BadInput as problem:
-            return Found(match.start(), end, words, None, problem)
-    for match in reversed(list(datewords.BARE_DUE.finditer(text))):
-        try:
-            due = parse_due(match.group(0), now, zone, order)
-        except BadInput as problem:
-            if match.group(0).lower().strip() == "asap":
-                return Found(match.start(), match.end(), match.group(0), None, problem)
-            continue
-        return Found(match.start(), match.end(), match.group(0), due)
-    return None
-
-
-def find_due_in_text(
-    text: str, now: datetime, zone: tzinfo, order: str = DEFAULT_ORDER
-) -> datetime | None:
-    """The due date a chat message promises, if any words in it can be read as one."""
-    found = find_due(text, now, zone, order)
-    return found.due if found else None
 
 
 def reading_note(words: str, order: str) -> str:

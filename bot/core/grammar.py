@@ -1,218 +1,73 @@
-"""The `/loop` command grammar (PRODUCT.md), the same text on Slack, Teams and the console."""
+"""The `/loop` command grammar (PRODUCT.md), the same text on Slack, Teams and the console.
+
+The commands as values are in bot.core.command_types (re-exported here, so `grammar.Commit`
+reads as before); the `customer …` commands are parsed in bot.core.customer_grammar."""
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
 
 from bot.core import health as health_module
 from bot.core import ticket_grammar
-from bot.core.dates import split_due
-from bot.core.errors import BadInput
-
-REPORT_KINDS = (
-    "weekly", "owners", "customers", "segments", "quiet", "loops", "feedback", "health",
-)  # fmt: skip
-LIST_SCOPES = ("mine", "all", "overdue", "user", "customer")
-
-
-@dataclass(frozen=True)
-class UserRef:
-    """A user as named in a command: `<@U123>`/`<@U123|ann>` carries an id, `@ann` a name."""
-
-    id: str | None = None
-    name: str | None = None
-
-    @property
-    def shown(self) -> str:
-        return f"<@{self.id}>" if self.id else f"@{self.name}"
-
-
-@dataclass(frozen=True)
-class Help:
-    topic: str | None = None
-
-
-@dataclass(frozen=True)
-class LogFeedback:
-    customer: str | None
-    text: str
-
-
-@dataclass(frozen=True)
-class Commit:
-    customer: str
-    what: str
-    owner: UserRef | None = None
-    when: str | None = None
-
-
-@dataclass(frozen=True)
-class ListLoops:
-    scope: str = "mine"  # mine, all, overdue, user, customer
-    user: UserRef | None = None
-    customer: str | None = None
-
-
-@dataclass(frozen=True)
-class LoopAction:
-    """done, told, snooze, reassign, update or cancel on loop #number."""
-
-    action: str
-    number: int
-    text: str = ""
-    user: UserRef | None = None
-
-
-@dataclass(frozen=True)
-class AddCustomer:
-    name: str
-    aliases: tuple[str, ...] = ()
-    segment: str | None = None
-    value: float | None = None
-    owner: UserRef | None = None
-
-
-@dataclass(frozen=True)
-class ShowCustomer:
-    name: str
-    page: int = 1  # of the timeline
-
-
-@dataclass(frozen=True)
-class ForgetCustomer:
-    name: str
-    confirmed: bool = False  # `--yes`: nothing is erased without it
-
-
-@dataclass(frozen=True)
-class EditLoop:
-    """`edit <id> what <text> | due <when> | owner @user | customer <name>`."""
-
-    number: int
-    field: str  # what, due, owner, customer
-    text: str = ""
-    user: UserRef | None = None
-
-
-@dataclass(frozen=True)
-class Undo:
-    change: int | None = None  # an Undo button names its change; `undo` means your last
-
-
-@dataclass(frozen=True)
-class EditCustomer:
-    name: str
-    new_name: str | None = None
-    aliases_add: tuple[str, ...] = ()
-    aliases_remove: tuple[str, ...] = ()
-    segment: str | None = None
-    value: float | None = None
-    owner: UserRef | None = None
-
-
-@dataclass(frozen=True)
-class ChangeFeedback:
-    """`feedback delete <id>`, `feedback <id> kind <kind>`, `feedback <id> customer <name>`."""
-
-    feedback_id: int
-    field: str  # delete, kind, customer
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class ListCustomers:
-    pass
-
-
-@dataclass(frozen=True)
-class Report:
-    kind: str = "weekly"
-    csv: bool = False
-
-
-@dataclass(frozen=True)
-class Review:
-    name: str
-    quarter: str | None = None  # like 2026Q4; None: the current quarter
-
-
-@dataclass(frozen=True)
-class CustomerStatus:
-    name: str
-    status: str  # active, churned
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class ChangeSettings:
-    words: tuple[str, ...] = field(default_factory=tuple)
-
-
-Command = (
-    Help
-    | LogFeedback
-    | Commit
-    | ListLoops
-    | LoopAction
-    | AddCustomer
-    | ShowCustomer
-    | ForgetCustomer
-    | EditLoop
-    | Undo
-    | EditCustomer
-    | ChangeFeedback
-    | ListCustomers
-    | Report
-    | Review
-    | CustomerStatus
-    | ChangeSettings
-    | ticket_grammar.LinkTicket
-    | ticket_grammar.ShowTicket
-    | ticket_grammar.NewTicket
+from bot.core.command_types import (
+    _NUMBER,
+    LIST_SCOPES,
+    REPORT_KINDS,
+    USAGE,
+    AddCustomer,
+    ChangeFeedback,
+    ChangeSettings,
+    Command,
+    Commit,
+    CustomerStatus,
+    EditCustomer,
+    EditLoop,
+    ForgetCustomer,
+    Help,
+    ListCustomers,
+    ListLoops,
+    LogFeedback,
+    LoopAction,
+    Report,
+    Review,
+    ShowCustomer,
+    Undo,
+    UserRef,
+    parse_user,
 )
+from bot.core.command_types import usage_error as _usage_error
+from bot.core.customer_grammar import parse_customer
+from bot.core.due_in_text import split_due
 
-USAGE = {
-    "feedback": "feedback <customer>: <text> · feedback delete <id> · feedback <id> kind <kind>"
-    " · feedback <id> customer <name>",
-    "commit": "commit <customer>: <what> [owner @user] [by <when>]",
-    "list": "list [mine | @user | customer <name> | overdue | all]",
-    "done": "done <id> [note]",
-    "told": "told <id> [how]",
-    "snooze": "snooze <id> <when>",
-    "reassign": "reassign <id> @user",
-    "update": "update <id> <text>",
-    "cancel": "cancel <id> <reason>",
-    "edit": "edit <id> what <text> | due <when> | owner @user | customer <name>",
-    "reopen": "reopen <id> [why]",
-    "undo": "undo (your own last change, within 10 minutes)",
-    "customer": "customer add <name> [aliases <a>, <b>] [segment <s>] [value <n>] [owner @user]"
-    " · customer edit <name> [name <new>] [aliases add|remove <a>, …] [segment <s>] [value <n>]"
-    " [owner @user] · customer <name> [page <n>] · customer forget <name>"
-    " · customer <name> status churned|active [reason]",
-    "review": "review <customer> [quarter, like 2026Q4]",
-    "customers": "customers",
-    "report": "report [weekly | owners | customers | segments | quiet | loops | feedback"
-    " | health] [csv]",
-    "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
-    " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off"
-    " | date-order mdy|dmy]",
-    **ticket_grammar.USAGE,
-}
-
-_USER = re.compile(r"<@([A-Za-z0-9_.:-]+)(?:\|([^>]*))?>|@([\w.\-]+)")
-_NUMBER = re.compile(r"#?(\d{1,9})$")
-
-
-def parse_user(text: str) -> UserRef | None:
-    """`<@U123>`, `<@U123|ann>` or `@ann` (the whole text), else None."""
-    match = _USER.fullmatch(text.strip())
-    if not match:
-        return None
-    if match.group(1):
-        return UserRef(id=match.group(1), name=match.group(2) or None)
-    return UserRef(name=match.group(3))
+__all__ = [
+    "AddCustomer",
+    "ChangeFeedback",
+    "ChangeSettings",
+    "Command",
+    "command_text",
+    "Commit",
+    "CustomerStatus",
+    "EditCustomer",
+    "EditLoop",
+    "ForgetCustomer",
+    "Help",
+    "help_text",
+    "LIST_SCOPES",
+    "ListCustomers",
+    "ListLoops",
+    "LogFeedback",
+    "LoopAction",
+    "parse",
+    "parse_customer",
+    "parse_user",
+    "Report",
+    "REPORT_KINDS",
+    "Review",
+    "ShowCustomer",
+    "Undo",
+    "USAGE",
+    "UserRef",
+]
 
 
 def command_text(text: str, command: str = "/loop") -> str | None:
@@ -247,10 +102,6 @@ def parse(text: str, command: str = "/loop") -> Command:
     if parser is None:
         return Help(topic=verb)
     return parser(rest)
-
-
-def _usage_error(verb: str, problem: str) -> BadInput:
-    return BadInput(f"{problem} Usage: `{USAGE[verb]}`")
 
 
 def _customer_and_text(verb: str, rest: str) -> tuple[str, str]:
@@ -376,127 +227,6 @@ def _undo(rest: str) -> Command:
     return Undo(int(match.group(1)))
 
 
-_CUSTOMER_OPTION = re.compile(r"\s(aliases|alias|segment|value|owner)\s+", re.IGNORECASE)
-
-
-_TIMELINE_PAGE = re.compile(r"(.+?)\s+page\s+(\d{1,6})", re.IGNORECASE)
-
-
-def _customer(rest: str) -> Command:
-    word, _, tail = rest.partition(" ")
-    if not rest:
-        raise _usage_error("customer", "Which customer?")
-    if word.lower() == "add":
-        return _add_customer(tail.strip())
-    if word.lower() == "edit":
-        return _edit_customer(tail.strip())
-    if word.lower() in ("forget", "erase"):
-        name, confirmed = _confirmed(tail.strip())
-        if not name:
-            raise _usage_error("customer", "Which customer should I forget?")
-        return ForgetCustomer(name, confirmed)
-    status = _STATUS.fullmatch(rest.strip())
-    if status:
-        return CustomerStatus(
-            status.group(1).strip(), status.group(2).lower(), status.group(3) or ""
-        )
-    paged = _TIMELINE_PAGE.fullmatch(rest.strip())
-    if paged:
-        return ShowCustomer(paged.group(1), int(paged.group(2)))
-    return ShowCustomer(rest.strip())
-
-
-def _confirmed(text: str) -> tuple[str, bool]:
-    """`Initech --yes` is a confirmed request; `Initech` asks first."""
-    for flag in (" --yes", " -y"):
-        if text.lower().endswith(flag) or text.lower() == flag.strip():
-            return text[: -len(flag.strip())].strip(), True
-    return text, False
-
-
-_EDIT_OPTION = re.compile(r"\s(name|aliases|alias|segment|value|owner)\s+", re.IGNORECASE)
-
-
-def _edit_customer(rest: str) -> Command:
-    parts = _EDIT_OPTION.split(" " + rest)
-    name = parts[0].strip().strip('"')
-    options = _options(parts)
-    if not name or not options:
-        raise _usage_error("customer", "Which customer, and what should change?")
-    added: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    if "aliases" in options:
-        how, _, listed_aliases = options["aliases"].partition(" ")
-        words = tuple(a.strip() for a in listed_aliases.split(",") if a.strip())
-        if how.lower() not in ("add", "remove") or not words:
-            raise _usage_error("customer", "Say `aliases add <a>, <b>` or `aliases remove <a>`.")
-        added, removed = (words, ()) if how.lower() == "add" else ((), words)
-    new_name = options.get("name", "").strip('"') or None
-    return EditCustomer(
-        name,
-        new_name,
-        added,
-        removed,
-        _segment(options),
-        _money(options["value"]) if "value" in options else None,
-        _account_owner(options),
-    )
-
-
-def _options(parts: list[str]) -> dict[str, str]:
-    options: dict[str, str] = {}
-    for key, value in zip(parts[1::2], parts[2::2], strict=True):
-        key = "aliases" if key.lower() == "alias" else key.lower()
-        if key in options:
-            raise _usage_error("customer", f"“{key}” is given twice.")
-        options[key] = value.strip()
-    return options
-
-
-def _money(text: str) -> float:
-    raw = text.replace(",", "").replace("_", "").lstrip("$€£")
-    multiplier = 1.0
-    if raw[-1:].lower() in ("k", "m"):
-        multiplier = 1000.0 if raw[-1].lower() == "k" else 1_000_000.0
-        raw = raw[:-1]
-    try:
-        value = float(raw) * multiplier
-        if not math.isfinite(value):  # "nan", "inf", "1e309": not an amount of money
-            raise ValueError(raw)
-    except ValueError:
-        raise _usage_error("customer", f"The value “{text}” is not a number.") from None
-    if value < 0:
-        raise _usage_error("customer", "The value can't be negative.")
-    return value
-
-
-def _account_owner(options: dict[str, str]) -> UserRef | None:
-    if "owner" not in options:
-        return None
-    owner = parse_user(options["owner"])
-    if owner is None:
-        raise _usage_error("customer", "Name the account owner as @user.")
-    return owner
-
-
-def _segment(options: dict[str, str]) -> str | None:
-    segment = options.get("segment")
-    if segment is not None and not re.fullmatch(r"[\w-]{1,64}", segment):
-        raise _usage_error("customer", "A segment is one word, like enterprise or smb.")
-    return segment.lower() if segment else None
-
-
-def _add_customer(rest: str) -> Command:
-    parts = _CUSTOMER_OPTION.split(" " + rest)
-    name = parts[0].strip().strip('"')
-    if not name:
-        raise _usage_error("customer", "The new customer needs a name.")
-    options = _options(parts)
-    aliases = tuple(a.strip() for a in options.get("aliases", "").split(",") if a.strip())
-    value = _money(options["value"]) if "value" in options else None
-    return AddCustomer(name, aliases, _segment(options), value, _account_owner(options))
-
-
 def _customers(rest: str) -> Command:
     return ListCustomers()
 
@@ -511,7 +241,6 @@ def _report(rest: str) -> Command:
     return Report(kind, as_csv)
 
 
-_STATUS = re.compile(r"(.+?)\s+status\s+(churned|active)(?:\s+(.*))?", re.IGNORECASE | re.DOTALL)
 _QUARTER_AT_END = re.compile(r"(.+?)\s+(\d{4}\s*-?\s*q\d)\s*$", re.IGNORECASE)
 
 
@@ -547,7 +276,7 @@ _PARSERS = {
     "edit": _loop_action("edit"),
     "reopen": _loop_action("reopen"),
     "undo": _undo,
-    "customer": _customer,
+    "customer": parse_customer,
     "customers": _customers,
     "report": _report,
     "review": _review,

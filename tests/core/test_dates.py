@@ -7,16 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.dates import (
-    date_order,
-    default_due,
-    describe,
-    find_due,
-    find_due_in_text,
-    parse_due,
-    reading_note,
-    split_due,
-)
+from bot.core.dates import date_order, default_due, describe, parse_due, reading_note
+from bot.core.due_in_text import find_due, find_due_in_text, split_due
 from bot.core.errors import BadInput
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # Tuesday

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from bot.core import dates, grammar
+from bot.core import dates, due_in_text, grammar
 from bot.core.errors import BadInput
 from bot.core.replies import Reply
 from handlers import commands
@@ -275,7 +275,7 @@ def test_a_date_phrase_is_a_future_time_or_bad_input(phrase: str, zone: str, now
 @given(text=st.text(max_size=200))
 def test_due_dates_found_in_chat_messages_never_raise(text: str) -> None:
     now = datetime(2026, 11, 24, 9, tzinfo=UTC)
-    found = dates.find_due_in_text(text, now, ZoneInfo("Europe/Paris"))
+    found = due_in_text.find_due_in_text(text, now, ZoneInfo("Europe/Paris"))
     assert found is None or found > now
 
 
