@@ -46,11 +46,11 @@ def _quarter(
     start, end = quarter.start(zone), quarter.end(zone)
     as_of = min(end, now)  # a quarter still running is counted up to now
     period = Period(start, end)
-    kinds = uow.reviews.feedback_kinds(customer.id, period)  # type: ignore[arg-type]
+    kinds = uow.reviews.feedback_kinds(customer.workspace_id, customer.id, period)  # type: ignore[arg-type]
     feedback = {kind: kinds.get(kind, (0, 0))[0] for kind in KINDS}
     total = sum(n for n, _neg in kinds.values())
     negative = sum(neg for _n, neg in kinds.values())
-    loops = uow.reviews.loops(customer.id, end)  # type: ignore[arg-type]
+    loops = uow.reviews.loops(customer.workspace_id, customer.id, end)  # type: ignore[arg-type]
     made = [lp for lp in loops if lp.created_at >= start]
     due = [
         lp for lp in loops if lp.due_at and start <= lp.due_at < as_of and lp.state != "cancelled"
@@ -64,9 +64,8 @@ def _quarter(
     # The last touchpoint by the quarter's end (or now): feedback, a commitment, a delivery or
     # a closure.
     touched = [t for lp in loops for t in (lp.created_at, lp.done_at, lp.closed_at) if t]
-    year = Period(start - timedelta(days=365), as_of)
-    touched += uow.reviews.feedback_times(customer.id, year)  # type: ignore[arg-type]
-    last = max((t for t in touched if t < as_of), default=None)
+    touched.append(uow.reviews.last_feedback(customer.workspace_id, customer.id, as_of))  # type: ignore[arg-type]
+    last = max((t for t in touched if t and t < as_of), default=None)
     quiet = int((as_of - last).total_seconds() // 86400) if last else None
     facts = HealthFacts(
         status=customer.status, overdue=len(overdue), feedback=total, negative=negative,
@@ -97,7 +96,7 @@ def _quarter(
         "health_reasons": reasons,
         "quotes": [
             {"text": q.text, "sentiment": q.sentiment, "permalink": q.permalink}
-            for q in uow.reviews.most_negative(customer.id, period)  # type: ignore[arg-type]
+            for q in uow.reviews.most_negative(customer.workspace_id, customer.id, period)  # type: ignore[arg-type]
         ],
         "weeks": _weeks(uow, customer, start, as_of, made),
     }
@@ -117,16 +116,15 @@ def _done_by(loop, moment: datetime) -> bool:  # noqa: ANN001
 
 def _weeks(uow: UnitOfWork, customer: Customer, start: datetime, end: datetime, made) -> list:  # noqa: ANN001
     """Per week of the quarter: feedback items and commitments made (busiest and quietest)."""
-    feedback = Counter(
-        int((t - start).total_seconds() // (7 * 86400))
-        for t in uow.reviews.feedback_times(customer.id, Period(start, end))  # type: ignore[arg-type]
-    )
+    count = min(14, max(1, int((end - start).total_seconds() // (7 * 86400)) + 1))
+    bounds = [start + timedelta(weeks=i) for i in range(count)] + [end]
+    bounds = [b for i, b in enumerate(bounds) if i == 0 or b > bounds[i - 1]]
+    feedback = uow.reviews.feedback_per_week(customer.workspace_id, customer.id, bounds)  # type: ignore[arg-type]
     promises = Counter(int((lp.created_at - start).total_seconds() // (7 * 86400)) for lp in made)
-    count = max(1, int((end - start).total_seconds() // (7 * 86400)) + 1)
     return [
-        {"week_start": (start + timedelta(weeks=i)).date().isoformat(),
-         "feedback": feedback.get(i, 0), "commitments": promises.get(i, 0)}
-        for i in range(min(count, 14))
+        {"week_start": bounds[i].date().isoformat(), "feedback": feedback[i],
+         "commitments": promises.get(i, 0)}
+        for i in range(len(bounds) - 1)
     ]  # fmt: skip
 
 

@@ -4,7 +4,7 @@ quarter, and every customer's feedback sentiment in a period, as aggregates."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlmodel import col, func, select
@@ -35,12 +35,15 @@ class ReviewRepo(_Repo):
     def _run(self, statement: sa.Executable) -> sa.CursorResult:
         return self.session.connection().execute(statement)
 
-    def feedback_kinds(self, customer_id: int, period: Period) -> dict[str, tuple[int, int]]:
+    def feedback_kinds(
+        self, workspace_id: int, customer_id: int, period: Period
+    ) -> dict[str, tuple[int, int]]:
         """Per kind: (items, negative items) of the customer's feedback in the period."""
         created = col(Feedback.created_at)
         statement = (
             select(Feedback.kind, func.count(), count_if(col(Feedback.sentiment) < 0))
             .where(
+                col(Feedback.workspace_id) == workspace_id,
                 col(Feedback.customer_id) == customer_id,
                 created >= at(period.start),
                 created < at(period.end),
@@ -49,11 +52,14 @@ class ReviewRepo(_Repo):
         )
         return {kind: (n, negative) for kind, n, negative in self._run(statement)}
 
-    def most_negative(self, customer_id: int, period: Period, limit: int = 3) -> list[Quote]:
+    def most_negative(
+        self, workspace_id: int, customer_id: int, period: Period, limit: int = 3
+    ) -> list[Quote]:
         created = col(Feedback.created_at)
         statement = (
             select(Feedback.text, Feedback.sentiment, Feedback.permalink, Feedback.created_at)
             .where(
+                col(Feedback.workspace_id) == workspace_id,
                 col(Feedback.customer_id) == customer_id,
                 created >= at(period.start),
                 created < at(period.end),
@@ -64,20 +70,48 @@ class ReviewRepo(_Repo):
         )
         return [Quote(*row) for row in self._run(statement)]
 
-    def feedback_times(self, customer_id: int, period: Period) -> list[datetime]:
-        created = col(Feedback.created_at)
-        statement = select(Feedback.created_at).where(
+    def last_feedback(
+        self, workspace_id: int, customer_id: int, before: datetime
+    ) -> datetime | None:
+        """When the customer's newest feedback before `before` was given."""
+        statement = select(func.max(Feedback.created_at)).where(
+            col(Feedback.workspace_id) == workspace_id,
             col(Feedback.customer_id) == customer_id,
-            created >= at(period.start),
-            created < at(period.end),
+            col(Feedback.created_at) < at(before),
         )
-        return [row[0] for row in self._run(statement)]
+        found = self._run(statement).scalar_one()
+        return _aware(found)
 
-    def loops(self, customer_id: int, created_before: datetime) -> list[LoopDates]:
+    def feedback_per_week(
+        self, workspace_id: int, customer_id: int, bounds: list[datetime]
+    ) -> list[int]:
+        """The customer's feedback items in each [bounds[i], bounds[i+1]): one indexed range."""
+        created = col(Feedback.created_at)
+        weeks = [
+            count_if((created >= at(start)) & (created < at(end)))
+            for start, end in zip(bounds, bounds[1:], strict=False)
+        ]
+        if not weeks:
+            return []
+        statement = select(*weeks).where(
+            col(Feedback.workspace_id) == workspace_id,
+            col(Feedback.customer_id) == customer_id,
+            created >= at(bounds[0]),
+            created < at(bounds[-1]),
+        )
+        return [int(n or 0) for n in self._run(statement).one()]
+
+    def loops(
+        self, workspace_id: int, customer_id: int, created_before: datetime
+    ) -> list[LoopDates]:
         """The customer's commitments made before `created_before` (each loop's dates)."""
         statement = select(
             Loop.created_at, Loop.due_at, Loop.done_at, Loop.closed_at, Loop.state
-        ).where(col(Loop.customer_id) == customer_id, col(Loop.created_at) < at(created_before))
+        ).where(
+            col(Loop.workspace_id) == workspace_id,
+            col(Loop.customer_id) == customer_id,
+            col(Loop.created_at) < at(created_before),
+        )
         return [LoopDates(*row) for row in self._run(statement)]
 
     def negative_by_customer(self, workspace_id: int, period: Period) -> dict[int, tuple[int, int]]:
@@ -98,3 +132,12 @@ class ReviewRepo(_Repo):
         customer.status = status
         customer.churned_at = now if status == "churned" else None
         self.session.add(customer)
+
+
+def _aware(moment: datetime | str | None) -> datetime | None:
+    """A MAX() over a time column comes back as the stored naive UTC (SQLite: text)."""
+    if moment is None:
+        return None
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
