@@ -4,7 +4,6 @@ and the private page), the health report, and marking a customer churned or acti
 from __future__ import annotations
 
 import statistics
-from collections import Counter
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -50,25 +49,17 @@ def _quarter(
     feedback = {kind: kinds.get(kind, (0, 0))[0] for kind in KINDS}
     total = sum(n for n, _neg in kinds.values())
     negative = sum(neg for _n, neg in kinds.values())
-    loops = uow.reviews.loops(customer.workspace_id, customer.id, end)  # type: ignore[arg-type]
-    made = [lp for lp in loops if lp.created_at >= start]
-    due = [
-        lp for lp in loops if lp.due_at and start <= lp.due_at < as_of and lp.state != "cancelled"
-    ]
-    kept = [lp for lp in due if lp.done_at and lp.done_at <= lp.due_at]
-    closed = [lp for lp in loops if lp.closed_at and start <= lp.closed_at < end]
-    live = [lp for lp in loops if _live_at(lp, as_of)]
-    overdue = [lp for lp in live if lp.due_at and lp.due_at < as_of and not _done_by(lp, as_of)]
-    days = [(lp.closed_at - lp.created_at).total_seconds() / 86400 for lp in closed]  # type: ignore[operator]
-    on_time = len(kept) / len(due) if due else None
+    weeks = _week_bounds(start, as_of)
+    c = uow.reviews.commitments(customer.workspace_id, customer.id, period, as_of, weeks)  # type: ignore[arg-type]
+    on_time = c.kept_on_time / c.due if c.due else None
+    days = c.days_to_close
     # The last touchpoint by the quarter's end (or now): feedback, a commitment, a delivery or
     # a closure.
-    touched = [t for lp in loops for t in (lp.created_at, lp.done_at, lp.closed_at) if t]
-    touched.append(uow.reviews.last_feedback(customer.workspace_id, customer.id, as_of))  # type: ignore[arg-type]
-    last = max((t for t in touched if t and t < as_of), default=None)
+    said = uow.reviews.last_feedback(customer.workspace_id, customer.id, as_of)  # type: ignore[arg-type]
+    last = max((t for t in (c.last_touch, said) if t), default=None)
     quiet = int((as_of - last).total_seconds() // 86400) if last else None
     facts = HealthFacts(
-        status=customer.status, overdue=len(overdue), feedback=total, negative=negative,
+        status=customer.status, overdue=c.overdue, feedback=total, negative=negative,
         days_quiet=quiet, on_time_rate=on_time,
     )  # fmt: skip
     score, reasons = health(facts)
@@ -82,11 +73,11 @@ def _quarter(
         "feedback": feedback,
         "negative_feedback": negative,
         "commitments": {
-            "made": len(made),
-            "kept_on_time": len(kept),
-            "closed": len(closed),
-            "open": len(live),
-            "overdue": len(overdue),
+            "made": c.made,
+            "kept_on_time": c.kept_on_time,
+            "closed": c.closed,
+            "open": c.open,
+            "overdue": c.overdue,
         },
         "on_time_rate": None if on_time is None else round(on_time, 4),
         "median_days_to_close": round(statistics.median(days), 2) if days else None,
@@ -98,32 +89,23 @@ def _quarter(
             {"text": q.text, "sentiment": q.sentiment, "permalink": q.permalink}
             for q in uow.reviews.most_negative(customer.workspace_id, customer.id, period)  # type: ignore[arg-type]
         ],
-        "weeks": _weeks(uow, customer, start, as_of, made),
+        "weeks": _weeks(uow, customer, weeks, c.per_week),
     }
 
 
-def _live_at(loop, moment: datetime) -> bool:  # noqa: ANN001
-    if loop.created_at >= moment:
-        return False
-    if loop.closed_at and loop.closed_at < moment:
-        return False
-    return not (loop.state == "cancelled")
-
-
-def _done_by(loop, moment: datetime) -> bool:  # noqa: ANN001
-    return bool(loop.done_at and loop.done_at < moment)
-
-
-def _weeks(uow: UnitOfWork, customer: Customer, start: datetime, end: datetime, made) -> list:  # noqa: ANN001
-    """Per week of the quarter: feedback items and commitments made (busiest and quietest)."""
+def _week_bounds(start: datetime, end: datetime) -> list[datetime]:
+    """Monday-less weeks from the quarter's first day, up to 14, the last cut at `end`."""
     count = min(14, max(1, int((end - start).total_seconds() // (7 * 86400)) + 1))
     bounds = [start + timedelta(weeks=i) for i in range(count)] + [end]
-    bounds = [b for i, b in enumerate(bounds) if i == 0 or b > bounds[i - 1]]
+    return [b for i, b in enumerate(bounds) if i == 0 or b > bounds[i - 1]]
+
+
+def _weeks(uow: UnitOfWork, customer: Customer, bounds: list[datetime], made: list[int]) -> list:
+    """Per week of the quarter: feedback items and commitments made (busiest and quietest)."""
     feedback = uow.reviews.feedback_per_week(customer.workspace_id, customer.id, bounds)  # type: ignore[arg-type]
-    promises = Counter(int((lp.created_at - start).total_seconds() // (7 * 86400)) for lp in made)
     return [
         {"week_start": bounds[i].date().isoformat(), "feedback": feedback[i],
-         "commitments": promises.get(i, 0)}
+         "commitments": made[i]}
         for i in range(len(bounds) - 1)
     ]  # fmt: skip
 

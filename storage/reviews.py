@@ -15,12 +15,16 @@ from storage.repos import _Repo
 
 
 @dataclass(frozen=True)
-class LoopDates:
-    created_at: datetime
-    due_at: datetime | None
-    done_at: datetime | None
-    closed_at: datetime | None
-    state: str
+class Commitments:
+    made: int
+    due: int
+    kept_on_time: int
+    closed: int
+    open: int
+    overdue: int
+    last_touch: datetime | None
+    per_week: list[int]
+    days_to_close: list[float]
 
 
 @dataclass(frozen=True)
@@ -101,18 +105,53 @@ class ReviewRepo(_Repo):
         )
         return [int(n or 0) for n in self._run(statement).one()]
 
-    def loops(
-        self, workspace_id: int, customer_id: int, created_before: datetime
-    ) -> list[LoopDates]:
-        """The customer's commitments made before `created_before` (each loop's dates)."""
-        statement = select(
-            Loop.created_at, Loop.due_at, Loop.done_at, Loop.closed_at, Loop.state
-        ).where(
+    def commitments(
+        self, workspace_id: int, customer_id: int, period: Period, as_of: datetime,
+        weeks: list[datetime],
+    ) -> Commitments:  # fmt: skip
+        """The customer's commitments in a quarter, counted in the database: made in it, due in it
+        (up to `as_of`) and kept on time, closed in it, open and overdue at `as_of`, the last
+        touch before `as_of`, made per week (`weeks` are the bounds), and the days to close of
+        those closed in it."""
+        created, due, done = col(Loop.created_at), col(Loop.due_at), col(Loop.done_at)
+        closed, state = col(Loop.closed_at), col(Loop.state)
+        start, end, now = at(period.start), at(period.end), at(as_of)
+        in_due = (due >= start) & (due < now) & (state != "cancelled")
+        live = (created < now) & (closed.is_(None) | (closed >= now)) & (state != "cancelled")
+        undone = done.is_(None) | (done >= now)
+        before = [func.max(sa.case((column < now, column))) for column in (created, done, closed)]
+        per_week = [
+            count_if((created >= at(a)) & (created < at(b)))
+            for a, b in zip(weeks, weeks[1:], strict=False)
+        ]
+        where = [
             col(Loop.workspace_id) == workspace_id,
             col(Loop.customer_id) == customer_id,
-            col(Loop.created_at) < at(created_before),
+            created < end,
+        ]
+        row = self._run(
+            select(
+                count_if(created >= start),
+                count_if(in_due),
+                count_if(in_due & (done <= due)),
+                count_if((closed >= start) & (closed < end)),
+                count_if(live),
+                count_if(live & (due < now) & undone),
+                *before,
+                *per_week,
+            ).where(*where)
+        ).one()
+        made, due_n, kept, closed_n, open_n, overdue, *rest = row
+        touches = [_aware(t) for t in rest[:3]]
+        spans = self._run(
+            select(Loop.created_at, Loop.closed_at).where(*where, closed >= start, closed < end)
         )
-        return [LoopDates(*row) for row in self._run(statement)]
+        days = [(_aware(b) - _aware(a)).total_seconds() / 86400 for a, b in spans]  # type: ignore[operator]
+        return Commitments(
+            int(made or 0), int(due_n or 0), int(kept or 0), int(closed_n or 0),
+            int(open_n or 0), int(overdue or 0), max((t for t in touches if t), default=None),
+            [int(n or 0) for n in rest[3:]], days,
+        )  # fmt: skip
 
     def negative_by_customer(self, workspace_id: int, period: Period) -> dict[int, tuple[int, int]]:
         """Per customer: (feedback items, negative items) in the period."""
