@@ -26,7 +26,7 @@ def test_exported_cells_never_run_as_formulas_and_import_reads_them_back(tmp_pat
     """Catches: cells starting with =, +, -, @ written as they were typed, which a spreadsheet
     runs (`=HYPERLINK(...)`, `@SUM(...)`), in `customers export` and `report --format csv`."""
     rows = (
-        '"=HYPERLINK(""https://evil.example"",""Click"")",+cmd;@SUM(A1),smb,5,\n-2+3 Corp,,smb,7,\n'
+        '"=HYPERLINK(""https://example.com"",""Click"")",+cmd;@SUM(A1),smb,5,\n-2+3 Corp,,smb,7,\n'
     )
     assert loopkeeper(tmp_path, "customers", "import", csv_file(tmp_path, rows)).returncode == 0
     console = "/loop commit -2+3 Corp: =1+1 by tomorrow\n"

@@ -93,7 +93,7 @@ def test_an_alias_stored_before_the_bound_does_not_slow_capture(sqlite_deps) -> 
 async def test_a_chat_csv_report_never_holds_a_formula(slack_app) -> None:  # noqa: ANN001
     """Catches (item 6): chat `report loops csv` writing `=HYPERLINK(...)` and `@SUM(...)` as
     typed, which the spreadsheet that opens the upload runs."""
-    await slack_app.command('customer add =HYPERLINK("https://evil.example") aliases evilco')
+    await slack_app.command('customer add =HYPERLINK("https://example.com") aliases evilco')
     await slack_app.command("commit evilco: @SUM(A1:A9) +cmd -2+3")
     response = await slack_app.command("report loops csv")
     assert response.status_code == 200

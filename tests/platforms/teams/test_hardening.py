@@ -67,13 +67,13 @@ def test_typed_markdown_is_shown_as_text_in_cards(
     dana: TeamsUser,  # noqa: ANN001
 ) -> None:
     """Catches (item 5): a customer name, feedback or loop text going into a TextBlock as
-    Markdown, so `[Click to verify](https://evil.example/login)` rendered as a link."""
-    teams.say(dana, "customer add Evil [Click to verify](https://evil.example/login) aliases evil")
-    teams.say(dana, "commit evil: *urgent* [login](https://evil.example/login)")
+    Markdown, so `[Click to verify](https://example.com/login)` rendered as a link."""
+    teams.say(dana, "customer add Evil [Click to verify](https://example.com/login) aliases evil")
+    teams.say(dana, "commit evil: *urgent* [login](https://example.com/login)")
     teams.say(dana, "list all")
     card = json.dumps([s.cards for s in bot_framework.posts()])
     assert "[Click to verify](" not in card and "[login](" not in card
-    assert "\\\\[Click to verify\\\\](https://evil.example/login)" in card
+    assert "\\\\[Click to verify\\\\](https://example.com/login)" in card
 
 
 def test_the_feedback_dialog_rebuilds_the_permalink_on_the_server(
@@ -88,7 +88,7 @@ def test_the_feedback_dialog_rebuilds_the_permalink_on_the_server(
     fetch = teams.teams.fetch_task(dana, fox, "<p>ACME wants an audit log</p>")
     message_id = fetch["value"]["messagePayload"]["id"]
     data = {
-        "permalink": "https://evil.example/login",
+        "permalink": "https://example.com/login",
         "messageId": message_id,
         "channel": "19:forged@thread.tacv2",
         "customer": "ACME",
