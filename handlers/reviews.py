@@ -29,10 +29,12 @@ STATUSES = ("active", "churned")
 
 
 def review_numbers(
-    uow: UnitOfWork, customer: Customer, owner: str | None, quarter: Quarter, zone: ZoneInfo,
-    now: datetime,
-) -> dict[str, object]:  # fmt: skip
-    """The spec's keys for one quarter (and, under `previous`, the quarter before)."""
+    uow: UnitOfWork, customer: Customer, quarter: Quarter | None, zone: ZoneInfo, now: datetime
+) -> dict[str, object]:
+    """The spec's keys for one quarter (default: the one `now` is in, in `zone`) and, under
+    `previous`, the quarter before."""
+    quarter = quarter or quarter_of(now, zone)
+    owner = _owner_name(uow, customer.workspace_id, customer)
     found = _quarter(uow, customer, owner, quarter, zone, now)
     found["previous"] = _quarter(uow, customer, owner, quarter.previous(), zone, now)
     return found
@@ -115,9 +117,7 @@ def review(deps: Deps, caller: Caller, name: str, quarter: Quarter | None) -> di
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         customer = find_customer(uow, scope.workspace.id, name)  # type: ignore[arg-type]
-        owner = _owner_name(uow, scope.workspace.id, customer)  # type: ignore[arg-type]
-        asked = quarter or quarter_of(scope.now, deps.settings.zone)
-        found = review_numbers(uow, customer, owner, asked, deps.settings.zone, scope.now)
+        found = review_numbers(uow, customer, quarter, deps.settings.zone, scope.now)
         uow.commit()
     return found
 
@@ -130,10 +130,7 @@ def review_for_cli(
         if chosen is None:
             raise BadInput("no workspace in this database yet")
         customer = find_customer(uow, chosen.id, name)  # type: ignore[arg-type]
-        owner = _owner_name(uow, chosen.id, customer)  # type: ignore[arg-type]
-        now = deps.clock.now()
-        asked = quarter or quarter_of(now, deps.settings.zone)
-        return review_numbers(uow, customer, owner, asked, deps.settings.zone, now)
+        return review_numbers(uow, customer, quarter, deps.settings.zone, deps.clock.now())
 
 
 def _owner_name(uow: UnitOfWork, workspace_id: int, customer: Customer) -> str | None:
@@ -250,15 +247,14 @@ def review_in_chat(deps: Deps, caller: Caller, name: str, quarter: str | None) -
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         customer = find_customer(uow, scope.workspace.id, name)  # type: ignore[arg-type]
-        owner = _owner_name(uow, scope.workspace.id, customer)  # type: ignore[arg-type]
-        asked = asked or quarter_of(scope.now, deps.settings.zone)
-        found = review_numbers(uow, customer, owner, asked, deps.settings.zone, scope.now)
+        found = review_numbers(uow, customer, asked, deps.settings.zone, scope.now)
         uow.commit()
     link = None
     if deps.settings.secret_key:
         token = sign(
-            deps.settings.secret_key, scope.workspace.id, customer.id, str(asked), scope.now
-        )  # type: ignore[arg-type]
+            deps.settings.secret_key, scope.workspace.id, customer.id, str(found["quarter"]),
+            scope.now,
+        )  # type: ignore[arg-type]  # fmt: skip
         link = f"{(deps.settings.public_url or '').rstrip('/')}/reviews/{token}"
     reply = review_reply(found, link)
     weeks = found["weeks"]  # type: ignore[assignment]
@@ -291,5 +287,4 @@ def review_for_link(deps: Deps, token: str) -> dict[str, object] | None:
         customer = uow.customers.get(link.customer_id)
         if customer is None or customer.workspace_id != link.workspace_id or customer.erased_at:
             return None
-        owner = _owner_name(uow, link.workspace_id, customer)
-        return review_numbers(uow, customer, owner, quarter, deps.settings.zone, now)
+        return review_numbers(uow, customer, quarter, deps.settings.zone, now)
