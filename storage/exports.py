@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlmodel import col, func, select
 
 from storage.models import Customer, Feedback, Loop
@@ -14,9 +13,6 @@ from storage.repos import _Repo
 
 
 class ExportRepo(_Repo):
-    def _run(self, statement: sa.Executable) -> sa.CursorResult:
-        return self.session.connection().execute(statement)
-
     def loop_rows(
         self, workspace_id: int, since: datetime | None = None, limit: int | None = None
     ) -> list[tuple]:

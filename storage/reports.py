@@ -45,10 +45,6 @@ _LOOP_KEYS = {"owner": Loop.owner, "customer": Loop.customer_id, "segment": Loop
 
 
 class ReportRepo(_Repo):
-    def _run(self, statement: sa.Executable) -> sa.CursorResult:
-        """Plain Core execution: report rows are tuples, not ORM objects."""
-        return self.session.connection().execute(statement)
-
     # ---- loops, per owner, customer, segment or in all ------------------------------------
 
     def _per_group(self, group: str, *aggregates: sa.ColumnElement, where: Sequence) -> list:

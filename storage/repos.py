@@ -82,6 +82,10 @@ class _Repo:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def _run(self, statement: sa.Executable) -> sa.CursorResult:
+        """Plain Core execution: report rows are tuples, not ORM objects."""
+        return self.session.connection().execute(statement)
+
 
 class WorkspaceRepo(_Repo):
     def get_or_create(

@@ -36,9 +36,6 @@ class Quote:
 
 
 class ReviewRepo(_Repo):
-    def _run(self, statement: sa.Executable) -> sa.CursorResult:
-        return self.session.connection().execute(statement)
-
     def feedback_kinds(
         self, workspace_id: int, customer_id: int, period: Period
     ) -> dict[str, tuple[int, int]]:

@@ -59,9 +59,6 @@ class TimelineEntry:
 
 
 class TouchpointRepo(_Repo):
-    def _run(self, statement: sa.Executable) -> sa.CursorResult:
-        return self.session.connection().execute(statement)
-
     def count(self, workspace_id: int) -> int:
         """How many customers the workspace has (any status)."""
         return self._run(
