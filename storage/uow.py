@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from storage.changes import ChangeRepo
+from storage.channels import ChannelLinkRepo
 from storage.customers import CustomerRepo
 from storage.due_loops import DueLoopRepo
 from storage.exports import ExportRepo
@@ -43,6 +44,7 @@ class UnitOfWork:
         self.loops = LoopRepo(self.session)
         self.events = EventRepo(self.session)
         self.changes = ChangeRepo(self.session)
+        self.channel_links = ChannelLinkRepo(self.session)
         self.settings = SettingRepo(self.session)
         self.reports = ReportRepo(self.session)
         self.reviews = ReviewRepo(self.session)
