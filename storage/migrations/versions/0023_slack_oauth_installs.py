@@ -1,8 +1,8 @@
 """Slack OAuth installs: slack_sdk's installation, bot and state tables (tokens sealed, so their
 columns are wide), and workspace.enterprise_id / uninstalled_at
 
-Revision ID: 0022_slack_oauth
-Revises: 0015
+Revision ID: 0023_slack_oauth
+Revises: 0022_channels
 """
 
 import sqlalchemy as sa
@@ -10,8 +10,8 @@ from alembic import op
 
 import storage.models
 
-revision = "0022_slack_oauth"
-down_revision = "0015"
+revision = "0023_slack_oauth"
+down_revision = "0022_channels"
 branch_labels = None
 depends_on = None
 
