@@ -10,6 +10,7 @@ from collections import Counter
 
 from bot.core.errors import UserError
 from handlers.context import Deps
+from storage.installations import Installations
 
 
 def installed(deps: Deps, team_id: str | None, enterprise_id: str | None) -> None:
@@ -43,15 +44,27 @@ def enterprise_of(deps: Deps, team_id: str) -> str | None:
         return uow.installs.enterprise_of(team_id)
 
 
-def forget_workspace(deps: Deps, external_id: str) -> Counter[str]:
-    """Erase every row of a workspace (any platform); UserError when there is none."""
+def forget_workspace(deps: Deps, external_id: str, confirmed: bool) -> Counter[str]:
+    """Erase every row of a workspace (any platform) and its Slack tokens: how many rows of
+    each table. Not `confirmed`: nothing changes, the counts say what would go. UserError when
+    the database has no such workspace."""
     with deps.uow() as uow:
         found = [w for w in uow.workspaces.all() if w.external_id == external_id]
         if not found:
-            known = ", ".join(sorted(w.external_id for w in uow.workspaces.all())) or "none"
-            raise UserError(f"no workspace {external_id!r} in the database (known: {known})")
+            known = ", ".join(sorted({w.external_id for w in uow.workspaces.all()})) or "none"
+            raise UserError(f"no workspace {external_id!r} in the database (there are: {known})")
         erased: Counter[str] = Counter()
         for workspace in found:
             erased += uow.installs.erase(workspace.id)  # type: ignore[arg-type]
-        uow.commit()
+        if confirmed:
+            uow.commit()
     return erased
+
+
+def reseal_tokens(deps: Deps) -> int:
+    """Seal every stored Slack token again with LOOPKEEPER_SECRET_KEY's first (newest) key, so
+    an older key can then be dropped. Returns how many rows were rewritten."""
+    store = Installations(
+        str(deps.settings.slack_client_id), deps.engine, deps.settings.secret_keys
+    )
+    return store.reseal()

@@ -108,9 +108,11 @@ class Installations(SQLAlchemyInstallationStore):
             for table in (self.installations, self.bots):
                 names = [n for n in TOKEN_COLUMNS if n in table.c]
                 for row in conn.execute(sa.select(table.c.id, *(table.c[n] for n in names))):
-                    values = {n: getattr(row, n) for n in names}
-                    conn.execute(table.update().where(table.c.id == row.id).values(**values))
-                    count += 1
+                    # A token no listed key opens reads as None: left as it is, not erased.
+                    values = {n: getattr(row, n) for n in names if getattr(row, n) is not None}
+                    if values:
+                        conn.execute(table.update().where(table.c.id == row.id).values(**values))
+                        count += 1
         return count
 
 

@@ -14,6 +14,7 @@ from storage.models import Workspace
 from storage.repos import WorkspaceRepo, _Repo
 
 SLACK = "slack"
+SLACK_INSTALL_TABLES = ("slack_bots", "slack_installations")  # slack_sdk's (migration 0023)
 
 
 class InstallRepo(_Repo):
@@ -68,7 +69,16 @@ class InstallRepo(_Repo):
                     table.delete().where(table.c.workspace_id == workspace_id)
                 )
                 erased[table.name] += int(result.rowcount or 0)  # type: ignore[attr-defined]
-        self.session.execute(sa.delete(Workspace).where(col(Workspace.id) == workspace_id))
+        team = self.session.get(Workspace, workspace_id)
+        if team is not None and team.platform == SLACK:
+            for name in SLACK_INSTALL_TABLES:  # its tokens (an org-wide install is the org's)
+                table = sa.table(name, sa.column("team_id"))
+                result = self.session.execute(
+                    table.delete().where(table.c.team_id == team.external_id)
+                )
+                erased[name] += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        result = self.session.execute(sa.delete(Workspace).where(col(Workspace.id) == workspace_id))
+        erased["workspace"] += int(result.rowcount or 0)  # type: ignore[attr-defined]
         return erased
 
     def _ensure(self, team_id: str, now: datetime) -> None:
