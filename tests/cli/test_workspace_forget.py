@@ -79,3 +79,25 @@ def test_forget_erases_one_workspace_only_with_yes(deps: Deps, db_url: str, tmp_
         assert conn.execute(sa.text("SELECT external_id FROM workspace")).scalars().all() == [
             "T0002"
         ]
+
+
+def test_db_upgrade_seals_every_token_with_the_newest_key(
+    deps: Deps, db_url: str, tmp_path
+) -> None:  # noqa: ANN001
+    """Rotating LOOPKEEPER_SECRET_KEY: new key first, db upgrade, then the old key can go."""
+    fill(deps, "T0001")  # sealed with "key"
+    env = {
+        "DATABASE_URL": db_url,
+        "SLACK_CLIENT_ID": "1111.2222",
+        "SLACK_CLIENT_SECRET": "s",
+        "LOOPKEEPER_SECRET_KEY": "newer,key",
+    }
+    result = loopkeeper(tmp_path, "db", "upgrade", **env)
+    assert result.returncode == 0 and "sealed with the newest key: 1 install row" in result.stdout
+    found = Installations("1111.2222", deps.engine, ["newer"]).find_bot(
+        enterprise_id=None, team_id="T0001"
+    )
+    assert found is not None and found.bot_token == "xoxb-T0001"
+    unkeyed = loopkeeper(tmp_path, "db", "upgrade", **{**env, "LOOPKEEPER_SECRET_KEY": ""})
+    assert unkeyed.returncode != 0 and unkeyed.stderr.count("\n") == 1
+    assert "LOOPKEEPER_SECRET_KEY" in unkeyed.stderr
