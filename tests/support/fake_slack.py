@@ -13,7 +13,8 @@ reactions.add, users.info, views.open, views.update, views.publish, files.getUpl
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
 Socket Mode WebSocket: `socket_send`), oauth.v2.access (OAuth installs: `add_install(code,
 team…)` readies a code; each install's bot token is then accepted, and auth.test answers for
-its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token).
+its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token),
+apps.event.authorizations.list (answers `event_authorizations[event_context]`).
 `response_url(name)` gives a URL for interaction payloads; posts to it are recorded as method
 "response_url".
 
@@ -83,6 +84,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "views.update": ("view",),
     "views.publish": ("user_id", "view"),
 }
+# Methods called with the app-level token (xapp-…), not a bot token.
+APP_TOKEN_METHODS = ("apps.connections.open", "apps.event.authorizations.list")
 # Slack's form-encoded booleans: "true" or "1" (JSON bodies: true).
 _TRUE = {"true", "1", True}
 
@@ -176,6 +179,8 @@ class FakeSlack:
         self._codes: dict[str, Install] = {}
         self.installed: dict[str, Install] = {}  # bot token -> its install
         self._refreshes: dict[str, Install] = {}  # refresh token -> its install
+        # apps.event.authorizations.list: event_context -> the authorizations it answers
+        self.event_authorizations: dict[str, list[dict[str, Any]]] = {}
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -461,7 +466,7 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         if method == "oauth.v2.access":
             return web.json_response(self._oauth_v2_access(params, auth))
-        wanted = self.app_token if method == "apps.connections.open" else self.token
+        wanted = self.app_token if method in APP_TOKEN_METHODS else self.token
         given = auth.removeprefix("Bearer ") if auth else params.get("token")
         if given not in self.installed and wanted is not None and given != wanted:
             return web.json_response({"ok": False, "error": "invalid_auth"})
@@ -699,6 +704,12 @@ class FakeSlack:
     def _m_files_completeUploadExternal(self, params: dict[str, Any]) -> dict[str, Any]:
         files = _decoded(params.get("files")) or []
         return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
+
+    def _m_apps_event_authorizations_list(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.event_authorizations.get(str(params.get("event_context")))
+        if found is None:
+            return {"ok": False, "error": "invalid_event_context"}
+        return {"ok": True, "authorizations": found}
 
     def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
