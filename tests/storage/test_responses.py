@@ -17,8 +17,8 @@ def _loop_indexes(url: str) -> set[str]:
     return found
 
 
-def test_migration_0023_goes_down_and_up(db_url: str) -> None:
-    command.downgrade(alembic_config(db_url), "0022_channels")
+def test_migration_0024_goes_down_and_up(db_url: str) -> None:
+    command.downgrade(alembic_config(db_url), "0023_slack_oauth")
     assert not {"ix_loop_asked", "ix_loop_csat"} & _loop_indexes(db_url)
-    down_then_up(db_url, "0022_channels")
+    down_then_up(db_url, "0023_slack_oauth")
     assert {"ix_loop_asked", "ix_loop_csat"} <= _loop_indexes(db_url)

@@ -1,14 +1,14 @@
 """loop: partial indexes for the first-response and CSAT reports (reply loops, CSAT answers)
 
-Revision ID: 0023_answers
-Revises: 0022_channels
+Revision ID: 0024_answers
+Revises: 0023_slack_oauth
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0023_answers"
-down_revision = "0022_channels"
+revision = "0024_answers"
+down_revision = "0023_slack_oauth"
 branch_labels = None
 depends_on = None
 
