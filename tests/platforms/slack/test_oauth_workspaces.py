@@ -243,3 +243,31 @@ async def test_revoked_bot_tokens_stop_posts_and_an_uninstalled_workspace_is_ref
     with oauth_app.deps.engine.connect() as conn:
         names = conn.execute(sa.text("SELECT name FROM customer")).scalars().all()
     assert names == ["Acme Corp"]
+
+
+async def test_a_workspace_install_inside_a_grid_org_is_not_stopped_by_the_org_uninstalling(
+    oauth_app: SlackTestApp, fake_slack: FakeSlack
+) -> None:
+    """T0001 (in org E0001) has its own install; the org's org-wide install then goes away.
+    Catches taking every event carrying an enterprise id as served through the org: T0001
+    would be stopped with the org although its own install still serves it."""
+    own = await install(oauth_app, "code-1", "T0001", enterprise=ORG)
+    await install(oauth_app, "code-org", None, enterprise=ORG, org_wide=True)
+    for text in (
+        "customer add Acme Corp aliases ACME",
+        "commit ACME: call owner <@UBOB> by Thursday 5pm",
+    ):
+        answer = await oauth_app.post(org_command(text, "T0001", ORG, org_wide=False))
+        assert "Added Acme" in answer.text or "Tracking #1" in answer.text
+    body = json.loads(sr.event_body(sr.message_event("ACME wants SSO"), team="T0001"))
+    body["enterprise_id"] = ORG
+    body["authorizations"][0]["enterprise_id"] = ORG
+    await oauth_app.post(json.dumps(body).encode())
+    gone = org_event({"type": "app_uninstalled", "event_ts": sr.new_ts()}, "T000A", ORG)
+    assert (await oauth_app.post(gone)).status_code == 200
+    await oauth_app.settle()
+    assert [f.text for f in feedback(oauth_app.deps)] == ["ACME wants SSO"]
+    oauth_app.deps.clock.set(THURSDAY)  # type: ignore[attr-defined]
+    fake_slack.clear()
+    assert len(await server_sweep(oauth_app)) == 1
+    assert [fake_slack.token_of(c) for c in fake_slack.calls("chat.postMessage")] == [own]
