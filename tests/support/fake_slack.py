@@ -11,7 +11,9 @@ Implements what Loopkeeper uses: auth.test, chat.postMessage, chat.update, chat.
 chat.getPermalink, conversations.open, conversations.history, conversations.replies,
 reactions.add, users.info, views.open, views.update, views.publish, files.getUploadURLExternal
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
-Socket Mode WebSocket: `socket_send`). `response_url(name)` gives a URL for interaction
+Socket Mode WebSocket: `socket_send`), functions.completeSuccess / completeError (a workflow
+step's outcome, accepted only with the token `function_token(execution)` issued for that run:
+`completions(execution)`). `response_url(name)` gives a URL for interaction
 payloads; posts to it are recorded as method "response_url".
 
 It keeps Slack's defaults and refusals, so code that leans on a lax fake fails here too:
@@ -78,6 +80,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "views.open": ("trigger_id", "view"),
     "views.update": ("view",),
     "views.publish": ("user_id", "view"),
+    "functions.completeSuccess": ("function_execution_id", "outputs"),
+    "functions.completeError": ("function_execution_id", "error"),
 }
 # Slack's form-encoded booleans: "true" or "1" (JSON bodies: true).
 _TRUE = {"true", "1", True}
@@ -152,6 +156,7 @@ class FakeSlack:
         self.clock: Callable[[], datetime] | None = None
         self._last_ts = 0.0
         self._reactions: set[tuple[Any, Any, Any]] = set()
+        self._function_tokens: dict[str, str] = {}  # workflow step run -> its function token
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -251,6 +256,17 @@ class FakeSlack:
         if thread_ts:
             message["thread_ts"] = thread_ts
         self.messages.setdefault(channel, []).append(message)
+
+    def function_token(self, execution: str) -> str:
+        """The token a workflow step's run carries (`bot_access_token`): only it may complete
+        or fail that run."""
+        return self._function_tokens.setdefault(execution, f"xwfp-{execution}-{next(self._ids)}")
+
+    def completions(self, execution: str) -> list[Call]:
+        """functions.completeSuccess / completeError calls answered for one run, in order."""
+        done = self.answered("functions.completeSuccess") + self.answered("functions.completeError")
+        found = [c for c in done if c.params.get("function_execution_id") == execution]
+        return sorted(found, key=lambda c: c.at)
 
     def calls(self, method: str | None = None) -> list[Call]:
         """Calls received so far (of one method, or all), oldest first; 429s/500s included."""
@@ -408,7 +424,7 @@ class FakeSlack:
                 {"ok": False, "error": error}, status=failure.status, headers=headers
             )
         auth = request.headers.get("Authorization", "")
-        wanted = self.app_token if method == "apps.connections.open" else self.token
+        wanted = self._wanted_token(method, params)
         given = auth.removeprefix("Bearer ") if auth else params.get("token")
         if wanted is not None and given != wanted:
             return web.json_response({"ok": False, "error": "invalid_auth"})
@@ -425,6 +441,14 @@ class FakeSlack:
         ):
             return web.json_response({"ok": False, "error": "no_text"})
         return web.json_response(answer(params))
+
+    def _wanted_token(self, method: str, params: dict[str, Any]) -> str | None:
+        if method == "apps.connections.open":
+            return self.app_token
+        if method.startswith("functions."):  # a run's own token, never the bot token
+            execution = str(params.get("function_execution_id") or "")
+            return self._function_tokens.get(execution, "no token was issued for this run")
+        return self.token
 
     async def _upload(self, request: web.Request) -> web.Response:
         body = await request.read()
@@ -585,6 +609,14 @@ class FakeSlack:
     def _m_files_completeUploadExternal(self, params: dict[str, Any]) -> dict[str, Any]:
         files = _decoded(params.get("files")) or []
         return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
+
+    def _m_functions_completeSuccess(self, params: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(_decoded(params.get("outputs")), dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
+
+    def _m_functions_completeError(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True}
 
     def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
