@@ -14,6 +14,7 @@ reactions.add, users.info, views.open, views.update, views.publish, files.getUpl
 Socket Mode WebSocket: `socket_send`), oauth.v2.access (OAuth installs: `add_install(code,
 team…)` readies a code; each install's bot token is then accepted, and auth.test answers for
 its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token),
+apps.event.authorizations.list (answers `event_authorizations[event_context]`),
 functions.completeSuccess / completeError (a workflow step's outcome, accepted only with the
 token `function_token(execution)` issued for that run: `completions(execution)`).
 `response_url(name)` gives a URL for interaction payloads; posts to it are recorded as method
@@ -87,6 +88,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "functions.completeSuccess": ("function_execution_id", "outputs"),
     "functions.completeError": ("function_execution_id", "error"),
 }
+# Methods called with the app-level token (xapp-…), not a bot token.
+APP_TOKEN_METHODS = ("apps.connections.open", "apps.event.authorizations.list")
 # Slack's form-encoded booleans: "true" or "1" (JSON bodies: true).
 _TRUE = {"true", "1", True}
 
@@ -181,6 +184,8 @@ class FakeSlack:
         self._codes: dict[str, Install] = {}
         self.installed: dict[str, Install] = {}  # bot token -> its install
         self._refreshes: dict[str, Install] = {}  # refresh token -> its install
+        # apps.event.authorizations.list: event_context -> the authorizations it answers
+        self.event_authorizations: dict[str, list[dict[str, Any]]] = {}
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -500,7 +505,7 @@ class FakeSlack:
         return web.json_response(answer(params))
 
     def _wanted_token(self, method: str, params: dict[str, Any]) -> str | None:
-        if method == "apps.connections.open":
+        if method in APP_TOKEN_METHODS:
             return self.app_token
         if method.startswith("functions."):  # a run's own token, never the bot token
             execution = str(params.get("function_execution_id") or "")
@@ -733,6 +738,12 @@ class FakeSlack:
 
     def _m_functions_completeError(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True}
+
+    def _m_apps_event_authorizations_list(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.event_authorizations.get(str(params.get("event_context")))
+        if found is None:
+            return {"ok": False, "error": "invalid_event_context"}
+        return {"ok": True, "authorizations": found}
 
     def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}

@@ -33,6 +33,7 @@ def oauth_deps(url: str, fake: FakeSlack, clock: Clock, **env: str) -> Deps:
         LOOPKEEPER_SECRET_KEY=SECRET_KEY,
         SLACK_SIGNING_SECRET=sr.SECRET,
         SLACK_API_URL=fake.url,
+        SLACK_APP_TOKEN=fake.app_token or "",  # apps.event.authorizations.list takes it
         **env,
     )
     return Deps(engine=make_engine(url), settings=settings, clock=clock)

@@ -108,6 +108,39 @@ async def test_an_org_wide_install_serves_each_workspace_of_the_org_apart(
     assert {fake_slack.token_of(c) for c in posts} == {token}
 
 
+async def test_an_org_wide_event_naming_no_workspace_is_asked_about_or_left_alone(
+    oauth_app: SlackTestApp, fake_slack: FakeSlack
+) -> None:
+    """An org-wide install's event with no team anywhere: apps.event.authorizations.list (with
+    the app-level token) says which workspace; when it can't, the event is left alone. Catches
+    filing it under the org id, a workspace of its own that would split the customer's data."""
+    await install(oauth_app, "code-org", None, enterprise=ORG, org_wide=True)
+    await oauth_app.post(org_command("customer add Acme Corp aliases ACME", "T000A", ORG))
+
+    def teamless(text: str, context: str) -> bytes:
+        body = json.loads(org_event(sr.message_event(text, team="T000A"), "T000A", ORG))
+        for key in ("team_id", "context_team_id"):
+            body.pop(key)
+        body["event"].pop("team")
+        body["event_context"] = context
+        return json.dumps(body).encode()
+
+    fake_slack.event_authorizations["ctx-known"] = [
+        {"enterprise_id": ORG, "team_id": None, "is_enterprise_install": True},
+        {"enterprise_id": ORG, "team_id": "T000A", "is_enterprise_install": False},
+    ]
+    assert (await oauth_app.post(teamless("ACME asked again", "ctx-known"))).status_code == 200
+    assert (await oauth_app.post(teamless("ACME is unhappy", "ctx-unknown"))).status_code == 200
+    await oauth_app.settle()
+    asked = fake_slack.calls("apps.event.authorizations.list")
+    assert {c.params["event_context"] for c in asked} == {"ctx-known", "ctx-unknown"}
+    assert {fake_slack.token_of(c) for c in asked} == {fake_slack.app_token}
+    assert [f.text for f in feedback(oauth_app.deps)] == ["ACME asked again"]
+    with oauth_app.deps.engine.connect() as conn:
+        teams = conn.execute(sa.text("SELECT external_id FROM workspace")).scalars().all()
+    assert teams == ["T000A"]
+
+
 async def test_uninstall_removes_the_tokens_and_stops_every_post_but_keeps_the_data(
     oauth_app: SlackTestApp, fake_slack: FakeSlack
 ) -> None:
