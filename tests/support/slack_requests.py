@@ -305,12 +305,14 @@ def block_actions_body(
     ephemeral: bool = False,
     home_view: dict[str, Any] | None = None,
     response_url: str | None = "http://127.0.0.1:9/response/act",
+    user_team: str | None = None,
 ) -> bytes:
     """A click: on a message (`message` holds its blocks; `ephemeral` for /loop replies) or on
-    the App Home (`home_view`)."""
+    the App Home (`home_view`). `user_team`: the clicker's own team when it is another one (a
+    customer's person in a Slack Connect channel)."""
     payload: dict[str, Any] = {
         "type": "block_actions",
-        "user": _user(user, team),
+        "user": _user(user, user_team or team),
         "api_app_id": APP,
         "token": "legacy-verification-token",
         "trigger_id": f"{_next()}.trigger",

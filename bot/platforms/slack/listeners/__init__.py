@@ -31,6 +31,7 @@ def register(app: AsyncApp, slack: SlackParts) -> None:
     app.action("loop_update")(partial(actions.on_update_button, slack))
     app.view(UPDATE_MODAL)(partial(actions.on_update_submitted, slack))
     app.action("loop_track")(partial(actions.on_track, slack))
+    app.action("loop_csat")(partial(actions.on_csat, slack))
     app.shortcut(shortcuts.SHORTCUT)(partial(shortcuts.on_shortcut, slack))
     app.view(FEEDBACK_MODAL)(partial(shortcuts.on_submitted, slack))
     app.function(workflows.TRACK_STEP, middleware=[workflows.function_token(slack)])(
