@@ -225,7 +225,9 @@ class FakeSlack:
         is_admin: bool = False,
         is_owner: bool = False,
         is_bot: bool = False,
+        team: str | None = None,
     ) -> None:
+        """A person; `team`: another organisation's (a Slack Connect guest), else ours."""
         self.users[user_id] = {
             "id": user_id,
             "name": name,
@@ -234,7 +236,7 @@ class FakeSlack:
             "is_admin": is_admin,
             "is_owner": is_owner,
             "is_bot": is_bot,
-            "team_id": self.team,
+            "team_id": team or self.team,
             "profile": {"display_name": name, "real_name": name.title()},
         }
 

@@ -27,6 +27,8 @@ SHAPES: dict[str, dict[str, Any]] = {
         "text?": str,
         "thread_ts?": str,
         "subtype?": str,
+        "user_team?": str,
+        "source_team?": str,
     },
     "message_changed": {
         "channel": str,
