@@ -46,6 +46,10 @@ class Workspace(SQLModel, table=True):
     loop_seq: int = 0  # the last loop number given out (#12)
     alias_version: int = 0  # bumped whenever customer aliases change (matcher cache key)
     created_at: datetime = _when()
+    # Slack: the Enterprise Grid org an org-wide install serves this workspace through.
+    enterprise_id: str | None = Field(default=None, max_length=64, index=True)
+    # Slack OAuth: the app was uninstalled (tokens gone, nothing sent); the data stays.
+    uninstalled_at: datetime | None = _when(nullable=True)
 
 
 class ChatUser(SQLModel, table=True):

@@ -12,6 +12,7 @@ from storage.channels import ChannelLinkRepo
 from storage.customers import CustomerRepo
 from storage.due_loops import DueLoopRepo
 from storage.exports import ExportRepo
+from storage.installs import InstallRepo
 from storage.loops import FeedbackRepo, LoopRepo
 from storage.nudges import NudgeRepo
 from storage.plan_facts import PlanFactRepo
@@ -55,6 +56,7 @@ class UnitOfWork:
         self.plan_facts = PlanFactRepo(self.session)
         self.profiles = ProfileRepo(self.session)
         self.tickets = TicketRepo(self.session)
+        self.installs = InstallRepo(self.session)
         return self
 
     def __exit__(
