@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.core.channel_grammar import LinkChannel
 from bot.core.errors import BadInput, NotAllowed
-from bot.core.replies import Reply, Section, counted
+from bot.core.replies import Button, Picker, Reply, Section, counted
+from handlers.capture import matcher_for
 from handlers.common import Scope, enter, find_customer, looked_up
 from handlers.context import Caller, Deps
 from storage.models import Customer
@@ -73,3 +74,54 @@ def list_channels(deps: Deps, caller: Caller) -> Reply:
     if sections:
         return Reply(f"{counted(len(links), 'linked channel')}:", sections=sections)
     return Reply(NO_LINKS)
+
+
+def link_offer(
+    deps: Deps, caller: Caller, channel: str, other_side: list[str], event_key: str | None
+) -> Reply | None:
+    """The offer to link a shared channel the bot was just added to: a button for each
+    customer whose name, alias or domain the other organisation's names (`other_side`) match,
+    and a picker of every customer. None when the channel is linked already or the event was
+    seen before."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        ws = scope.workspace.id
+        if event_key and not uow.events.first_time(ws, event_key[:255], scope.now):
+            return None
+        if uow.channel_links.for_channel(ws, channel) is not None:
+            uow.commit()
+            return None
+        matcher = matcher_for(uow, ws)
+        matched = {m.customer_id for name in other_side for m in matcher.find(_words(name))}
+        customers = [c for c in uow.customers.all(ws) if c.erased_at is None]
+        uow.commit()
+    who = ", ".join(dict.fromkeys(n for n in other_side if n)) or "another organisation"
+    if not customers:
+        return Reply(
+            f"This channel is shared with {who}. Add the customer (`customer add <name> aliases "
+            "<their domain>`), then `channel link <customer>` here."
+        )
+    buttons = [
+        Button(f"Link to {c.name}", "run", f"channel link {c.name}", "primary")
+        for c in customers
+        if c.id in matched
+    ][:3]
+    choices = tuple((c.name, f"channel link {c.name}") for c in sorted(customers, key=_by_name))
+    return Reply(
+        f"This channel is shared with {who}. Link it to a customer? What their people say here "
+        "becomes their feedback, and their questions wait for our answer.",
+        sections=[
+            Section(
+                "Which customer is it?", buttons=buttons, picker=Picker("Pick a customer", choices)
+            )
+        ],
+    )
+
+
+def _words(name: str) -> str:
+    """A team's name or domain as words an alias can match ("acme-corp" as "acme corp")."""
+    return name.replace("-", " ")
+
+
+def _by_name(customer: Customer) -> str:
+    return customer.name.casefold()

@@ -53,9 +53,17 @@ def render(
                 + " · ".join(f"{f.label}: {plain_mentions(f.value)}" for f in section.fields)
                 + "\n"
             )
-        if section.buttons:
+        choices = (
+            [
+                *section.buttons,
+                *(Button(label, "run", run) for label, run in section.picker.choices[:100]),
+            ]
+            if section.picker
+            else section.buttons
+        )
+        if choices:
             labels = []
-            for button in section.buttons:
+            for button in choices:
                 buttons.append(button)
                 number = number_of(section, button) if number_of else len(buttons)
                 labels.append(f"[{number}] {button.label}")

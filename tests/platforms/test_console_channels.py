@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlmodel import select
 
 from bot.core.clock import FixedClock
+from bot.core.replies import Picker, Reply, Section
 from handlers.context import Deps
 from storage.models import Feedback, Loop, LoopEvent
 from tests.platforms.test_console import Chat
@@ -78,3 +79,18 @@ def test_a_thread_reply_names_a_reply_loop_of_this_channel(deps: Deps) -> None:
     admin.say("/loop commit Acme: send the roadmap")
     assert "not a reply loop" in admin.say("thread #1: here it is")
     assert "There is no loop #9" in admin.say("thread #9: here it is")
+
+
+def test_a_picker_is_shown_as_numbered_choices_that_run_their_command(deps: Deps) -> None:
+    """The console shows a picker's choices after the buttons, each pressable by number."""
+    admin = Chat(deps, "admin")
+    admin.say("/loop customer add Acme")
+    offer = Reply(
+        "Which customer?",
+        sections=[
+            Section("Pick one", picker=Picker("Pick a customer", (("Acme", "channel link Acme"),)))
+        ],
+    )
+    admin.session.show(offer)
+    assert "[1] Acme" in admin.out.getvalue()
+    assert "now Acme's" in admin.say("1")

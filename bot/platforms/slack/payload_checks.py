@@ -54,6 +54,8 @@ SHAPES: dict[str, dict[str, Any]] = {
         "item.ts?": str,
     },
     "app_home_opened": {"user": str, "tab?": str},
+    "member_joined_channel": {"user": str, "channel": str, "inviter?": str},
+    "channel_shared": {"channel": str, "connected_team_id?": str},
     "block_actions": {
         **_USER,
         "actions": list,
