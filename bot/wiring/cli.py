@@ -343,9 +343,20 @@ def manifest(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Where to write the Teams package.")
     ] = Path("loopkeeper-teams.zip"),
+    oauth: Annotated[
+        bool,
+        typer.Option(
+            "--oauth",
+            help="Distributed app (with --url): OAuth installs, org-wide, rotating tokens.",
+        ),
+    ] = False,
 ) -> None:
     """Print the Slack app manifest (YAML), or write the Teams app package (--teams)."""
     loaded = settings()
+    if oauth and not url:
+        raise fail(
+            "--oauth needs --url: Slack sends installers back to <url>/slack/oauth_redirect", 2
+        )
     if teams:
         from bot.platforms.teams.package import write_package
 
@@ -357,7 +368,7 @@ def manifest(
         return
     from bot.platforms.slack.manifest import manifest_yaml
 
-    sys.stdout.write(manifest_yaml(loaded, url))
+    sys.stdout.write(manifest_yaml(loaded, url, oauth))
 
 
 def main() -> None:
