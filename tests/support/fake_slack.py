@@ -14,7 +14,10 @@ views.publish, files.getUploadURLExternal
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
 Socket Mode WebSocket: `socket_send`), oauth.v2.access (OAuth installs: `add_install(code,
 team…)` readies a code; each install's bot token is then accepted, and auth.test answers for
-its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token).
+its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token),
+apps.event.authorizations.list (answers `event_authorizations[event_context]`),
+functions.completeSuccess / completeError (a workflow step's outcome, accepted only with the
+token `function_token(execution)` issued for that run: `completions(execution)`).
 `response_url(name)` gives a URL for interaction payloads; posts to it are recorded as method
 "response_url".
 
@@ -84,7 +87,11 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "views.open": ("trigger_id", "view"),
     "views.update": ("view",),
     "views.publish": ("user_id", "view"),
+    "functions.completeSuccess": ("function_execution_id", "outputs"),
+    "functions.completeError": ("function_execution_id", "error"),
 }
+# Methods called with the app-level token (xapp-…), not a bot token.
+APP_TOKEN_METHODS = ("apps.connections.open", "apps.event.authorizations.list")
 # Slack's form-encoded booleans: "true" or "1" (JSON bodies: true).
 _TRUE = {"true", "1", True}
 
@@ -175,11 +182,14 @@ class FakeSlack:
         self.clock: Callable[[], datetime] | None = None
         self._last_ts = 0.0
         self._reactions: set[tuple[Any, Any, Any]] = set()
+        self._function_tokens: dict[str, str] = {}  # workflow step run -> its function token
         # OAuth: the app's credentials, codes waiting for an exchange, tokens installs hold.
         self.client_id, self.client_secret = "1111.2222", "test-client-secret"
         self._codes: dict[str, Install] = {}
         self.installed: dict[str, Install] = {}  # bot token -> its install
         self._refreshes: dict[str, Install] = {}  # refresh token -> its install
+        # apps.event.authorizations.list: event_context -> the authorizations it answers
+        self.event_authorizations: dict[str, list[dict[str, Any]]] = {}
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -330,6 +340,17 @@ class FakeSlack:
         if thread_ts:
             message["thread_ts"] = thread_ts
         self.messages.setdefault(channel, []).append(message)
+
+    def function_token(self, execution: str) -> str:
+        """The token a workflow step's run carries (`bot_access_token`): only it may complete
+        or fail that run."""
+        return self._function_tokens.setdefault(execution, f"xwfp-{execution}-{next(self._ids)}")
+
+    def completions(self, execution: str) -> list[Call]:
+        """functions.completeSuccess / completeError calls answered for one run, in order."""
+        done = self.answered("functions.completeSuccess") + self.answered("functions.completeError")
+        found = [c for c in done if c.params.get("function_execution_id") == execution]
+        return sorted(found, key=lambda c: c.at)
 
     def calls(self, method: str | None = None) -> list[Call]:
         """Calls received so far (of one method, or all), oldest first; 429s/500s included."""
@@ -489,9 +510,11 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         if method == "oauth.v2.access":
             return web.json_response(self._oauth_v2_access(params, auth))
-        wanted = self.app_token if method == "apps.connections.open" else self.token
+        wanted = self._wanted_token(method, params)
         given = auth.removeprefix("Bearer ") if auth else params.get("token")
-        if given not in self.installed and wanted is not None and given != wanted:
+        # A workflow step's run is completed with its own token only, never a bot token.
+        installed = given in self.installed and not method.startswith("functions.")
+        if not installed and wanted is not None and given != wanted:
             return web.json_response({"ok": False, "error": "invalid_auth"})
         if method == "auth.test" and given in self.installed:
             return web.json_response(self._install_auth_test(self.installed[given]))
@@ -508,6 +531,14 @@ class FakeSlack:
         ):
             return web.json_response({"ok": False, "error": "no_text"})
         return web.json_response(answer(params))
+
+    def _wanted_token(self, method: str, params: dict[str, Any]) -> str | None:
+        if method in APP_TOKEN_METHODS:
+            return self.app_token
+        if method.startswith("functions."):  # a run's own token, never the bot token
+            execution = str(params.get("function_execution_id") or "")
+            return self._function_tokens.get(execution, "no token was issued for this run")
+        return self.token
 
     async def _upload(self, request: web.Request) -> web.Response:
         body = await request.read()
@@ -739,6 +770,20 @@ class FakeSlack:
     def _m_files_completeUploadExternal(self, params: dict[str, Any]) -> dict[str, Any]:
         files = _decoded(params.get("files")) or []
         return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
+
+    def _m_functions_completeSuccess(self, params: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(_decoded(params.get("outputs")), dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
+
+    def _m_functions_completeError(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True}
+
+    def _m_apps_event_authorizations_list(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.event_authorizations.get(str(params.get("event_context")))
+        if found is None:
+            return {"ok": False, "error": "invalid_event_context"}
+        return {"ok": True, "authorizations": found}
 
     def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}

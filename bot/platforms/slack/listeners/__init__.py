@@ -19,7 +19,14 @@ from bot.platforms.slack.blocks import (
     UPDATE_MODAL,
 )
 from bot.platforms.slack.inbound import scope_org_wide_events
-from bot.platforms.slack.listeners import actions, channel_events, commands, events, shortcuts
+from bot.platforms.slack.listeners import (
+    actions,
+    channel_events,
+    commands,
+    events,
+    shortcuts,
+    workflows,
+)
 from bot.platforms.slack.parts import SlackParts
 
 
@@ -42,3 +49,6 @@ def register(app: AsyncApp, slack: SlackParts) -> None:
     app.action("loop_track")(partial(actions.on_track, slack))
     app.shortcut(shortcuts.SHORTCUT)(partial(shortcuts.on_shortcut, slack))
     app.view(FEEDBACK_MODAL)(partial(shortcuts.on_submitted, slack))
+    app.function(workflows.TRACK_STEP, middleware=[workflows.function_token(slack)])(
+        partial(workflows.on_track_step, slack)
+    )
