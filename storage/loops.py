@@ -94,6 +94,18 @@ class LoopRepo(_Repo):
     def get(self, loop_id: int) -> Loop | None:
         return self.session.get(Loop, loop_id)
 
+    def reply_loop(self, workspace_id: int, channel: str, message_ts: str) -> Loop | None:
+        """The reply loop that answers the customer's message at `message_ts` (locked)."""
+        return self.session.exec(
+            select(Loop)
+            .where(
+                Loop.workspace_id == workspace_id,
+                Loop.reply_channel == channel,
+                Loop.reply_ts == message_ts,
+            )
+            .with_for_update()
+        ).first()
+
     def listing(
         self,
         workspace_id: int,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.core import ticket_grammar
+from bot.core import channel_grammar, ticket_grammar
 from bot.core.errors import BadInput
 
 REPORT_KINDS = (
@@ -179,6 +179,8 @@ Command = (
     | ticket_grammar.ShowTicket
     | ticket_grammar.NewTicket
     | Tell
+    | channel_grammar.LinkChannel
+    | channel_grammar.ListChannels
 )
 
 USAGE = {
@@ -205,9 +207,11 @@ USAGE = {
     "report": "report [weekly | owners | customers | segments | quiet | loops | feedback"
     " | health | csat | response] [csv]",
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
-    " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off"
+    " <hours> | quiet-days <segment> <days> | response-time <segment> <duration, like 2h or 30m>"
+    " | quiet-hours HH:MM-HH:MM | capture #channel on|off"
     " | date-order mdy|dmy | csat on|off]",
     **ticket_grammar.USAGE,
+    **channel_grammar.USAGE,
 }
 
 _USER = re.compile(r"<@([A-Za-z0-9_.:-]+)(?:\|([^>]*))?>|@([\w.\-]+)")

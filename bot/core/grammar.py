@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core import channel_grammar, ticket_grammar
 from bot.core import health as health_module
-from bot.core import ticket_grammar
 from bot.core.command_types import (
     _NUMBER,
     LIST_SCOPES,
@@ -86,7 +86,9 @@ def command_text(text: str, command: str = "/loop") -> str | None:
     if lowered in {command.lower(), "/loop", *bare}:
         return rest.strip()
     if lowered.lstrip("/") in _PARSERS:
-        if not first.startswith("/") and not ticket_grammar.bare_command(lowered, rest):
+        bare_ok = ticket_grammar.bare_command(lowered, rest)
+        bare_ok = bare_ok and channel_grammar.bare_command(lowered, rest)
+        if not first.startswith("/") and not bare_ok:
             return None
         return text.lstrip("/")
     return None
@@ -294,7 +296,19 @@ _PARSERS = {
     "settings": _settings,
     "link": ticket_grammar.parse_link,
     "ticket": ticket_grammar.parse_ticket_command,
+    "channel": channel_grammar.parse_channel,
+    "channels": channel_grammar.parse_channels,
 }
+
+
+CUSTOMER_CHANNELS = (
+    "Customer channels: `channel link <customer>` in a shared channel makes what their people "
+    "say there their feedback; their questions, requests and problems open reply loops (due "
+    "after `settings response-time <segment> <duration>`, 2 working hours unless set), closed "
+    "by our first reply in the message's thread. In the console, `guest <name>: <text>` speaks "
+    "as the customer's person and `thread #<id>: <text>` answers in the thread of reply loop "
+    "#<id>."
+)
 
 
 def help_text(command: str = "/loop", topic: str | None = None) -> str:
@@ -307,6 +321,7 @@ def help_text(command: str = "/loop", topic: str | None = None) -> str:
     lines += [f"`{command} {usage}`" for usage in USAGE.values()]
     if topic in ("review", "health"):
         lines.append(health_module.__doc__ or "")
+    lines.append(CUSTOMER_CHANNELS)
     lines.append(
         "Dates in plain words: by Friday, in 3 days, 2h, tomorrow 5pm CET, end of month, "
         "2026-12-01, 12/03 (in the workspace's `settings date-order`). "

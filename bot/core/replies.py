@@ -29,6 +29,14 @@ class Field:
     value: str
 
 
+@dataclass(frozen=True)
+class Picker:
+    """A list to pick one from (a select): each choice is (label, the command it runs)."""
+
+    placeholder: str
+    choices: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class Section:
     """One block of a reply: a line of text, optional fields and the buttons that act on it."""
@@ -36,6 +44,7 @@ class Section:
     text: str
     fields: list[Field] = field(default_factory=list)
     buttons: list[Button] = field(default_factory=list)
+    picker: Picker | None = None
 
 
 @dataclass
