@@ -9,7 +9,8 @@
 
 Implements what Loopkeeper uses: auth.test, chat.postMessage, chat.update, chat.postEphemeral,
 chat.getPermalink, conversations.open, conversations.history, conversations.replies,
-reactions.add, users.info, views.open, views.update, views.publish, files.getUploadURLExternal
+conversations.info, team.info, reactions.add, users.info, views.open, views.update,
+views.publish, files.getUploadURLExternal
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
 Socket Mode WebSocket: `socket_send`, `socket_disconnect`, see "Socket Mode" below),
 oauth.v2.access (OAuth installs: `add_install(code, team…)` readies a code; each install's
@@ -83,6 +84,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "conversations.replies": ("channel", "ts"),
     "reactions.add": ("channel", "timestamp", "name"),
     "users.info": ("user",),
+    "conversations.info": ("channel",),
     "views.open": ("trigger_id", "view"),
     "views.update": ("view",),
     "views.publish": ("user_id", "view"),
@@ -163,6 +165,8 @@ class FakeSlack:
         # the users added. Ids of another shape are never found, as in Slack.
         self.auto_users = auto_users
         self.users: dict[str, dict[str, Any]] = {}
+        self.channels: dict[str, dict[str, Any]] = {}  # conversations.info
+        self.teams: dict[str, dict[str, Any]] = {}  # team.info
         self.messages: dict[str, list[dict[str, Any]]] = {}  # channel -> messages
         self.uploads: dict[str, bytes] = {}
         self._calls: list[Call] = []
@@ -290,7 +294,9 @@ class FakeSlack:
         is_admin: bool = False,
         is_owner: bool = False,
         is_bot: bool = False,
+        team: str | None = None,
     ) -> None:
+        """A person; `team`: another organisation's (a Slack Connect guest), else ours."""
         self.users[user_id] = {
             "id": user_id,
             "name": name,
@@ -299,9 +305,31 @@ class FakeSlack:
             "is_admin": is_admin,
             "is_owner": is_owner,
             "is_bot": is_bot,
-            "team_id": self.team,
+            "team_id": team or self.team,
             "profile": {"display_name": name, "real_name": name.title()},
         }
+
+    def add_channel(
+        self, channel: str, name: str, shared_with: tuple[str, ...] = (), **extra: Any
+    ) -> None:
+        """A channel conversations.info knows; `shared_with`: other organisations' team ids
+        (a Slack Connect channel)."""
+        self.channels[channel] = {
+            "id": channel,
+            "name": name,
+            "is_channel": True,
+            "is_ext_shared": bool(shared_with),
+            "is_shared": bool(shared_with),
+            "context_team_id": self.team,
+            "connected_team_ids": [self.team, *shared_with] if shared_with else [],
+            **extra,
+        }
+
+    def add_team(self, team: str, name: str, domain: str, email_domain: str = "") -> None:
+        """Another organisation, as team.info describes it."""
+        self.teams[team] = {
+            "id": team, "name": name, "domain": domain, "email_domain": email_domain
+        }  # fmt: skip
 
     def add_message(
         self,
@@ -727,6 +755,18 @@ class FakeSlack:
                 return {"ok": False, "error": "already_reacted"}
             self._reactions.add(key)
         return {"ok": True}
+
+    def _m_conversations_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.channels.get(str(params.get("channel", "")))
+        if found is None:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": found}
+
+    def _m_team_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.teams.get(str(params.get("team") or self.team))
+        if found is None:
+            return {"ok": False, "error": "team_not_found"}
+        return {"ok": True, "team": found}
 
     def _m_users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user_id = str(params.get("user", ""))
