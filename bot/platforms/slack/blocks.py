@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from bot.core import readable
-from bot.core.replies import Button, Reply, Section, Table
+from bot.core.replies import Button, Picker, Reply, Section, Table
 from bot.platforms.slack.text import escape
 
 Block = dict[str, Any]
@@ -90,15 +90,28 @@ def section_blocks(section: Section, index: int, key: str | None = None) -> list
             for f in section.fields[:MAX_FIELDS]
         ]
     blocks = [block]
-    if section.buttons:
-        blocks.append(
-            {
-                "type": "actions",
-                "block_id": f"a:{key}:{index}",
-                "elements": [element(b) for b in section.buttons[:25]],
-            }
-        )
+    elements = [element(b) for b in section.buttons[:24]]
+    if section.picker is not None:
+        elements.append(picker_element(section.picker))
+    if elements:
+        blocks.append({"type": "actions", "block_id": f"a:{key}:{index}", "elements": elements})
     return blocks
+
+
+PICK_ACTION = "loop_run_pick"  # a select whose chosen option's value is a command to run
+_PICKER_OPTIONS = 100  # Slack's limit for a static select
+
+
+def picker_element(picker: Picker) -> Block:
+    return {
+        "type": "static_select",
+        "action_id": PICK_ACTION,
+        "placeholder": plain(picker.placeholder),
+        "options": [
+            {"text": plain(label), "value": command[:150]}
+            for label, command in picker.choices[:_PICKER_OPTIONS]
+        ],
+    }
 
 
 def _value(value: str) -> str:

@@ -44,7 +44,9 @@ def test_http_mode_manifest_is_valid_and_points_everything_at_slack_events() -> 
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
         "app_home_opened",
         "app_mention",
+        "channel_shared",
         "function_executed",
+        "member_joined_channel",
         "message.channels",
         "message.groups",
         "reaction_added",
@@ -52,6 +54,9 @@ def test_http_mode_manifest_is_valid_and_points_everything_at_slack_events() -> 
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "app_mentions:read",
         "channels:history",
+        "channels:read",
+        "groups:read",
+        "team:read",
         "groups:history",
         "chat:write",
         "commands",
