@@ -120,7 +120,10 @@ class Feedback(SQLModel, table=True):
             "kind",
             "sentiment",
         ),
-        sa.Index("ix_feedback_customer", "workspace_id", "customer_id", "created_at"),
+        # A customer's feedback in a period, per kind and negative (reviews, health): index-only.
+        sa.Index(
+            "ix_feedback_customer", "workspace_id", "customer_id", "created_at", "kind", "sentiment"
+        ),
         # customer_id and sentiment make "feedback per kind in a period" an index-only read.
         sa.Index(
             "ix_feedback_kind", "workspace_id", "kind", "created_at", "customer_id", "sentiment"
@@ -177,6 +180,27 @@ class Loop(SQLModel, table=True):
         ),
         sa.Index("ix_loop_cancelled", "workspace_id", "cancelled_at", "owner", "customer_id"),
         sa.Index("ix_loop_next_nudge", "next_nudge_at"),
+        # A customer's review: promises made, due and closed in a quarter, open at its end.
+        sa.Index("ix_loop_customer_created", "workspace_id", "customer_id", "created_at"),
+        sa.Index(
+            "ix_loop_customer_due",
+            "workspace_id",
+            "customer_id",
+            "due_at",
+            "state",
+            "done_at",
+            "created_at",
+        ),
+        sa.Index(
+            "ix_loop_customer_closed",
+            "workspace_id",
+            "customer_id",
+            "closed_at",
+            "created_at",
+            "state",
+            "due_at",
+            "done_at",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
