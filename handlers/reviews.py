@@ -3,7 +3,6 @@ and the private page), the health report, and marking a customer churned or acti
 
 from __future__ import annotations
 
-import statistics
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -54,7 +53,6 @@ def _quarter(
     weeks = _week_bounds(start, as_of)
     c = uow.reviews.commitments(customer.workspace_id, customer.id, period, as_of, weeks)  # type: ignore[arg-type]
     on_time = c.kept_on_time / c.due if c.due else None
-    days = c.days_to_close
     # The last touchpoint by the quarter's end (or now): feedback, a commitment, a delivery or
     # a closure.
     said = uow.reviews.last_feedback(customer.workspace_id, customer.id, as_of)  # type: ignore[arg-type]
@@ -82,7 +80,9 @@ def _quarter(
             "overdue": c.overdue,
         },
         "on_time_rate": None if on_time is None else round(on_time, 4),
-        "median_days_to_close": round(statistics.median(days), 2) if days else None,
+        "median_days_to_close": None
+        if c.median_days_to_close is None
+        else round(c.median_days_to_close, 2),
         "median_first_response_minutes": None,  # reply loops come with customer channels
         "csat": {"responses": 0, "average": None},
         "health": score,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy as sa
 
 from bot.core.errors import BadInput
 from bot.core.health import HealthFacts, Quarter, health, parse_quarter
@@ -188,3 +189,41 @@ def test_segments_count_churn_and_the_value_retained(deps) -> None:  # noqa: ANN
     run(deps, alice, "customer ACME status active won back")
     rows = {r["segment"]: r for r in commands.run(deps, alice, "report segments csv").table.rows}
     assert rows["enterprise"]["churned"] == 0 and rows["enterprise"]["retained_value_rate"] == 1.0
+
+
+# Every index a review may read feedback and loops through: each is led by one customer.
+CUSTOMER_INDEXES = (
+    "ix_feedback_customer ",
+    "ix_loop_customer_created ",
+    "ix_loop_customer_due ",
+    "ix_loop_customer_closed ",
+    "INTEGER PRIMARY KEY",
+)
+
+
+def test_a_review_reads_only_ranges_of_the_customers_own_rows(sqlite_deps) -> None:  # noqa: ANN001
+    """SQLite plans without statistics: every feedback and loop read of a review must be a
+    range of an index led by the customer, so the biggest customer's review costs its own rows,
+    not the workspace's. Breakage caught: the per-kind counts grouped by a plain `kind` (SQLite
+    then walks ix_feedback_kind over every customer to spare a sort), or a count of loops open
+    at the quarter's end served by ix_loop_created's range over the whole workspace."""
+    story(sqlite_deps)
+    engine = sqlite_deps.engine
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        statements.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        reviews.review(sqlite_deps, alice, "acme", parse_quarter("2026Q4"))
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
+    reads = []
+    with engine.connect() as conn:
+        for statement, parameters in statements:
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+            reads += [row[3] for row in plan if row[3].split(" ")[1:2] in (["feedback"], ["loop"])]
+    assert len(reads) > 20  # both quarters' feedback and loops were read
+    wide = [read for read in reads if not any(index in read + " " for index in CUSTOMER_INDEXES)]
+    assert wide == []
