@@ -35,6 +35,11 @@ def _when(nullable: bool = False, index: bool = False):  # noqa: ANN202
     return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
 
 
+def _partial(name: str, where: str, *columns: str) -> sa.Index:
+    """An index of only the rows `where` picks (the same on SQLite and PostgreSQL)."""
+    return sa.Index(name, *columns, sqlite_where=sa.text(where), postgresql_where=sa.text(where))
+
+
 class Workspace(SQLModel, table=True):
     __tablename__ = "workspace"
     __table_args__ = (sa.UniqueConstraint("platform", "external_id", name="uq_workspace_ext"),)
@@ -46,6 +51,10 @@ class Workspace(SQLModel, table=True):
     loop_seq: int = 0  # the last loop number given out (#12)
     alias_version: int = 0  # bumped whenever customer aliases change (matcher cache key)
     created_at: datetime = _when()
+    # Slack: the Enterprise Grid org an org-wide install serves this workspace through.
+    enterprise_id: str | None = Field(default=None, max_length=64, index=True)
+    # Slack OAuth: the app was uninstalled (tokens gone, nothing sent); the data stays.
+    uninstalled_at: datetime | None = _when(nullable=True)
 
 
 class ChatUser(SQLModel, table=True):
@@ -201,6 +210,22 @@ class Loop(SQLModel, table=True):
             "due_at",
             "done_at",
         ),
+        # Our reply in a customer's thread finds the reply loop it answers.
+        sa.Index("ix_loop_reply", "workspace_id", "reply_channel", "reply_ts"),
+        # Only reply loops and answered CSAT questions: the response and csat reports.
+        _partial(
+            "ix_loop_asked",
+            "reply_ts IS NOT NULL",
+            "workspace_id",
+            "created_at",
+            "customer_id",
+            "state",
+            "due_at",
+            "first_response_at",
+        ),
+        _partial(
+            "ix_loop_csat", "csat IS NOT NULL", "workspace_id", "csat_at", "customer_id", "csat"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -228,6 +253,34 @@ class Loop(SQLModel, table=True):
     escalation_level: int = 0
     nudge_channel: str | None = Field(default=None, max_length=64)
     nudge_ts: str | None = Field(default=None, max_length=64)
+    # A reply loop answers a customer's message in a linked channel: that message is its thread.
+    reply_channel: str | None = Field(default=None, max_length=200)
+    reply_ts: str | None = Field(default=None, max_length=200)
+    first_response_at: datetime | None = _when(nullable=True)  # our first reply in the thread
+    # Where `tell` posted the answer to the customer (the CSAT question goes in that thread).
+    told_channel: str | None = Field(default=None, max_length=200)
+    told_ts: str | None = Field(default=None, max_length=200)
+    csat: int | None = None  # the customer's answer to "How did we do?", 1-5
+    csat_by: str | None = Field(default=None, max_length=64)
+    csat_at: datetime | None = _when(nullable=True)
+
+
+class ChannelLink(SQLModel, table=True):
+    """A chat channel that belongs to one customer (Slack Connect, a Teams shared channel): what
+    the customer's people say there is theirs."""
+
+    __tablename__ = "channel_link"
+    __table_args__ = (
+        sa.UniqueConstraint("workspace_id", "channel", name="uq_channel_link"),
+        sa.Index("ix_channel_link_customer", "workspace_id", "customer_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    channel: str = Field(max_length=200)  # Teams conversation ids are long
+    customer_id: int = Field(foreign_key="customer.id")
+    linked_by: str = Field(default="", max_length=64)
+    linked_at: datetime = _when()
 
 
 class LoopEvent(SQLModel, table=True):

@@ -10,7 +10,8 @@ from bot.core import ticket_grammar
 from bot.core.errors import BadInput
 
 REPORT_KINDS = (
-    "weekly", "owners", "customers", "segments", "quiet", "loops", "feedback", "health",
+    "weekly", "owners", "customers", "segments", "quiet", "loops", "feedback", "health", "csat",
+    "response",
 )  # fmt: skip
 LIST_SCOPES = ("mine", "all", "overdue", "user", "customer")
 
@@ -192,7 +193,7 @@ USAGE = {
     "review": "review <customer> [quarter, like 2026Q4]",
     "customers": "customers",
     "report": "report [weekly | owners | customers | segments | quiet | loops | feedback"
-    " | health] [csv]",
+    " | health | csat | response] [csv]",
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
     " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off"
     " | date-order mdy|dmy]",

@@ -11,8 +11,14 @@ Implements what Loopkeeper uses: auth.test, chat.postMessage, chat.update, chat.
 chat.getPermalink, conversations.open, conversations.history, conversations.replies,
 reactions.add, users.info, views.open, views.update, views.publish, files.getUploadURLExternal
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
-Socket Mode WebSocket: `socket_send`). `response_url(name)` gives a URL for interaction
-payloads; posts to it are recorded as method "response_url".
+Socket Mode WebSocket: `socket_send`), oauth.v2.access (OAuth installs: `add_install(code,
+team…)` readies a code; each install's bot token is then accepted, and auth.test answers for
+its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token),
+apps.event.authorizations.list (answers `event_authorizations[event_context]`),
+functions.completeSuccess / completeError (a workflow step's outcome, accepted only with the
+token `function_token(execution)` issued for that run: `completions(execution)`).
+`response_url(name)` gives a URL for interaction payloads; posts to it are recorded as method
+"response_url".
 
 It keeps Slack's defaults and refusals, so code that leans on a lax fake fails here too:
 conversations.history/replies return message metadata only with include_all_metadata=true, and
@@ -24,6 +30,7 @@ treat oldest/latest as exclusive unless inclusive=true; a missing required argum
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
 import threading
@@ -78,7 +85,11 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "views.open": ("trigger_id", "view"),
     "views.update": ("view",),
     "views.publish": ("user_id", "view"),
+    "functions.completeSuccess": ("function_execution_id", "outputs"),
+    "functions.completeError": ("function_execution_id", "error"),
 }
+# Methods called with the app-level token (xapp-…), not a bot token.
+APP_TOKEN_METHODS = ("apps.connections.open", "apps.event.authorizations.list")
 # Slack's form-encoded booleans: "true" or "1" (JSON bodies: true).
 _TRUE = {"true", "1", True}
 
@@ -108,6 +119,21 @@ def _texts(node: Any) -> list[str]:
         for item in node:
             found += _texts(item)
     return found
+
+
+@dataclass
+class Install:
+    """One workspace's (or, org_wide, one org's) install of the app, as oauth.v2.access
+    answers it."""
+
+    team: str | None
+    enterprise: str | None = None
+    org_wide: bool = False
+    bot_user: str = "UBOT"
+    bot_id: str = "BBOT"
+    expires_in: int | None = None  # seconds: a rotating token
+    token: str = ""
+    refresh_token: str | None = None
 
 
 @dataclass
@@ -152,6 +178,14 @@ class FakeSlack:
         self.clock: Callable[[], datetime] | None = None
         self._last_ts = 0.0
         self._reactions: set[tuple[Any, Any, Any]] = set()
+        self._function_tokens: dict[str, str] = {}  # workflow step run -> its function token
+        # OAuth: the app's credentials, codes waiting for an exchange, tokens installs hold.
+        self.client_id, self.client_secret = "1111.2222", "test-client-secret"
+        self._codes: dict[str, Install] = {}
+        self.installed: dict[str, Install] = {}  # bot token -> its install
+        self._refreshes: dict[str, Install] = {}  # refresh token -> its install
+        # apps.event.authorizations.list: event_context -> the authorizations it answers
+        self.event_authorizations: dict[str, list[dict[str, Any]]] = {}
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -217,6 +251,33 @@ class FakeSlack:
         return f"{self.base}/response/{name}"
 
     # ----- what tests set up and read ---------------------------------------------------------
+    def add_install(
+        self,
+        code: str,
+        team: str | None,
+        enterprise: str | None = None,
+        org_wide: bool = False,
+        expires_in: int | None = None,
+        bot_user: str = "UBOT",
+    ) -> Install:
+        """Ready `code` for one oauth.v2.access exchange installing the app in `team` (or,
+        `org_wide`, in every workspace of `enterprise`)."""
+        install = Install(team, enterprise, org_wide, bot_user, "B" + bot_user[1:], expires_in)
+        self._codes[code] = install
+        return install
+
+    def revoke(self, token: str) -> None:
+        """Slack forgets a token (the app was uninstalled): calls with it are invalid_auth."""
+        self.installed.pop(token, None)
+
+    def token_of(self, call: Call) -> str:
+        return call.headers.get("Authorization", "").removeprefix("Bearer ")
+
+    def team_of(self, call: Call) -> str | None:
+        """The workspace (or the org, for an org-wide install) whose token made `call`."""
+        install = self.installed.get(self.token_of(call))
+        return None if install is None else install.team or install.enterprise
+
     def add_user(
         self,
         user_id: str,
@@ -251,6 +312,17 @@ class FakeSlack:
         if thread_ts:
             message["thread_ts"] = thread_ts
         self.messages.setdefault(channel, []).append(message)
+
+    def function_token(self, execution: str) -> str:
+        """The token a workflow step's run carries (`bot_access_token`): only it may complete
+        or fail that run."""
+        return self._function_tokens.setdefault(execution, f"xwfp-{execution}-{next(self._ids)}")
+
+    def completions(self, execution: str) -> list[Call]:
+        """functions.completeSuccess / completeError calls answered for one run, in order."""
+        done = self.answered("functions.completeSuccess") + self.answered("functions.completeError")
+        found = [c for c in done if c.params.get("function_execution_id") == execution]
+        return sorted(found, key=lambda c: c.at)
 
     def calls(self, method: str | None = None) -> list[Call]:
         """Calls received so far (of one method, or all), oldest first; 429s/500s included."""
@@ -408,10 +480,16 @@ class FakeSlack:
                 {"ok": False, "error": error}, status=failure.status, headers=headers
             )
         auth = request.headers.get("Authorization", "")
-        wanted = self.app_token if method == "apps.connections.open" else self.token
+        if method == "oauth.v2.access":
+            return web.json_response(self._oauth_v2_access(params, auth))
+        wanted = self._wanted_token(method, params)
         given = auth.removeprefix("Bearer ") if auth else params.get("token")
-        if wanted is not None and given != wanted:
+        # A workflow step's run is completed with its own token only, never a bot token.
+        installed = given in self.installed and not method.startswith("functions.")
+        if not installed and wanted is not None and given != wanted:
             return web.json_response({"ok": False, "error": "invalid_auth"})
+        if method == "auth.test" and given in self.installed:
+            return web.json_response(self._install_auth_test(self.installed[given]))
         answer = getattr(self, "_m_" + method.replace(".", "_"), None)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
@@ -425,6 +503,14 @@ class FakeSlack:
         ):
             return web.json_response({"ok": False, "error": "no_text"})
         return web.json_response(answer(params))
+
+    def _wanted_token(self, method: str, params: dict[str, Any]) -> str | None:
+        if method in APP_TOKEN_METHODS:
+            return self.app_token
+        if method.startswith("functions."):  # a run's own token, never the bot token
+            execution = str(params.get("function_execution_id") or "")
+            return self._function_tokens.get(execution, "no token was issued for this run")
+        return self.token
 
     async def _upload(self, request: web.Request) -> web.Response:
         body = await request.read()
@@ -462,6 +548,65 @@ class FakeSlack:
             "user_id": self.bot_user,
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
+        }
+
+    def _oauth_v2_access(self, params: dict[str, Any], auth: str) -> dict[str, Any]:
+        """A code (or, grant_type=refresh_token, a refresh token) exchanged for a bot token;
+        the app's own credentials come in HTTP Basic auth or as fields, as Slack takes them."""
+        client = (params.get("client_id"), params.get("client_secret"))
+        if auth.startswith("Basic "):
+            pair = base64.b64decode(auth.removeprefix("Basic ")).decode()
+            client = tuple(pair.split(":", 1))  # type: ignore[assignment]
+        if client != (self.client_id, self.client_secret):
+            return {"ok": False, "error": "invalid_client_id"}
+        with self._lock:
+            if params.get("grant_type") == "refresh_token":
+                install = self._refreshes.pop(str(params.get("refresh_token")), None)
+                if install is None:
+                    return {"ok": False, "error": "invalid_refresh_token"}
+                self.installed.pop(install.token, None)  # the old token stops working
+                install.expires_in = 12 * 3600  # as Slack's: twelve hours
+            else:
+                install = self._codes.pop(str(params.get("code")), None)  # one use
+                if install is None:
+                    return {"ok": False, "error": "invalid_code"}
+            n = next(self._ids)
+            install.token = f"xoxb-{install.team or install.enterprise}-{n}"
+            self.installed[install.token] = install
+            answer: dict[str, Any] = {
+                "ok": True,
+                "access_token": install.token,
+                "token_type": "bot",
+                "scope": "chat:write,commands",
+                "bot_user_id": install.bot_user,
+                "app_id": "A0001",
+                "team": {"id": install.team, "name": f"Team {install.team}"}
+                if install.team
+                else None,
+                "enterprise": {"id": install.enterprise, "name": "Grid"}
+                if install.enterprise
+                else None,
+                "authed_user": {"id": "UINSTALLER"},
+                "is_enterprise_install": install.org_wide,
+            }
+            if install.expires_in is not None:
+                install.refresh_token = f"xoxe-1-{n}"
+                self._refreshes[install.refresh_token] = install
+                answer["refresh_token"] = install.refresh_token
+                answer["expires_in"] = install.expires_in
+            return answer
+
+    def _install_auth_test(self, install: Install) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": f"{self.base}/",
+            "team": f"Team {install.team}",
+            "user": "loopkeeper",
+            "team_id": install.team,
+            "enterprise_id": install.enterprise,
+            "user_id": install.bot_user,
+            "bot_id": install.bot_id,
+            "is_enterprise_install": install.org_wide,
         }
 
     def _m_chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -585,6 +730,20 @@ class FakeSlack:
     def _m_files_completeUploadExternal(self, params: dict[str, Any]) -> dict[str, Any]:
         files = _decoded(params.get("files")) or []
         return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
+
+    def _m_functions_completeSuccess(self, params: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(_decoded(params.get("outputs")), dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
+
+    def _m_functions_completeError(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True}
+
+    def _m_apps_event_authorizations_list(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.event_authorizations.get(str(params.get("event_context")))
+        if found is None:
+            return {"ok": False, "error": "invalid_event_context"}
+        return {"ok": True, "authorizations": found}
 
     def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}

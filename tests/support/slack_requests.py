@@ -88,6 +88,30 @@ def event_body(event: dict[str, Any], team: str = TEAM, event_id: str | None = N
     return json.dumps(envelope).encode()
 
 
+def function_executed_event(
+    execution: str, token: str, inputs: dict[str, Any], callback_id: str = "track_commitment"
+) -> dict[str, Any]:
+    """A workflow step's run (Workflow Builder ran our custom function), carrying `token` as
+    its function token."""
+    return {
+        "type": "function_executed",
+        "function": {
+            "id": "Fn0001",
+            "callback_id": callback_id,
+            "title": "Track a customer commitment",
+            "type": "app",
+            "app_id": APP,
+            "input_parameters": [],
+            "output_parameters": [],
+        },
+        "inputs": inputs,
+        "function_execution_id": execution,
+        "workflow_execution_id": f"Wx{_next():06d}",
+        "event_ts": new_ts(),
+        "bot_access_token": token,
+    }
+
+
 def url_verification_body(challenge: str) -> bytes:
     return json.dumps(
         {"token": "legacy-verification-token", "challenge": challenge, "type": "url_verification"}

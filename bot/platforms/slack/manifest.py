@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from bot.platforms.slack.listeners.shortcuts import SHORTCUT
+from bot.platforms.slack.listeners.workflows import TRACK_STEP
 from bot.settings import Settings
 
 # Each scope, and what needs it.
@@ -24,17 +25,64 @@ BOT_SCOPES = {
     "reactions:write": "marking captured messages",
     "users:read": "time zones and admin flags from profiles",
 }
+# With OAuth installs: an uninstall, or revoked tokens, remove the workspace's tokens.
+INSTALL_EVENTS = ["app_uninstalled", "tokens_revoked"]
 BOT_EVENTS = [
     "app_home_opened",
     "app_mention",
+    "function_executed",  # the workflow step ran
     "message.channels",
     "message.groups",
     "reaction_added",
 ]
 
 
-def manifest(settings: Settings, url: str | None) -> dict[str, Any]:
-    """The manifest as data: HTTP mode at `url` (…/slack/events), or Socket Mode without it."""
+def _parameter(name: str, kind: str, title: str, description: str) -> dict[str, str]:
+    return {"type": kind, "name": name, "title": title, "description": description}
+
+
+def workflow_steps(settings: Settings) -> dict[str, Any]:
+    """The Workflow Builder step "Track a customer commitment": what `/loop commit` takes in,
+    the loop's number and link out (Slack's shape: `properties` and `required`)."""
+    add = f"{settings.command} customer add"
+    inputs = [
+        _parameter("customer", "string", "Customer", f"The customer's name or alias ({add})"),
+        _parameter("what", "string", "What was promised", "What to deliver to the customer"),
+        _parameter(
+            "owner", "slack#/types/user_id", "Owner", "Who keeps the promise (nudged until done)"
+        ),
+        _parameter(
+            "due",
+            "string",
+            "Due",
+            "By when: Friday, in 3 days, 2026-12-01, or a timestamp. Empty: 3 working days",
+        ),
+    ]
+    outputs = [
+        _parameter("loop_number", "integer", "Loop number", "The loop's number (#12 is 12)"),
+        _parameter("loop_link", "string", "Loop link", "Opens Loopkeeper's Home with the loop"),
+    ]
+    return {
+        TRACK_STEP: {
+            "title": "Track a customer commitment",
+            "description": "Record a promise to a customer; its owner is nudged until it is "
+            "done and the customer told",
+            "input_parameters": {
+                "properties": {p["name"]: p for p in inputs},
+                "required": ["customer", "what", "owner"],
+            },
+            "output_parameters": {
+                "properties": {p["name"]: p for p in outputs},
+                "required": ["loop_number", "loop_link"],
+            },
+        }
+    }
+
+
+def manifest(settings: Settings, url: str | None, oauth: bool = False) -> dict[str, Any]:
+    """The manifest as data: HTTP mode at `url` (…/slack/events), or Socket Mode without it.
+    `oauth` (with `url`): distributed through OAuth installs, org-wide on Enterprise Grid, its
+    tokens rotating, Slack sending installers back to …/slack/oauth_redirect."""
     events_url = f"{url.rstrip('/')}/slack/events" if url else None
     command: dict[str, Any] = {
         "command": settings.command,
@@ -42,7 +90,7 @@ def manifest(settings: Settings, url: str | None) -> dict[str, Any]:
         "usage_hint": "help | feedback <customer>: <text> | commit <customer>: <what> by <when>",
         "should_escape": True,  # users arrive as <@U123|name>, channels as <#C123|name>
     }
-    subscriptions: dict[str, Any] = {"bot_events": BOT_EVENTS}
+    subscriptions: dict[str, Any] = {"bot_events": BOT_EVENTS + (INSTALL_EVENTS if oauth else [])}
     interactivity: dict[str, Any] = {"is_enabled": True}
     if events_url:
         command["url"] = events_url
@@ -73,21 +121,34 @@ def manifest(settings: Settings, url: str | None) -> dict[str, Any]:
             ],
             "slash_commands": [command],
         },
-        "oauth_config": {"scopes": {"bot": sorted(BOT_SCOPES)}},
+        "oauth_config": _oauth_config(url, oauth),
         "settings": {
             "event_subscriptions": subscriptions,
             "interactivity": interactivity,
-            "org_deploy_enabled": False,
+            # Slack lists an app's workflow steps in Workflow Builder only when it is org-ready;
+            # a single workspace installs an org-ready app as any other.
+            "org_deploy_enabled": True,
             "socket_mode_enabled": events_url is None,
-            "token_rotation_enabled": False,
+            "token_rotation_enabled": oauth,
+            "function_runtime": "remote",  # the step runs here, not on Slack's infrastructure
         },
+        "functions": workflow_steps(settings),
     }
 
 
-def manifest_yaml(settings: Settings, url: str | None) -> str:
+def _oauth_config(url: str | None, oauth: bool) -> dict[str, Any]:
+    config: dict[str, Any] = {"scopes": {"bot": sorted(BOT_SCOPES)}}
+    if oauth and url:
+        config["redirect_urls"] = [f"{url.rstrip('/')}/slack/oauth_redirect"]
+    return config
+
+
+def manifest_yaml(settings: Settings, url: str | None, oauth: bool = False) -> str:
     """The manifest as YAML, ready to paste at api.slack.com/apps → Create New App."""
     head = (
         "# Loopkeeper's Slack app manifest: api.slack.com/apps → Create New App → "
         "From a manifest.\n"
     )
-    return head + yaml.safe_dump(manifest(settings, url), sort_keys=False, allow_unicode=True)
+    return head + yaml.safe_dump(
+        manifest(settings, url, oauth), sort_keys=False, allow_unicode=True
+    )

@@ -7,13 +7,13 @@ about: created_at (promises made, per week), due_at (due and kept on time) and c
 (closed, open and overdue at a moment, days to close).
 
 Revision ID: 0034
-Revises: 0015
+Revises: 0024_answers
 """
 
 from alembic import op
 
 revision = "0034"
-down_revision = "0015"
+down_revision = "0024_answers"
 branch_labels = None
 depends_on = None
 

@@ -13,7 +13,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.platforms.slack.blocks import FEEDBACK_MODAL, PAGE_ACTION, RUN_ACTION, UPDATE_MODAL
 from bot.platforms.slack.inbound import scope_org_wide_events
-from bot.platforms.slack.listeners import actions, commands, events, shortcuts
+from bot.platforms.slack.listeners import actions, commands, events, shortcuts, workflows
 from bot.platforms.slack.parts import SlackParts
 
 
@@ -33,3 +33,6 @@ def register(app: AsyncApp, slack: SlackParts) -> None:
     app.action("loop_track")(partial(actions.on_track, slack))
     app.shortcut(shortcuts.SHORTCUT)(partial(shortcuts.on_shortcut, slack))
     app.view(FEEDBACK_MODAL)(partial(shortcuts.on_submitted, slack))
+    app.function(workflows.TRACK_STEP, middleware=[workflows.function_token(slack)])(
+        partial(workflows.on_track_step, slack)
+    )
