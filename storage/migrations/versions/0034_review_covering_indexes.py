@@ -3,8 +3,9 @@
 ix_feedback_customer gains kind and sentiment, so a customer's feedback in a quarter (per kind,
 negative, per week) and every customer's feedback in the health period are read from the index
 without touching the rows. Three loop indexes per customer, each led by the time a review asks
-about: created_at (promises made, per week), due_at (due and kept on time) and closed_at
-(closed, open and overdue at a moment, days to close).
+about: created_at (promises made, per week; with reply_ts, its reply loops for the first
+response), due_at (due and kept on time) and closed_at (closed, open and overdue at a moment,
+days to close).
 
 Revision ID: 0034
 Revises: 0024_answers
@@ -18,7 +19,7 @@ branch_labels = None
 depends_on = None
 
 LOOP_INDEXES = {
-    "ix_loop_customer_created": "workspace_id customer_id created_at",
+    "ix_loop_customer_created": "workspace_id customer_id created_at reply_ts",
     "ix_loop_customer_due": "workspace_id customer_id due_at state done_at created_at",
     "ix_loop_customer_closed": "workspace_id customer_id closed_at created_at state due_at done_at",
 }
