@@ -19,11 +19,14 @@ from handlers.summaries import Frame
 from storage.models import Customer
 from storage.queries import Period
 from storage.responses import CsatStats, ResponseStats
+from storage.reviews import Commitments
 from storage.uow import UnitOfWork
 
 HEALTH_DAYS = 90  # the health report looks this far back
 HEALTH_COLUMNS = ["customer", "segment", "value", "owner", "status", "health", "reasons"]
 STATUSES = ("active", "churned")
+# What the chat chart draws of each week, in review_chart's order.
+WEEK_SERIES = ("feedback", "commitments", "kept_on_time", "first_response_minutes")
 
 
 # ---- the quarterly review --------------------------------------------------------------------
@@ -96,7 +99,7 @@ def _quarter(
             {"text": q.text, "sentiment": q.sentiment, "permalink": q.permalink}
             for q in uow.reviews.most_negative(customer.workspace_id, customer.id, period)  # type: ignore[arg-type]
         ],
-        "weeks": _weeks(uow, customer, weeks, c.per_week),
+        "weeks": _weeks(uow, customer, weeks, c),
     }
 
 
@@ -107,12 +110,16 @@ def _week_bounds(start: datetime, end: datetime) -> list[datetime]:
     return [b for i, b in enumerate(bounds) if i == 0 or b > bounds[i - 1]]
 
 
-def _weeks(uow: UnitOfWork, customer: Customer, bounds: list[datetime], made: list[int]) -> list:
-    """Per week of the quarter: feedback items and commitments made (busiest and quietest)."""
-    feedback = uow.reviews.feedback_per_week(customer.workspace_id, customer.id, bounds)  # type: ignore[arg-type]
+def _weeks(uow: UnitOfWork, customer: Customer, bounds: list[datetime], c: Commitments) -> list:
+    """Per week of the quarter: feedback items, commitments made, commitments due that week and
+    kept on time, and the median minutes to our first reply to the customer's messages."""
+    ws, cid = customer.workspace_id, customer.id
+    feedback = uow.reviews.feedback_per_week(ws, cid, bounds)  # type: ignore[arg-type]
+    answered = uow.reviews.first_response_per_week(ws, cid, bounds)  # type: ignore[arg-type]
     return [
         {"week_start": bounds[i].date().isoformat(), "feedback": feedback[i],
-         "commitments": made[i]}
+         "commitments": c.per_week[i], "kept_on_time": c.kept_per_week[i],
+         "first_response_minutes": minutes(answered[i])}
         for i in range(len(bounds) - 1)
     ]  # fmt: skip
 
@@ -265,8 +272,7 @@ def review_in_chat(deps: Deps, caller: Caller, name: str, quarter: str | None) -
     weeks = found["weeks"]  # type: ignore[assignment]
     chart = review_chart(
         [w["week_start"][5:] for w in weeks],  # type: ignore[index]
-        [w["feedback"] for w in weeks],  # type: ignore[index]
-        [w["commitments"] for w in weeks],  # type: ignore[index]
+        *([w[key] for w in weeks] for key in WEEK_SERIES),  # type: ignore[index]
         f"{found['customer']} — {found['quarter']}, week by week",
     )
     reply.attachments.append(

@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from sqlmodel import col, func, select
 
 from storage.models import Customer, Feedback, Loop
-from storage.queries import Period, at, count_if, days_between, unindexed
+from storage.queries import Period, at, count_if, days_between, percentiles, unindexed
 from storage.repos import _Repo
+from storage.responses import MINUTES_A_DAY
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,8 @@ class Commitments:
     open: int
     overdue: int
     last_touch: datetime | None
-    per_week: list[int]
+    per_week: list[int]  # made in each week
+    kept_per_week: list[int]  # due in each week and kept on time
     median_days_to_close: float | None
 
 
@@ -104,10 +106,11 @@ class ReviewRepo(_Repo):
     ) -> Commitments:  # fmt: skip
         """The customer's commitments in a quarter: made in it, due in it (up to `as_of`) and
         kept on time, closed in it, open and overdue at `as_of`, the last touch before `as_of`,
-        made per week (`weeks` are the bounds), and the median days to close of those closed in
-        it. Only loops made before the quarter's end count. Each number is a count of one range
-        of ix_loop_customer_created, _due or _closed, all in one statement; open at `as_of` is
-        two ranges of closed_at: not closed, or closed at or after `as_of`."""
+        made and kept on time (by due date) per week (`weeks` are the bounds), and the median
+        days to close of those closed in it. Only loops made before the quarter's end count.
+        Each number is a count of one range of ix_loop_customer_created, _due or _closed, all
+        in one statement; open at `as_of` is two ranges of closed_at: not closed, or closed at
+        or after `as_of`."""
         created, due, done = col(Loop.created_at), col(Loop.due_at), col(Loop.done_at)
         closed, state = col(Loop.closed_at), col(Loop.state)
         start, end, now = at(period.start), at(period.end), at(as_of)
@@ -149,15 +152,45 @@ class ReviewRepo(_Repo):
                 # still open at as_of.
                 *(newest(done, ranges[0], unindexed(done) < now) for ranges in live),
                 *(count(created >= at(a), created < at(b)) for a, b in _pairs(weeks)),
+                *(count(due >= at(a), due < at(b), kept, done <= due) for a, b in _pairs(weeks)),
             )
         ).one()
         made, due_n, on_time, closed_n, *live_n = (int(n or 0) for n in row[:8])
         touches = [_aware(t) for t in row[8:12]]
         return Commitments(
             made, due_n, on_time, closed_n, live_n[0] + live_n[1], live_n[2] + live_n[3],
-            max((t for t in touches if t), default=None), [int(n or 0) for n in row[12:]],
+            max((t for t in touches if t), default=None),
+            [int(n or 0) for n in row[12 : 12 + len(weeks) - 1]],
+            [int(n or 0) for n in row[12 + len(weeks) - 1 :]],
             self._median_days([*mine, closed >= start, closed < end], closed_n),
         )  # fmt: skip
+
+    def first_response_per_week(
+        self, workspace_id: int, customer_id: int, bounds: list[datetime]
+    ) -> list[float | None]:
+        """Per week: the median minutes from the customer's message to our first reply, over
+        the customer's reply loops opened that week and answered (None: none answered)."""
+        created, answered = col(Loop.created_at), col(Loop.first_response_at)
+        weeks = _pairs(bounds)
+        if not weeks:
+            return []
+        week = sa.case(*((created < at(b), i) for i, (_a, b) in enumerate(weeks)))
+        medians = percentiles(
+            self._run,
+            week,
+            days_between(created, answered) * MINUTES_A_DAY,
+            [
+                col(Loop.workspace_id) == workspace_id,
+                col(Loop.customer_id) == customer_id,
+                created >= at(bounds[0]),
+                created < at(bounds[-1]),
+                col(Loop.reply_ts).is_not(None),
+                col(Loop.state) != "cancelled",
+                answered.is_not(None),
+            ],
+            (50,),
+        )
+        return [medians[i][50] if i in medians else None for i in range(len(weeks))]
 
     def _median_days(self, where: list[sa.ColumnElement], n: int) -> float | None:
         """The median days from made to closed of the `n` loops `where` picks: the database
