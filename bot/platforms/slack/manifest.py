@@ -14,6 +14,8 @@ from bot.settings import Settings
 # Each scope, and what needs it.
 BOT_SCOPES = {
     "app_mentions:read": "app_mention events",
+    "channels:read": "whether a channel the bot joins is shared with another organisation",
+    "groups:read": "the same for private channels",
     "channels:history": "messages in public channels, and reading a reacted message",
     "groups:history": "messages in private channels the bot was invited to",
     "chat:write": "replies, prompts, nudges, digests",
@@ -23,6 +25,7 @@ BOT_SCOPES = {
     "im:write": "opening DMs for nudges",
     "reactions:read": "the capture emoji",
     "reactions:write": "marking captured messages",
+    "team:read": "the other organisation's name and domain, to offer its customer",
     "users:read": "time zones and admin flags from profiles",
 }
 # With OAuth installs: an uninstall, or revoked tokens, remove the workspace's tokens.
@@ -30,7 +33,9 @@ INSTALL_EVENTS = ["app_uninstalled", "tokens_revoked"]
 BOT_EVENTS = [
     "app_home_opened",
     "app_mention",
+    "channel_shared",
     "function_executed",  # the workflow step ran
+    "member_joined_channel",
     "message.channels",
     "message.groups",
     "reaction_added",
@@ -96,6 +101,8 @@ def manifest(settings: Settings, url: str | None, oauth: bool = False) -> dict[s
         command["url"] = events_url
         subscriptions["request_url"] = events_url
         interactivity["request_url"] = events_url
+        # the customer search of the reaction picker (past 100 customers)
+        interactivity["message_menu_options_url"] = events_url
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {

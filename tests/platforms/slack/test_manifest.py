@@ -37,14 +37,20 @@ def test_http_mode_manifest_is_valid_and_points_everything_at_slack_events() -> 
     assert command["command"] == "/loop" and command["url"] == url
     assert command["should_escape"] is True
     assert manifest["settings"]["event_subscriptions"]["request_url"] == url
-    assert manifest["settings"]["interactivity"] == {"is_enabled": True, "request_url": url}
+    assert manifest["settings"]["interactivity"] == {
+        "is_enabled": True,
+        "request_url": url,
+        "message_menu_options_url": url,  # the reaction picker's customer search
+    }
     assert manifest["settings"]["socket_mode_enabled"] is False
     assert manifest["features"]["shortcuts"][0]["callback_id"] == "log_feedback"
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
         "app_home_opened",
         "app_mention",
+        "channel_shared",
         "function_executed",
+        "member_joined_channel",
         "message.channels",
         "message.groups",
         "reaction_added",
@@ -52,6 +58,9 @@ def test_http_mode_manifest_is_valid_and_points_everything_at_slack_events() -> 
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "app_mentions:read",
         "channels:history",
+        "channels:read",
+        "groups:read",
+        "team:read",
         "groups:history",
         "chat:write",
         "commands",
