@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.tickets import bare_key_system
@@ -20,7 +20,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     database_url: str = Field("sqlite:///loopkeeper.db", alias="DATABASE_URL")
-    # Signs review links (and, with OAuth installs, encrypts stored tokens).
+    # Signs review links and, with OAuth installs, encrypts stored tokens. Several keys,
+    # comma-separated and newest first, rotate it: tokens sealed with an older one still open.
     secret_key: str | None = Field(None, alias="LOOPKEEPER_SECRET_KEY")
     # Where `serve` is reached from outside, for the links chat answers give.
     public_url: str | None = Field(None, alias="LOOPKEEPER_PUBLIC_URL")
@@ -28,6 +29,9 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+    # OAuth installs ("Add to Slack"): many workspaces, org-wide installs, token rotation.
+    slack_client_id: str | None = Field(None, alias="SLACK_CLIENT_ID")
+    slack_client_secret: str | None = Field(None, alias="SLACK_CLIENT_SECRET")
     command: str = Field("/loop", alias="LOOPKEEPER_COMMAND")
     timezone: str = Field("UTC", alias="LOOPKEEPER_TIMEZONE")
     sweep_seconds: int = Field(60, alias="LOOPKEEPER_SWEEP_SECONDS", ge=1)
@@ -99,9 +103,31 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @model_validator(mode="after")
+    def _oauth_needs_a_key(self) -> Settings:
+        if bool(self.slack_client_id) != bool(self.slack_client_secret):
+            missing = "SLACK_CLIENT_SECRET" if self.slack_client_id else "SLACK_CLIENT_ID"
+            raise ValueError(f"OAuth installs need {missing} too")
+        if self.slack_oauth and not self.secret_keys:
+            raise ValueError(
+                "OAuth installs need LOOPKEEPER_SECRET_KEY (it encrypts the stored tokens)"
+            )
+        return self
+
+    @property
+    def secret_keys(self) -> list[str]:
+        """LOOPKEEPER_SECRET_KEY's keys, newest first (a comma-separated list rotates it)."""
+        return [key.strip() for key in (self.secret_key or "").split(",") if key.strip()]
+
+    @property
+    def slack_oauth(self) -> bool:
+        """Installs come through OAuth (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET), each
+        workspace's token kept in the database, rather than one SLACK_BOT_TOKEN."""
+        return bool(self.slack_client_id and self.slack_client_secret)
+
     @property
     def slack_configured(self) -> bool:
-        return bool(self.slack_signing_secret and self.slack_bot_token)
+        return bool(self.slack_signing_secret and (self.slack_bot_token or self.slack_oauth))
 
     @property
     def teams_configured(self) -> bool:
@@ -120,6 +146,7 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = str(first["loc"][0]) if first.get("loc") else "setting"
         message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
-        raise SettingsError(f"bad setting {name}: {message}") from None
+        if not first.get("loc"):  # a rule across settings: the message names them
+            raise SettingsError(f"bad settings: {message}") from None
+        raise SettingsError(f"bad setting {first['loc'][0]}: {message}") from None

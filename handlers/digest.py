@@ -83,7 +83,8 @@ def build_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
         sections=sections,
         footer=(
             "The week = the last 7 days to now; overdue = open past its due time; gone quiet = "
-            f"no touchpoint for {default:g} days (or the segment's setting); themes = the "
+            f"no feedback from or about the customer for {default:g} days (or the segment's "
+            "setting; our own commitments and updates don't count); themes = the "
             "customers with the most feedback this week, their main kind and words; chart: "
             "loops open at each week's end, closed that week, and the on-time rate (done by "
             "due ÷ due that week, cancelled excluded)."

@@ -216,10 +216,11 @@ def _quiet(uow: UnitOfWork, f: Frame) -> View:
     return View(
         "Customers gone quiet",
         Table(COLUMNS["quiet"], rows),
-        "Gone quiet = an active customer with no touchpoint (feedback, commitment, update, "
-        f"delivery or closure) for {say.number(default)} days"
+        "Gone quiet = an active customer not heard from or about (no feedback, their people's "
+        "messages in their channel included; our own commitments, updates and replies don't "
+        f"count) for {say.number(default)} days"
         + (f" ({rule} in those segments)" if rule else "")
-        + "; days quiet since the last touchpoint, or since the customer was added.",
+        + "; days quiet since that last feedback, or since the customer was added.",
         sections,
         " by value",
     )

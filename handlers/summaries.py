@@ -233,7 +233,8 @@ def _days(value: object, default: float) -> float:
 
 def quiet_rule(now: datetime, days: dict[str, float], default: float,
                as_of: datetime | None = None) -> Quiet:  # fmt: skip
-    """Gone quiet by `now`: no touchpoint for the segment's days (else the default)."""
+    """Gone quiet by `now`: no feedback from or about the customer for the segment's days (else
+    the default); our own commitments and updates don't count."""
     before = {segment: now - timedelta(days=n) for segment, n in days.items()}
     return Quiet(before, now - timedelta(days=default), as_of)
 

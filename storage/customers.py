@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from bot.core.matching import alias_key
 from storage.models import (
     Change,
+    ChannelLink,
     Customer,
     CustomerAlias,
     Feedback,
@@ -161,6 +162,7 @@ class CustomerRepo(_Repo):
             )
         )
         self.session.execute(sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid))
+        self.session.execute(sa.delete(ChannelLink).where(col(ChannelLink.customer_id) == cid))
         self._aliases_changed(customer.workspace_id)
         self.session.delete(customer)
         self.session.flush()
@@ -204,6 +206,10 @@ class CustomerRepo(_Repo):
         ).rowcount
         counts["aliases"] = self.session.execute(
             sa.delete(CustomerAlias).where(col(CustomerAlias.customer_id) == cid)
+        ).rowcount
+        # A forgotten customer's channel is no longer theirs: what is said there is nobody's.
+        counts["channels"] = self.session.execute(
+            sa.delete(ChannelLink).where(col(ChannelLink.customer_id) == cid)
         ).rowcount
         for batch in _chunks(loop_ids, 500):
             self.session.execute(

@@ -57,6 +57,7 @@ class DueLoopRepo(_Repo):
                 col(Loop.next_nudge_at) <= now,
                 col(Loop.state).in_(LIVE_STATES),
                 col(Workspace.platform).in_(list(platforms)),
+                col(Workspace.uninstalled_at).is_(None),  # uninstalled: nothing is sent
             )
             .order_by(col(Loop.next_nudge_at), col(Loop.id))
             .limit(limit)

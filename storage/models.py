@@ -46,6 +46,10 @@ class Workspace(SQLModel, table=True):
     loop_seq: int = 0  # the last loop number given out (#12)
     alias_version: int = 0  # bumped whenever customer aliases change (matcher cache key)
     created_at: datetime = _when()
+    # Slack: the Enterprise Grid org an org-wide install serves this workspace through.
+    enterprise_id: str | None = Field(default=None, max_length=64, index=True)
+    # Slack OAuth: the app was uninstalled (tokens gone, nothing sent); the data stays.
+    uninstalled_at: datetime | None = _when(nullable=True)
 
 
 class ChatUser(SQLModel, table=True):
@@ -177,6 +181,8 @@ class Loop(SQLModel, table=True):
         ),
         sa.Index("ix_loop_cancelled", "workspace_id", "cancelled_at", "owner", "customer_id"),
         sa.Index("ix_loop_next_nudge", "next_nudge_at"),
+        # Our reply in a customer's thread finds the reply loop it answers.
+        sa.Index("ix_loop_reply", "workspace_id", "reply_channel", "reply_ts"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -204,6 +210,34 @@ class Loop(SQLModel, table=True):
     escalation_level: int = 0
     nudge_channel: str | None = Field(default=None, max_length=64)
     nudge_ts: str | None = Field(default=None, max_length=64)
+    # A reply loop answers a customer's message in a linked channel: that message is its thread.
+    reply_channel: str | None = Field(default=None, max_length=200)
+    reply_ts: str | None = Field(default=None, max_length=200)
+    first_response_at: datetime | None = _when(nullable=True)  # our first reply in the thread
+    # Where `tell` posted the answer to the customer (the CSAT question goes in that thread).
+    told_channel: str | None = Field(default=None, max_length=200)
+    told_ts: str | None = Field(default=None, max_length=200)
+    csat: int | None = None  # the customer's answer to "How did we do?", 1-5
+    csat_by: str | None = Field(default=None, max_length=64)
+    csat_at: datetime | None = _when(nullable=True)
+
+
+class ChannelLink(SQLModel, table=True):
+    """A chat channel that belongs to one customer (Slack Connect, a Teams shared channel): what
+    the customer's people say there is theirs."""
+
+    __tablename__ = "channel_link"
+    __table_args__ = (
+        sa.UniqueConstraint("workspace_id", "channel", name="uq_channel_link"),
+        sa.Index("ix_channel_link_customer", "workspace_id", "customer_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    channel: str = Field(max_length=200)  # Teams conversation ids are long
+    customer_id: int = Field(foreign_key="customer.id")
+    linked_by: str = Field(default="", max_length=64)
+    linked_at: datetime = _when()
 
 
 class LoopEvent(SQLModel, table=True):

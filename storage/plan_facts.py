@@ -27,7 +27,10 @@ class PlanFactRepo(_Repo):
     def workspaces_on(self, platforms: Iterable[str]) -> Sequence[Workspace]:
         return self.session.exec(
             select(Workspace)
-            .where(col(Workspace.platform).in_(list(platforms)))
+            .where(
+                col(Workspace.platform).in_(list(platforms)),
+                col(Workspace.uninstalled_at).is_(None),
+            )
             .order_by(col(Workspace.id))
         ).all()
 

@@ -37,6 +37,7 @@ class ProfileRepo(_Repo):
                 col(Loop.next_nudge_at) <= now,
                 col(Loop.state).in_(LIVE_STATES),
                 col(Workspace.platform).in_(list(platforms)),
+                col(Workspace.uninstalled_at).is_(None),
                 sa.or_(
                     col(ChatUser.profile_fetched_at).is_(None),
                     col(ChatUser.profile_fetched_at) < older_than,

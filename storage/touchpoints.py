@@ -1,6 +1,8 @@
 """Touchpoints: each customer's last one (reports, gone quiet) and a customer's timeline.
 
-A touchpoint is feedback, a commitment, an update, a delivery or a closure. Each question here
+A touchpoint is feedback, a commitment, an update, a delivery or a closure. Gone quiet is about
+the customer's voice only: feedback from or about them (their people's messages in their
+channel are their feedback), never our own commitments, updates or closures. Each question here
 is answered by index seeks per customer (newest first, cut at what is needed), so it costs the
 same for a customer with ten items or a hundred thousand.
 """
@@ -34,7 +36,8 @@ class CustomerFacts:
 
 @dataclass(frozen=True)
 class Quiet:
-    """Who has gone quiet: no touchpoint since `before[segment]` (else `default_before`),
+    """Who has gone quiet: no feedback from or about them since `before[segment]` (else
+    `default_before`),
     counting only what happened before `as_of` when given (a past state)."""
 
     before: dict[str, datetime]
@@ -99,9 +102,11 @@ class TouchpointRepo(_Repo):
         limit: int | None = None,
     ) -> list[CustomerFacts]:
         """Every customer with account owner name and last touchpoint, biggest value first;
-        with `quiet`, only those gone quiet by its rule; with `limit`, the first ones only
-        (touchpoints are looked up for the customers returned, nothing else)."""
+        with `quiet`, only those gone quiet by its rule, their last touchpoint being the last
+        time they were heard (feedback); with `limit`, the first ones only (touchpoints are
+        looked up for the customers returned, nothing else)."""
         last_feedback, last_event = self._last_touch()
+        last = latest(last_feedback, last_event) if quiet is None else last_feedback
         owner, joined, owner_name = user_name(col(Customer.owner), workspace_id)
         statement = (
             select(
@@ -113,7 +118,7 @@ class TouchpointRepo(_Repo):
                 Customer.status,
                 # when it was added matters only to how long a quiet customer has been quiet
                 Customer.created_at if quiet is not None else sa.null(),
-                latest(last_feedback, last_event),
+                last,
             )
             .outerjoin(owner, joined)
             .where(col(Customer.workspace_id) == workspace_id)
@@ -133,8 +138,8 @@ class TouchpointRepo(_Repo):
         ).scalar_one()
 
     def _gone_quiet(self, quiet: Quiet) -> list[sa.ColumnElement]:
-        """Active, added before its segment's cutoff, and no touchpoint since: NOT EXISTS stops
-        at the first touchpoint found (ix_feedback_customer, ix_event_customer)."""
+        """Active, added before its segment's cutoff, and not heard since (no feedback from or
+        about them): NOT EXISTS stops at the first item found (ix_feedback_customer)."""
         cutoffs = {segment: at(when) for segment, when in quiet.before.items()}
         cutoff = (
             sa.case(cutoffs, value=col(Customer.segment), else_=at(quiet.default_before))
@@ -152,22 +157,11 @@ class TouchpointRepo(_Repo):
             )
             .exists()
         )
-        touched_since = (
-            select(LoopEvent.id)
-            .where(
-                col(LoopEvent.customer_id) == col(Customer.id),
-                col(LoopEvent.at) >= cutoff,
-                col(LoopEvent.kind).in_(TOUCH_KINDS),
-                *([col(LoopEvent.at) < until] if until is not None else []),
-            )
-            .exists()
-        )
         return [
             col(Customer.status) == "active",
             col(Customer.erased_at).is_(None),
             col(Customer.created_at) < cutoff,
             ~feedback_since,
-            ~touched_since,
         ]
 
     def timeline(self, workspace_id: int, customer_id: int, limit: int) -> list[TimelineEntry]:

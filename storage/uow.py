@@ -8,9 +8,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from storage.changes import ChangeRepo
+from storage.channels import ChannelLinkRepo
 from storage.customers import CustomerRepo
 from storage.due_loops import DueLoopRepo
 from storage.exports import ExportRepo
+from storage.installs import InstallRepo
 from storage.loops import FeedbackRepo, LoopRepo
 from storage.nudges import NudgeRepo
 from storage.plan_facts import PlanFactRepo
@@ -42,6 +44,7 @@ class UnitOfWork:
         self.loops = LoopRepo(self.session)
         self.events = EventRepo(self.session)
         self.changes = ChangeRepo(self.session)
+        self.channel_links = ChannelLinkRepo(self.session)
         self.settings = SettingRepo(self.session)
         self.reports = ReportRepo(self.session)
         self.reviews = ReviewRepo(self.session)
@@ -53,6 +56,7 @@ class UnitOfWork:
         self.plan_facts = PlanFactRepo(self.session)
         self.profiles = ProfileRepo(self.session)
         self.tickets = TicketRepo(self.session)
+        self.installs = InstallRepo(self.session)
         return self
 
     def __exit__(

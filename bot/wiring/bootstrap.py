@@ -20,10 +20,10 @@ def deliveries_for(deps: Deps, slack: Delivery | None = None) -> dict[str, Deliv
     found: dict[str, Delivery] = {"console": ConsoleDelivery()}
     if slack is not None:
         found["slack"] = slack
-    elif deps.settings.slack_bot_token:
-        from bot.platforms.slack.delivery import SlackDelivery
+    elif deps.settings.slack_bot_token or deps.settings.slack_oauth:
+        from bot.platforms.slack.parts import sweep_delivery
 
-        found["slack"] = SlackDelivery(deps)
+        found["slack"] = sweep_delivery(deps)
     if deps.settings.teams_configured:
         from bot.platforms.teams.delivery import TeamsDelivery
 

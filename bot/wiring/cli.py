@@ -24,6 +24,8 @@ db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 customers_app = typer.Typer(help="Import or export customers as CSV.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(customers_app, name="customers")
+workspace_app = typer.Typer(help="Workspace commands.", no_args_is_help=True)
+app.add_typer(workspace_app, name="workspace")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -93,12 +95,14 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 3000,
     no_scheduler: Annotated[bool, typer.Option("--no-scheduler", help="Don't run sweeps.")] = False,
 ) -> None:
-    """HTTP mode: POST /slack/events, POST /api/messages (Teams), GET /healthz."""
+    """HTTP mode: POST /slack/events (and, with OAuth installs, GET /slack/install and GET
+    /slack/oauth_redirect), POST /api/messages (Teams), GET /healthz."""
     loaded = settings()
     if not loaded.slack_configured and not loaded.teams_configured:
         raise fail(
-            "nothing to serve: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN for Slack, "
-            "or TEAMS_APP_ID (and TEAMS_APP_PASSWORD, TEAMS_TENANT_ID) for Teams",
+            "nothing to serve: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace) "
+            "or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and LOOPKEEPER_SECRET_KEY (OAuth installs) "
+            "for Slack, or TEAMS_APP_ID (and TEAMS_APP_PASSWORD, TEAMS_TENANT_ID) for Teams",
             2,
         )
     from bot.wiring.web import serve as run_server
@@ -151,8 +155,36 @@ def sweep(
 def db_upgrade() -> None:
     """Apply database migrations."""
     loaded = settings()
-    deps_for(loaded)
+    deps = deps_for(loaded)
     typer.echo(f"Database {_safe_url(loaded.database_url)} is up to date.")
+    if loaded.slack_oauth:
+        from bot.core.replies import counted
+        from handlers.installs import reseal_tokens
+
+        count = reseal_tokens(deps)
+        typer.echo(f"Slack tokens sealed with the newest key: {counted(count, 'install row')}.")
+
+
+@workspace_app.command("forget")
+def workspace_forget(
+    workspace: Annotated[str, typer.Argument(help="The workspace id (Slack team, Teams tenant).")],
+    yes: Annotated[bool, typer.Option("--yes", help="Really erase it (there is no undo).")] = False,
+) -> None:
+    """Erase every customer, loop, feedback, setting and token of a workspace (after the app
+    was uninstalled from it: its data stays until this)."""
+    from bot.core.replies import counted
+    from handlers.installs import forget_workspace
+
+    deps = deps_for(settings())
+    try:
+        erased = forget_workspace(deps, workspace, confirmed=yes)
+    except UserError as exc:
+        raise fail(exc.message) from None
+    rows = sum(erased.values())
+    what = ", ".join(f"{n} {t}" for t, n in sorted(erased.items()) if n)
+    if not yes:
+        raise fail(f"this would erase {counted(rows, 'row')} of {workspace} ({what}); add --yes")
+    typer.echo(f"Erased workspace {workspace}: {counted(rows, 'row')} ({what}).")
 
 
 class Format(StrEnum):
@@ -311,9 +343,20 @@ def manifest(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Where to write the Teams package.")
     ] = Path("loopkeeper-teams.zip"),
+    oauth: Annotated[
+        bool,
+        typer.Option(
+            "--oauth",
+            help="Distributed app (with --url): OAuth installs, org-wide, rotating tokens.",
+        ),
+    ] = False,
 ) -> None:
     """Print the Slack app manifest (YAML), or write the Teams app package (--teams)."""
     loaded = settings()
+    if oauth and not url:
+        raise fail(
+            "--oauth needs --url: Slack sends installers back to <url>/slack/oauth_redirect", 2
+        )
     if teams:
         from bot.platforms.teams.package import write_package
 
@@ -325,7 +368,7 @@ def manifest(
         return
     from bot.platforms.slack.manifest import manifest_yaml
 
-    sys.stdout.write(manifest_yaml(loaded, url))
+    sys.stdout.write(manifest_yaml(loaded, url, oauth))
 
 
 def main() -> None:

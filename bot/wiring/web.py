@@ -49,6 +49,11 @@ def create_app(deps: Deps, with_scheduler: bool = False, **slack_options: Any) -
 
         events = refuse_what_slack_never_sends(slack.handle, slack.fast.answer)
         routes.append(Route("/slack/events", events, methods=["POST"]))
+        if slack.parts.installs is not None:  # OAuth installs: "Add to Slack"
+            from bot.platforms.slack.oauth import INSTALL_PATH, REDIRECT_PATH
+
+            for path in (INSTALL_PATH, REDIRECT_PATH):
+                routes.append(Route(path, slack.oauth, methods=["GET"]))
         platforms.append("slack")
     if deps.settings.teams_configured:
         try:

@@ -22,7 +22,7 @@ from handlers import commands, reports
 from handlers.context import Caller
 from handlers.digest import weekly_digest
 from storage.db import make_engine, upgrade
-from storage.models import Customer, Feedback
+from storage.models import Customer, Feedback, Workspace
 from storage.uow import UnitOfWork
 from tests.storage.test_reports import NOW, seed_story
 
@@ -124,11 +124,32 @@ def test_quiet_customers_and_the_segment_setting(deps) -> None:  # noqa: ANN001
         ("Initech", "smb", None, None, 84),  # never touched: quiet since added on 1 Sep
     )
     assert "for 30 days" in (reply.footer or "")
-    assert "Gone quiet now: 2 customers (▲1 from 1 vs 30 days ago)." in reply.plain()
+    # 30 days ago Acme had not spoken yet (only #6 promised to it) and Initech never had
+    assert "Gone quiet now: 2 customers (same as before, 2 vs 30 days ago)." in reply.plain()
     chat(deps, "settings quiet-days enterprise 60", who=admin)
     reply = chat(deps, "report quiet")
     assert [r["customer"] for r in reply.table.rows] == ["Initech"]  # type: ignore[union-attr]
     assert "(enterprise 60 in those segments)" in (reply.footer or "")
+
+
+def test_gone_quiet_means_the_customer_went_quiet(deps, clock) -> None:  # noqa: ANN001
+    """Our own commitments, updates and deliveries don't keep a customer off the quiet list;
+    only feedback from or about them does. Catches quiet counting loop events again (Umbrella
+    would drop off the list after #9) or ignoring feedback (it would stay after the quote)."""
+    story = seed_story(deps.engine)
+    with UnitOfWork(deps.engine) as uow:  # the story's loops were written without numbering
+        uow.session.get(Workspace, story.workspace_id).loop_seq = 8  # type: ignore[union-attr]
+        uow.commit()
+    chat(deps, "commit Umbrella: call them back by Friday")
+    chat(deps, "update 9 left a voicemail")
+    chat(deps, "done 9 called")
+    reply = chat(deps, "report quiet")
+    assert [r["customer"] for r in reply.table.rows] == ["Umbrella", "Initech"]  # type: ignore[union-attr]
+    assert reply.table.rows[0]["last_touchpoint"] == "2026-10-15T09:00:00+00:00"  # type: ignore[union-attr]
+    assert "our own commitments, updates and replies don't count" in (reply.footer or "")
+    chat(deps, "feedback Umbrella: search is fast now, thanks")
+    reply = chat(deps, "report quiet")
+    assert [r["customer"] for r in reply.table.rows] == ["Initech"]  # type: ignore[union-attr]
 
 
 def test_weekly_by_hand(deps) -> None:  # noqa: ANN001

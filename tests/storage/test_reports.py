@@ -235,13 +235,15 @@ def test_quiet_customers_follow_the_segment_setting(story) -> None:  # noqa: ANN
     assert uow.touchpoints.quiet_count(ws, Quiet({}, month_ago)) == 2
     patient = Quiet({"enterprise": NOW - timedelta(days=60)}, month_ago)
     assert [c.name for c in uow.touchpoints.customers(ws, patient)] == ["Initech"]
-    # as things stood on 1 Nov: Umbrella had spoken 17 days before, Initech never; Globex's
-    # last touch before then was #7's delivery on 9 Oct, inside the 30 days too
+    # as things stood on 1 Nov: Umbrella had spoken 17 days before, Initech never; Globex last
+    # spoke on 1 Oct and Acme not at all: our own work for them since (#7 delivered on 9 Oct,
+    # #6 promised on 20 Oct) is not the customer talking, so both had gone quiet
     then = at(11, 1)
-    assert uow.touchpoints.quiet_count(ws, Quiet({}, then - timedelta(days=30), then)) == 1
-    # on 20 Nov, looking back 30 days: Umbrella's 15 Oct feedback is 36 days old
+    assert uow.touchpoints.quiet_count(ws, Quiet({}, then - timedelta(days=30), then)) == 3
+    # on 20 Nov, looking back 30 days: Umbrella's 15 Oct feedback is 36 days old, and Globex
+    # had not spoken since 1 Oct (#3, promised on 16 Nov, is ours)
     late = at(11, 20)
-    assert uow.touchpoints.quiet_count(ws, Quiet({}, late - timedelta(days=30), late)) == 2
+    assert uow.touchpoints.quiet_count(ws, Quiet({}, late - timedelta(days=30), late)) == 3
 
 
 def test_segments(story) -> None:  # noqa: ANN001

@@ -3,12 +3,9 @@ deliveries kept once, and migration 0019 undone and redone."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from alembic import command
-
-from storage.db import alembic_config, make_engine
 from storage.models import Customer, Loop
 from tests.conftest import START
+from tests.support.migrations import down_then_up
 
 
 def test_tickets_links_and_deliveries_are_kept_once(deps) -> None:  # noqa: ANN001
@@ -40,11 +37,6 @@ def test_tickets_links_and_deliveries_are_kept_once(deps) -> None:  # noqa: ANN0
 
 
 def test_migration_0019_goes_down_and_up(db_url: str) -> None:
-    config = alembic_config(db_url)
-    command.downgrade(config, "0001")
-    engine = make_engine(db_url)
-    assert "ticket" not in sa.inspect(engine).get_table_names()
-    command.upgrade(config, "head")
-    tables = set(sa.inspect(engine).get_table_names())
-    assert {"ticket", "ticket_link", "ticket_delivery"} <= tables
-    engine.dispose()
+    before, after = down_then_up(db_url, "0001")
+    assert "ticket" not in before
+    assert {"ticket", "ticket_link", "ticket_delivery"} <= set(after)

@@ -11,8 +11,11 @@ Implements what Loopkeeper uses: auth.test, chat.postMessage, chat.update, chat.
 chat.getPermalink, conversations.open, conversations.history, conversations.replies,
 reactions.add, users.info, views.open, views.update, views.publish, files.getUploadURLExternal
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
-Socket Mode WebSocket: `socket_send`). `response_url(name)` gives a URL for interaction
-payloads; posts to it are recorded as method "response_url".
+Socket Mode WebSocket: `socket_send`), oauth.v2.access (OAuth installs: `add_install(code,
+team…)` readies a code; each install's bot token is then accepted, and auth.test answers for
+its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token).
+`response_url(name)` gives a URL for interaction payloads; posts to it are recorded as method
+"response_url".
 
 It keeps Slack's defaults and refusals, so code that leans on a lax fake fails here too:
 conversations.history/replies return message metadata only with include_all_metadata=true, and
@@ -24,6 +27,7 @@ treat oldest/latest as exclusive unless inclusive=true; a missing required argum
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
 import threading
@@ -111,6 +115,21 @@ def _texts(node: Any) -> list[str]:
 
 
 @dataclass
+class Install:
+    """One workspace's (or, org_wide, one org's) install of the app, as oauth.v2.access
+    answers it."""
+
+    team: str | None
+    enterprise: str | None = None
+    org_wide: bool = False
+    bot_user: str = "UBOT"
+    bot_id: str = "BBOT"
+    expires_in: int | None = None  # seconds: a rotating token
+    token: str = ""
+    refresh_token: str | None = None
+
+
+@dataclass
 class _Failure:
     status: int
     retry_after: float | None
@@ -152,6 +171,11 @@ class FakeSlack:
         self.clock: Callable[[], datetime] | None = None
         self._last_ts = 0.0
         self._reactions: set[tuple[Any, Any, Any]] = set()
+        # OAuth: the app's credentials, codes waiting for an exchange, tokens installs hold.
+        self.client_id, self.client_secret = "1111.2222", "test-client-secret"
+        self._codes: dict[str, Install] = {}
+        self.installed: dict[str, Install] = {}  # bot token -> its install
+        self._refreshes: dict[str, Install] = {}  # refresh token -> its install
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -217,6 +241,33 @@ class FakeSlack:
         return f"{self.base}/response/{name}"
 
     # ----- what tests set up and read ---------------------------------------------------------
+    def add_install(
+        self,
+        code: str,
+        team: str | None,
+        enterprise: str | None = None,
+        org_wide: bool = False,
+        expires_in: int | None = None,
+        bot_user: str = "UBOT",
+    ) -> Install:
+        """Ready `code` for one oauth.v2.access exchange installing the app in `team` (or,
+        `org_wide`, in every workspace of `enterprise`)."""
+        install = Install(team, enterprise, org_wide, bot_user, "B" + bot_user[1:], expires_in)
+        self._codes[code] = install
+        return install
+
+    def revoke(self, token: str) -> None:
+        """Slack forgets a token (the app was uninstalled): calls with it are invalid_auth."""
+        self.installed.pop(token, None)
+
+    def token_of(self, call: Call) -> str:
+        return call.headers.get("Authorization", "").removeprefix("Bearer ")
+
+    def team_of(self, call: Call) -> str | None:
+        """The workspace (or the org, for an org-wide install) whose token made `call`."""
+        install = self.installed.get(self.token_of(call))
+        return None if install is None else install.team or install.enterprise
+
     def add_user(
         self,
         user_id: str,
@@ -408,10 +459,14 @@ class FakeSlack:
                 {"ok": False, "error": error}, status=failure.status, headers=headers
             )
         auth = request.headers.get("Authorization", "")
+        if method == "oauth.v2.access":
+            return web.json_response(self._oauth_v2_access(params, auth))
         wanted = self.app_token if method == "apps.connections.open" else self.token
         given = auth.removeprefix("Bearer ") if auth else params.get("token")
-        if wanted is not None and given != wanted:
+        if given not in self.installed and wanted is not None and given != wanted:
             return web.json_response({"ok": False, "error": "invalid_auth"})
+        if method == "auth.test" and given in self.installed:
+            return web.json_response(self._install_auth_test(self.installed[given]))
         answer = getattr(self, "_m_" + method.replace(".", "_"), None)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
@@ -462,6 +517,65 @@ class FakeSlack:
             "user_id": self.bot_user,
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
+        }
+
+    def _oauth_v2_access(self, params: dict[str, Any], auth: str) -> dict[str, Any]:
+        """A code (or, grant_type=refresh_token, a refresh token) exchanged for a bot token;
+        the app's own credentials come in HTTP Basic auth or as fields, as Slack takes them."""
+        client = (params.get("client_id"), params.get("client_secret"))
+        if auth.startswith("Basic "):
+            pair = base64.b64decode(auth.removeprefix("Basic ")).decode()
+            client = tuple(pair.split(":", 1))  # type: ignore[assignment]
+        if client != (self.client_id, self.client_secret):
+            return {"ok": False, "error": "invalid_client_id"}
+        with self._lock:
+            if params.get("grant_type") == "refresh_token":
+                install = self._refreshes.pop(str(params.get("refresh_token")), None)
+                if install is None:
+                    return {"ok": False, "error": "invalid_refresh_token"}
+                self.installed.pop(install.token, None)  # the old token stops working
+                install.expires_in = 12 * 3600  # as Slack's: twelve hours
+            else:
+                install = self._codes.pop(str(params.get("code")), None)  # one use
+                if install is None:
+                    return {"ok": False, "error": "invalid_code"}
+            n = next(self._ids)
+            install.token = f"xoxb-{install.team or install.enterprise}-{n}"
+            self.installed[install.token] = install
+            answer: dict[str, Any] = {
+                "ok": True,
+                "access_token": install.token,
+                "token_type": "bot",
+                "scope": "chat:write,commands",
+                "bot_user_id": install.bot_user,
+                "app_id": "A0001",
+                "team": {"id": install.team, "name": f"Team {install.team}"}
+                if install.team
+                else None,
+                "enterprise": {"id": install.enterprise, "name": "Grid"}
+                if install.enterprise
+                else None,
+                "authed_user": {"id": "UINSTALLER"},
+                "is_enterprise_install": install.org_wide,
+            }
+            if install.expires_in is not None:
+                install.refresh_token = f"xoxe-1-{n}"
+                self._refreshes[install.refresh_token] = install
+                answer["refresh_token"] = install.refresh_token
+                answer["expires_in"] = install.expires_in
+            return answer
+
+    def _install_auth_test(self, install: Install) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": f"{self.base}/",
+            "team": f"Team {install.team}",
+            "user": "loopkeeper",
+            "team_id": install.team,
+            "enterprise_id": install.enterprise,
+            "user_id": install.bot_user,
+            "bot_id": install.bot_id,
+            "is_enterprise_install": install.org_wide,
         }
 
     def _m_chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:

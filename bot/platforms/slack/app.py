@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.adapter.starlette.async_handler import (
+    AsyncSlackRequestHandler,
     to_async_bolt_request,
     to_starlette_response,
 )
@@ -17,6 +18,7 @@ from starlette.responses import PlainTextResponse, Response
 from bot.platforms.slack.ack_budget import ACK_BUDGET_SECONDS
 from bot.platforms.slack.channel_messages import FastPath
 from bot.platforms.slack.listeners import register
+from bot.platforms.slack.manifest import BOT_SCOPES
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.replays import ReplayGuard
 from handlers.context import Deps
@@ -27,6 +29,7 @@ class SlackBot:
 
     def __init__(self, deps: Deps, ack_budget: float = ACK_BUDGET_SECONDS) -> None:
         self.parts = SlackParts(deps, ack_budget)
+        installs = self.parts.installs  # OAuth installs, or None: one SLACK_BOT_TOKEN
         self.app = AsyncApp(
             client=self.parts.client,
             signing_secret=deps.settings.slack_signing_secret,
@@ -34,9 +37,12 @@ class SlackBot:
             # (Slack retries it); they hand Web API calls to `work.later` to ack fast.
             process_before_response=True,
             name="loopkeeper",
+            **(installs.app_options(sorted(BOT_SCOPES)) if installs else {}),
         )
         self.app.error(self._on_error)
         register(self.app, self.parts)
+        if installs is not None:
+            installs.register(self.app)
         self.fast = FastPath(self.parts, deps.settings.slack_signing_secret)
         self.replays = ReplayGuard()
 
@@ -59,6 +65,11 @@ class SlackBot:
         if signed and response.status_code >= 500:
             self.replays.forget(stamp, signature)  # Slack retries it: let it in
         return response
+
+    async def oauth(self, request: Request) -> Response:
+        """GET /slack/install (the "Add to Slack" page) and GET /slack/oauth_redirect (Slack
+        sends the installer back: the state is checked once, the code exchanged for tokens)."""
+        return await AsyncSlackRequestHandler(self.app).handle(request)
 
     async def start(self) -> None:
         await self.parts.start()

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bot.platforms.bodies import parse_json
+from bot.platforms.slack.client import current_token
 from bot.platforms.slack.inbound import SPOKEN, by_person, captured, org_wide_team
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.payload_checks import malformed
@@ -63,6 +64,18 @@ class FastPath:
         team = event_workspace(payload)
         if team is None:
             return None  # a shape Bolt refuses: it answers
+        token = await self.slack.event_token(payload, team)
+        if token == "":
+            return None  # no install serves this workspace: Bolt's authorization answers
+        reset = current_token.set(token or current_token.get())
+        try:
+            return await self._capture(payload, event, team)
+        finally:
+            current_token.reset(reset)
+
+    async def _capture(
+        self, payload: dict[str, Any], event: dict[str, Any], team: str
+    ) -> Response | None:
         bot_user_id = await self.slack.bot_user_id()
         if bot_user_id is None:  # auth.test failed: Bolt's authorization decides
             return None

@@ -11,9 +11,11 @@ SDK's AsyncWebClient with its calls routed through the same WebApi.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -35,6 +37,11 @@ TIMEOUT_SECONDS = 30
 CONNECTION_RETRIES = 2  # like the SDK's: a connection that failed or was dropped idle
 # Methods Slack takes a JSON body for when we call them ourselves; the others take form fields.
 JSON_METHODS = frozenset({"chat.postMessage", "chat.update", "conversations.open"})
+
+# With OAuth installs each workspace has its own bot token: the request being handled (Bolt's
+# authorization, or the fast path) sets it here, and every call made for that request (and the
+# work it leaves for after the ack, which copies this context) uses it.
+current_token: ContextVar[str | None] = ContextVar("slack_token", default=None)
 
 
 async def patiently(send: Callable[[], Awaitable[T]], what: str) -> T:
@@ -87,9 +94,12 @@ class WebApi:
         wait: bool = False,
         as_json: bool | None = None,
         token: str | None = None,
+        basic: tuple[str, str] | None = None,
     ) -> dict:
         """One Web API method. `wait`: a 429 is waited out (request paths) instead of raising
-        RateLimited (sweeps). `as_json`: the body's encoding (default: by method)."""
+        RateLimited (sweeps). `as_json`: the body's encoding (default: by method). `token`:
+        default the request's workspace's (current_token), else SLACK_BOT_TOKEN. `basic`: the
+        app's client id and secret instead of a token (oauth.v2.access)."""
         url = self.base + method
         params = {k: v for k, v in params.items() if v is not None}  # as the SDK sends them
         if method in JSON_METHODS if as_json is None else as_json:
@@ -98,7 +108,12 @@ class WebApi:
         else:
             body = urlencode({k: _form(v) for k, v in params.items()}).encode()
             kind = "application/x-www-form-urlencoded"
-        headers = {"Authorization": f"Bearer {token or self.token}", "Content-Type": kind}
+        if basic is not None:
+            pair = base64.b64encode(f"{basic[0]}:{basic[1]}".encode()).decode()
+            authorization = f"Basic {pair}"
+        else:
+            authorization = f"Bearer {token or current_token.get() or self.token}"
+        headers = {"Authorization": authorization, "Content-Type": kind}
 
         async def once() -> tuple[int, object, bytes]:
             status, answer_headers, raw = await self._post(url, body, headers)
@@ -164,8 +179,8 @@ class SlackClient(AsyncWebClient):
         headers: dict | None = None,
         auth: dict | None = None,
     ) -> AsyncSlackResponse:
-        if files is not None or auth is not None or isinstance(data, aiohttp.FormData):
-            raise NotImplementedError(f"{api_method}: multipart or basic-auth calls")
+        if files is not None or isinstance(data, aiohttp.FormData):
+            raise NotImplementedError(f"{api_method}: multipart calls")
         fields = {**(params or {}), **(data or {}), **(json or {})}
         token = fields.pop("token", None)
         answer = await self.web.call(
@@ -174,6 +189,7 @@ class SlackClient(AsyncWebClient):
             wait=self.wait_on_rate_limit,
             as_json=json is not None,
             token=str(token) if token else None,
+            basic=(str(auth["client_id"]), str(auth["client_secret"])) if auth else None,
         )
         return AsyncSlackResponse(
             client=self,

@@ -9,47 +9,70 @@ it (the end of a sweep).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from bot.core.ports import MessageRef
 from bot.core.replies import Reply
 from bot.platforms.slack.blocks import fallback, messages, reply_blocks
-from bot.platforms.slack.client import SlackClient, WebApi
+from bot.platforms.slack.client import SlackClient, WebApi, current_token
 from handlers.context import Deps
 
 METADATA_EVENT = "loopkeeper_message"
 HISTORY_PAGES = 5  # of 200 messages: a bot's DM since a nudge's slot is far shorter
+# A workspace's bot token (OAuth installs: looked up, and refreshed, per workspace); None: the
+# one SLACK_BOT_TOKEN.
+TokenFor = Callable[[str], Awaitable[str | None]]
+
+
+class NotInstalled(LookupError):
+    """No install serves the workspace (it was uninstalled since the sweep claimed its loop)."""
 
 
 class SlackDelivery:
     platform = "slack"
 
-    def __init__(self, deps: Deps, web: WebApi | None = None) -> None:
+    def __init__(
+        self,
+        deps: Deps,
+        web: WebApi | None = None,
+        token_for: TokenFor | None = None,
+        owns_web: bool = False,
+    ) -> None:
         self.deps = deps
-        self._owns_web = web is None
+        self.token_for = token_for
+        self._owns_web = owns_web or web is None
         self.web = web or WebApi(deps.settings)
         # File uploads take the SDK's three steps (files.upload_v2), each call through `web`.
         self._uploader = SlackClient(self.web, wait_on_rate_limit=False)
         self._dm_channels: dict[str, str] = {}
 
-    async def _call(self, method: str, **params: object) -> dict:
-        return await self.web.call(method, params)
+    async def _token(self, workspace: str) -> str | None:
+        if self.token_for is None:
+            return None  # the one SLACK_BOT_TOKEN
+        token = await self.token_for(workspace)
+        if not token:  # never another workspace's token from the context
+            raise NotInstalled(f"no Slack install serves workspace {workspace}")
+        return token
+
+    async def _call(self, workspace: str, method: str, **params: object) -> dict:
+        return await self.web.call(method, params, token=await self._token(workspace))
 
     def remember_dm_channel(self, user: str, channel: str) -> None:
         """A DM channel stored earlier (ChatUser.dm_channel): no conversations.open for it."""
         self._dm_channels.setdefault(user, channel)
 
-    async def dm_channel(self, user: str) -> str:
+    async def dm_channel(self, workspace: str, user: str) -> str:
         """The bot's DM channel with `user` (conversations.open, remembered)."""
         if user not in self._dm_channels:
-            opened = await self._call("conversations.open", users=user)
+            opened = await self._call(workspace, "conversations.open", users=user)
             self._dm_channels[user] = opened["channel"]["id"]
         return self._dm_channels[user]
 
     async def send_dm(
         self, workspace: str, user: str, reply: Reply, thread: MessageRef | None = None
     ) -> MessageRef:
-        return await self.post(workspace, await self.dm_channel(user), reply, thread)
+        return await self.post(workspace, await self.dm_channel(workspace, user), reply, thread)
 
     async def post(
         self, workspace: str, channel: str, reply: Reply, thread: MessageRef | None = None
@@ -64,7 +87,7 @@ class SlackDelivery:
                     "event_type": METADATA_EVENT,
                     "event_payload": {"key": reply.key},
                 }
-            sent = await self._call("chat.postMessage", **params)
+            sent = await self._call(workspace, "chat.postMessage", **params)
             first = first or MessageRef(sent["channel"], sent["ts"])
         assert first is not None
         for attachment in reply.attachments:
@@ -83,7 +106,12 @@ class SlackDelivery:
         if len(blocks) > 50:
             blocks = messages(reply)[0][1]
         await self._call(
-            "chat.update", channel=ref.channel, ts=ref.ts, text=fallback(reply), blocks=blocks
+            workspace,
+            "chat.update",
+            channel=ref.channel,
+            ts=ref.ts,
+            text=fallback(reply),
+            blocks=blocks,
         )
 
     async def upload(
@@ -95,16 +123,21 @@ class SlackDelivery:
         title: str,
         thread: MessageRef | None = None,
     ) -> None:
-        await self._uploader.files_upload_v2(
-            channel=channel,
-            content=content,
-            filename=filename,
-            title=title,
-            thread_ts=thread.ts if thread else None,
-        )
+        # The SDK's three upload calls take the workspace's token from the context.
+        reset = current_token.set(await self._token(workspace) or current_token.get())
+        try:
+            await self._uploader.files_upload_v2(
+                channel=channel,
+                content=content,
+                filename=filename,
+                title=title,
+                thread_ts=thread.ts if thread else None,
+            )
+        finally:
+            current_token.reset(reset)
 
     async def user_timezone(self, workspace: str, user: str) -> str | None:
-        found = await self._call("users.info", user=user)
+        found = await self._call(workspace, "users.info", user=user)
         return (found.get("user") or {}).get("tz") or None
 
     async def find_sent(
@@ -119,7 +152,7 @@ class SlackDelivery:
     ) -> MessageRef | None:
         """The message we sent with `key` in its metadata since `since` (a sweep resumed after
         a crash asks before sending again), or None."""
-        where = channel or await self.dm_channel(user or "")
+        where = channel or await self.dm_channel(workspace, user or "")
         params: dict[str, object] = {
             "channel": where,
             "oldest": f"{since.timestamp():.6f}",
@@ -130,7 +163,7 @@ class SlackDelivery:
         if thread is not None:
             method, params["ts"] = "conversations.replies", thread.ts
         for _ in range(HISTORY_PAGES):
-            found = await self._call(method, **params)
+            found = await self._call(workspace, method, **params)
             for message in found.get("messages", []):
                 payload = (message.get("metadata") or {}).get("event_payload") or {}
                 if key in str(payload.get("key") or "").split():  # a brief carries several

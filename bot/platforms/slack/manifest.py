@@ -24,6 +24,8 @@ BOT_SCOPES = {
     "reactions:write": "marking captured messages",
     "users:read": "time zones and admin flags from profiles",
 }
+# With OAuth installs: an uninstall, or revoked tokens, remove the workspace's tokens.
+INSTALL_EVENTS = ["app_uninstalled", "tokens_revoked"]
 BOT_EVENTS = [
     "app_home_opened",
     "app_mention",
@@ -33,8 +35,10 @@ BOT_EVENTS = [
 ]
 
 
-def manifest(settings: Settings, url: str | None) -> dict[str, Any]:
-    """The manifest as data: HTTP mode at `url` (…/slack/events), or Socket Mode without it."""
+def manifest(settings: Settings, url: str | None, oauth: bool = False) -> dict[str, Any]:
+    """The manifest as data: HTTP mode at `url` (…/slack/events), or Socket Mode without it.
+    `oauth` (with `url`): distributed through OAuth installs, org-wide on Enterprise Grid, its
+    tokens rotating, Slack sending installers back to …/slack/oauth_redirect."""
     events_url = f"{url.rstrip('/')}/slack/events" if url else None
     command: dict[str, Any] = {
         "command": settings.command,
@@ -42,7 +46,7 @@ def manifest(settings: Settings, url: str | None) -> dict[str, Any]:
         "usage_hint": "help | feedback <customer>: <text> | commit <customer>: <what> by <when>",
         "should_escape": True,  # users arrive as <@U123|name>, channels as <#C123|name>
     }
-    subscriptions: dict[str, Any] = {"bot_events": BOT_EVENTS}
+    subscriptions: dict[str, Any] = {"bot_events": BOT_EVENTS + (INSTALL_EVENTS if oauth else [])}
     interactivity: dict[str, Any] = {"is_enabled": True}
     if events_url:
         command["url"] = events_url
@@ -73,21 +77,30 @@ def manifest(settings: Settings, url: str | None) -> dict[str, Any]:
             ],
             "slash_commands": [command],
         },
-        "oauth_config": {"scopes": {"bot": sorted(BOT_SCOPES)}},
+        "oauth_config": _oauth_config(url, oauth),
         "settings": {
             "event_subscriptions": subscriptions,
             "interactivity": interactivity,
-            "org_deploy_enabled": False,
+            "org_deploy_enabled": oauth,
             "socket_mode_enabled": events_url is None,
-            "token_rotation_enabled": False,
+            "token_rotation_enabled": oauth,
         },
     }
 
 
-def manifest_yaml(settings: Settings, url: str | None) -> str:
+def _oauth_config(url: str | None, oauth: bool) -> dict[str, Any]:
+    config: dict[str, Any] = {"scopes": {"bot": sorted(BOT_SCOPES)}}
+    if oauth and url:
+        config["redirect_urls"] = [f"{url.rstrip('/')}/slack/oauth_redirect"]
+    return config
+
+
+def manifest_yaml(settings: Settings, url: str | None, oauth: bool = False) -> str:
     """The manifest as YAML, ready to paste at api.slack.com/apps → Create New App."""
     head = (
         "# Loopkeeper's Slack app manifest: api.slack.com/apps → Create New App → "
         "From a manifest.\n"
     )
-    return head + yaml.safe_dump(manifest(settings, url), sort_keys=False, allow_unicode=True)
+    return head + yaml.safe_dump(
+        manifest(settings, url, oauth), sort_keys=False, allow_unicode=True
+    )

@@ -21,8 +21,9 @@ from starlette.responses import PlainTextResponse, Response
 from bot.core.replies import Reply
 from bot.platforms.slack.ack_budget import ACK_BUDGET_SECONDS, AckBudget, database_error
 from bot.platforms.slack.batch import GroupCommit
-from bot.platforms.slack.client import SlackClient, WebApi
+from bot.platforms.slack.client import SlackClient, WebApi, current_token
 from bot.platforms.slack.delivery import SlackDelivery
+from bot.platforms.slack.oauth import SlackInstalls
 from bot.platforms.slack.people import Callers
 from bot.platforms.slack.reactions import Reactions
 from bot.platforms.slack.redact import install_token_redaction
@@ -57,20 +58,37 @@ class SlackParts:
         self.captures: GroupCommit[Capture, Reply | None] = GroupCommit(
             partial(capture.capture_messages, deps), self.db
         )
-        self.delivery = SlackDelivery(deps, self.web)  # the process's one; its sweeps use it too
+        # OAuth installs: a token per workspace, kept in the database (None: SLACK_BOT_TOKEN).
+        self.installs = SlackInstalls(deps, self.client) if deps.settings.slack_oauth else None
+        token_for = self.installs.token_for if self.installs else None
+        # the process's one; its sweeps use it too
+        self.delivery = SlackDelivery(deps, self.web, token_for)
         self.reactions = Reactions(self.web, self.work)
-        self._identity: dict[str, Any] | None = None
+        self._identity: dict[str | None, dict[str, Any]] = {}  # by bot token
 
     async def _auth_test(self) -> dict[str, Any] | None:
-        """Who the bot is and where (auth.test), asked once."""
-        if self._identity is None:
+        """Who the bot is and where (auth.test), asked once per workspace's token."""
+        token = current_token.get()
+        if token not in self._identity:
             try:
                 found = await self.client.auth_test()
             except (SlackApiError, aiohttp.ClientError) as exc:
                 log.warning("auth.test failed (%s): messages get no permalink", exc)
                 return None
-            self._identity = dict(found.data) if isinstance(found.data, dict) else {}
-        return self._identity
+            self._identity[token] = dict(found.data) if isinstance(found.data, dict) else {}
+        return self._identity[token]
+
+    async def event_token(self, payload: dict[str, Any], team: str) -> str | None:
+        """The bot token for an event the fast path answers without Bolt: SLACK_BOT_TOKEN's
+        (None here), or the install's serving `team`; "" when no install does (Bolt answers)."""
+        if self.installs is None:
+            return None
+        enterprise = payload.get("enterprise_id")
+        authorizations = payload.get("authorizations") or [{}]
+        if isinstance(authorizations[0], dict) and authorizations[0].get("is_enterprise_install"):
+            enterprise = enterprise or authorizations[0].get("enterprise_id")
+        bot = await self.installs.bot_for(team, enterprise if isinstance(enterprise, str) else None)
+        return (bot.bot_token or "") if bot is not None else ""
 
     async def workspace_url(self) -> str | None:
         """The workspace's address (auth.test), which message permalinks start with."""
@@ -115,3 +133,13 @@ class SlackParts:
         """What a request that failed answers (outside Bolt: the fast path)."""
         status, text = self.failure(error, body)
         return PlainTextResponse(text, status_code=status)
+
+
+def sweep_delivery(deps: Deps) -> SlackDelivery:
+    """A SlackDelivery of its own (`loopkeeper sweep`): with OAuth installs, each workspace's
+    token from the database."""
+    if not deps.settings.slack_oauth:
+        return SlackDelivery(deps)
+    web = WebApi(deps.settings)
+    installs = SlackInstalls(deps, SlackClient(web, wait_on_rate_limit=False))
+    return SlackDelivery(deps, web, installs.token_for, owns_web=True)

@@ -17,7 +17,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.core.ports import RateLimited
 from bot.platforms.slack.ack_budget import AFTER_ACK, AckBudget
-from bot.platforms.slack.client import WebApi
+from bot.platforms.slack.client import WebApi, current_token
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +27,12 @@ class Reactions:
 
     def __init__(self, web: WebApi, work: AckBudget, senders: int = AFTER_ACK) -> None:
         self._web, self._work, self._most = web, work, senders
-        self._queue: deque[tuple[str, str, str]] = deque()
+        # (channel, ts, name, the workspace's token: a sender may drain another request's)
+        self._queue: deque[tuple[str, str, str, str | None]] = deque()
         self._senders = 0
 
     def add(self, channel: str, ts: str, name: str) -> None:
-        self._queue.append((channel, ts, name))
+        self._queue.append((channel, ts, name, current_token.get()))
         if self._senders < self._most:
             self._senders += 1
             self._work.later(self._drain())
@@ -43,9 +44,9 @@ class Reactions:
     async def _drain(self) -> None:
         try:
             while self._queue:
-                channel, ts, name = self._queue.popleft()
+                channel, ts, name, token = self._queue.popleft()
                 try:
-                    await self.send(channel, ts, name)
+                    await self.send(channel, ts, name, token)
                 except (SlackApiError, RateLimited, aiohttp.ClientError, TimeoutError) as exc:
                     log.warning("reactions.add on %s %s failed: %r", channel, ts, exc)
                 except Exception:  # noqa: BLE001 - one bad answer must not stop the others
@@ -53,11 +54,11 @@ class Reactions:
         finally:
             self._senders -= 1
 
-    async def send(self, channel: str, ts: str, name: str) -> None:
+    async def send(self, channel: str, ts: str, name: str, token: str | None = None) -> None:
         """One reaction; a reaction already there (a retry found it done) is success."""
         form: dict[str, object] = {"channel": channel, "timestamp": ts, "name": name}
         try:
-            await self._web.call("reactions.add", form, wait=True)
+            await self._web.call("reactions.add", form, wait=True, token=token)
         except SlackApiError as exc:
             if exc.response.get("error") != "already_reacted":
                 raise
