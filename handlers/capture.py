@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from bot.core import grammar, inputs
@@ -15,7 +14,8 @@ from bot.core.due_in_text import Found, find_due
 from bot.core.errors import BadInput, NotFound
 from bot.core.matching import CustomerMatcher
 from bot.core.replies import Button, Reply, Section
-from handlers import loops
+from handlers import customer_channels, loops
+from handlers.chat_message import Capture, ChatMessage
 from handlers.common import enter, find_customer, undo_button, workspace_of
 from handlers.context import Caller, Deps
 from handlers.settings import date_order
@@ -45,26 +45,6 @@ def matcher_for(uow: UnitOfWork, workspace_id: int, version: int | None = None) 
     return matcher
 
 
-@dataclass(frozen=True)
-class ChatMessage:
-    """A message as the platform saw it."""
-
-    text: str
-    channel: str
-    message_ts: str
-    permalink: str | None = None
-    source: str = "mention"  # mention, reaction, teams, console
-
-
-@dataclass(frozen=True)
-class Capture:
-    """One chat message to capture: who said it, the message, the platform's event id."""
-
-    caller: Caller
-    message: ChatMessage
-    event_key: str | None = None
-
-
 def capture_message(
     deps: Deps, caller: Caller, message: ChatMessage, event_key: str | None = None
 ) -> Reply | None:
@@ -83,6 +63,7 @@ def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | No
     first one gets the reply.
     """
     stored: list[list[int]] = [[] for _ in captures]
+    said: list[list[str]] = [[] for _ in captures]  # reply loops opened or answered, per message
     with deps.uow() as uow:
         scopes: dict[tuple[str, str, str], tuple[int, int | None]] = {}
         by_workspace: dict[int, list[int]] = {}
@@ -99,14 +80,23 @@ def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | No
         now = deps.clock.now()
         for ws, indexes in by_workspace.items():
             group = [captures[i] for i in indexes]
-            _store_burst(uow, ws, versions[ws], group, now, [stored[i] for i in indexes])
+            kept = _store_burst(uow, ws, versions[ws], group, now, [stored[i] for i in indexes])
+            customer_channels.settle(
+                uow, ws, [group[k] for k in kept], now, deps.settings.zone,
+                [said[indexes[k]] for k in kept],
+            )  # fmt: skip
         names = uow.customers.names_by_id({cid for ids in stored for cid in ids})
         promised = _promises(captures, stored)  # the date order matters only then
         orders = {ws: uow.settings.get(ws, "date_order") for ws in by_workspace if promised}
         uow.commit()
     return [
         _captured(
-            deps, capture, ids, names, order_of(orders.get(ws_of[index]), capture.caller.locale)
+            deps,
+            capture,
+            ids,
+            names,
+            order_of(orders.get(ws_of[index]), capture.caller.locale),
+            said[index],
         )
         for index, (capture, ids) in enumerate(zip(captures, stored, strict=True))
     ]
@@ -124,12 +114,14 @@ def _store_burst(
     captures: list[Capture],
     now: datetime,
     stored: list[list[int]],
-) -> None:
-    """Store one workspace's messages; fills `stored` with the customers each was stored for."""
+) -> list[int]:
+    """Store one workspace's messages; fills `stored` with the customers each was stored for.
+    Returns which of them were new (not a redelivered event, nor in a channel not captured)."""
     fresh = uow.events.first_times(ws, [c.event_key for c in captures if c.event_key], now)
     off = set(uow.settings.get(ws, "capture_off", []) or [])
     matcher = matcher_for(uow, ws, version)
-    rows, owner = [], {}
+    links = uow.channel_links.for_channels(ws, {c.message.channel for c in captures})
+    rows, owner, kept = [], {}, []
     for index, capture in enumerate(captures):
         message = capture.message
         if capture.event_key:
@@ -138,20 +130,25 @@ def _store_burst(
             fresh.discard(capture.event_key[:255])  # the same event twice in one burst
         if message.channel in off:
             continue
+        kept.append(index)
         kind, feeling = feedback_kind(message.text), round(sentiment(message.text), 2)
-        for mention in matcher.find(message.text):
-            key = (message.channel, message.message_ts, mention.customer_id)
+        voice = customer_channels.voice_of(links.get(message.channel), message)
+        source = customer_channels.SOURCE if voice is not None else message.source
+        for customer_id in (
+            [voice] if voice else [m.customer_id for m in matcher.find(message.text)]
+        ):
+            key = (message.channel, message.message_ts, customer_id)
             if key in owner:  # the same message twice in one burst (an event and a mention)
                 continue
             owner[key] = index
             rows.append(
                 {
                     "workspace_id": ws,
-                    "customer_id": mention.customer_id,
+                    "customer_id": customer_id,
                     "text": message.text,
                     "kind": kind,
                     "sentiment": feeling,
-                    "source": message.source,
+                    "source": source,
                     "author": capture.caller.user,
                     "channel": message.channel,
                     "message_ts": message.message_ts,
@@ -163,18 +160,25 @@ def _store_burst(
     for key, index in owner.items():  # in mention order: dicts keep insertion order
         if key in added:
             stored[index].append(key[2])
+    return kept
 
 
 def _captured(
-    deps: Deps, capture: Capture, stored: list[int], names: dict[int, str], order: str
+    deps: Deps,
+    capture: Capture,
+    stored: list[int],
+    names: dict[int, str],
+    order: str,
+    said: list[str],
 ) -> Reply | None:
     if not stored:
-        return None
+        return Reply(" ".join(said)) if said else None
     message = capture.message
     kind = feedback_kind(message.text)
     who = [names[c] for c in stored]
-    reply = Reply(f"📝 Logged {kind} feedback for {', '.join(who)}.", react=CAPTURED_REACTION)
-    if has_commitment(message.text):
+    text = " ".join([f"📝 Logged {kind} feedback for {', '.join(who)}.", *said])
+    reply = Reply(text, react=CAPTURED_REACTION)
+    if has_commitment(message.text) and not message.external:  # a promise is ours to make
         now, zone = deps.clock.now(), capture.caller.zone(deps.settings.zone)
         prompt = _track_prompt(message, stored, loops.listed(who), now, zone, order)
         reply.sections.append(prompt)
@@ -226,12 +230,19 @@ def log_feedback(
     command: grammar.LogFeedback,
     source: str = "command",
     message: ChatMessage | None = None,
+    customer_id: int | None = None,
 ) -> Reply:
-    """Log feedback for a named customer (the command, the shortcut's modal, the reaction)."""
+    """Log feedback for a named customer (the command, the shortcut's modal, the reaction);
+    `customer_id`: the customer picked from a list."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         ws = scope.workspace.id
-        if command.customer:
+        picked = uow.customers.get(customer_id) if customer_id is not None else None
+        if picked is not None and picked.workspace_id == ws and picked.erased_at is None:
+            customer = picked
+        elif customer_id is not None:
+            raise NotFound("That customer is gone; react again to pick another.")
+        elif command.customer:
             customer = find_customer(uow, ws, command.customer)
         else:
             found = matcher_for(uow, ws).find(command.text)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from bot.core import grammar, inputs, ticket_grammar
+from bot.core import channel_grammar, grammar, inputs, ticket_grammar
 from bot.core.errors import UserError
 from bot.core.replies import Reply, error_reply
 from handlers import (
     capture,
+    channels,
     customer_edits,
     customers,
     feedback_changes,
@@ -16,6 +17,7 @@ from handlers import (
     reports,
     reviews,
     settings,
+    telling,
     tickets,
     undo,
 )
@@ -49,6 +51,8 @@ def dispatch(
             return loops.commit(deps, caller, command)
         case grammar.ListLoops():
             return loops.list_loops(deps, caller, command, page or 1)
+        case grammar.Tell():
+            return telling.tell_command(deps, caller, command)
         case grammar.LoopAction(action, number, text, user):
             return loops.act(deps, caller, action, number, text, user)  # type: ignore[return-value]
         case grammar.AddCustomer():
@@ -81,4 +85,8 @@ def dispatch(
             return tickets.show(deps, caller, command)
         case ticket_grammar.NewTicket():
             return tickets.new_ticket(deps, caller, command)
+        case channel_grammar.LinkChannel():
+            return channels.link(deps, caller, command)
+        case channel_grammar.ListChannels():
+            return channels.list_channels(deps, caller)
     raise AssertionError(f"unhandled command {command!r}")

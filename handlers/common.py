@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.dates import describe
@@ -50,6 +51,18 @@ def enter(uow: UnitOfWork, deps: Deps, caller: Caller) -> Scope:
     is_admin = caller.is_admin or user.is_admin or caller.user in admins or named
     zone = caller.zone(deps.settings.zone) if caller.tz else _user_zone(user, deps)
     return Scope(workspace, user, Actor(caller.user, is_admin), zone, now, caller.locale)
+
+
+T = TypeVar("T")
+
+
+def looked_up(deps: Deps, caller: Caller, query: Callable[[UnitOfWork, int], T]) -> tuple[T, Scope]:
+    """What `query` reads for the caller's workspace (given its id), with the caller's scope."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        found = query(uow, scope.workspace.id)  # type: ignore[arg-type]
+        uow.commit()
+    return found, scope
 
 
 def workspace_of(uow: UnitOfWork, deps: Deps, caller: Caller) -> tuple[int, int | None]:

@@ -11,7 +11,7 @@ from bot.core.dates import describe
 from bot.core.errors import BadInput, Conflict, NotAllowed
 from bot.core.matching import alias_key, strict_aliases
 from bot.core.replies import Button, Field, Reply, Section, Table, counted
-from handlers.common import enter, find_customer, loop_section, resolve_user
+from handlers.common import enter, find_customer, looked_up, loop_section, resolve_user
 from handlers.context import Caller, Deps
 from storage.models import Customer
 from storage.touchpoints import TimelineEntry
@@ -116,10 +116,7 @@ def add_one(
 
 def list_customers(deps: Deps, caller: Caller) -> Reply:
     """Every customer with segment, value and account owner, biggest first."""
-    with deps.uow() as uow:
-        scope = enter(uow, deps, caller)
-        customers = uow.customers.all(scope.workspace.id)
-        uow.commit()
+    customers, scope = looked_up(deps, caller, lambda uow, ws: uow.customers.all(ws))
     if not customers:
         return Reply(
             "No customers yet. Add one: `customer add ACME aliases Acme Corp, acme.com "

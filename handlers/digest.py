@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.core.policy import digest_period, last_digest_time
 from bot.core.replies import Attachment, Reply, Section, counted
+from handlers import answers
 from handlers.charts import weekly_chart
 from handlers.context import Deps
 from handlers.settings import DEFAULTS
@@ -53,6 +54,7 @@ def build_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
     starts = week_starts(now, zone, WEEKS)
     with deps.uow() as uow:
         numbers = [loop_trend(uow, week), *feedback_summary(uow, week)]
+        answering = answers.trend(uow, week, "7 days")
         worst = uow.reports.worst_overdue(workspace_id, now, SHOWN)
         days, default = quiet_days(uow, workspace_id)
         quiet = quiet_rows(uow, workspace_id, now, days, default, SHOWN)
@@ -65,6 +67,7 @@ def build_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
         uow.commit()
     sections = [
         *numbers[:2],  # loops and feedback against the week before
+        answering,  # first response and CSAT against the week before
         _overdue_section(worst, now),
         _quiet_section(quiet, quiet_total),
         themes,
@@ -87,7 +90,9 @@ def build_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
             "setting; our own commitments and updates don't count); themes = the "
             "customers with the most feedback this week, their main kind and words; chart: "
             "loops open at each week's end, closed that week, and the on-time rate (done by "
-            "due ÷ due that week, cancelled excluded)."
+            "due ÷ due that week, cancelled excluded); first response = the median minutes from a "
+            "customer's question in their channel to our first reply; CSAT = the average "
+            "answer (1–5) to “How did we do?”."
         ),
         ephemeral=False,
         attachments=[

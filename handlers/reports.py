@@ -14,6 +14,7 @@ from bot.core import grammar
 from bot.core.errors import BadInput
 from bot.core.replies import Attachment, Reply, Section, Table, counted
 from bot.core.spreadsheet import table_csv
+from handlers import answers
 from handlers import summaries as say
 from handlers.common import enter, workspace_for_cli
 from handlers.context import Caller, Deps
@@ -30,11 +31,14 @@ COLUMNS: dict[str, list[str]] = {
         "feedback": "id customer text kind sentiment source author channel permalink created",
         "weekly": "week_start feedback opened closed overdue on_time_rate",
         "owners": "owner open overdue closed cancelled on_time_rate median_days_to_close",
-        "customers": "customer segment value owner feedback open overdue closed last_touchpoint",
+        "customers": "customer segment value owner feedback open overdue closed last_touchpoint "
+        "csat median_first_response_minutes",
         "segments": "segment customers value feedback negative_feedback open overdue closed "
         "churned retained_value_rate",
         "quiet": "customer segment owner last_touchpoint days_quiet",
         "health": " ".join(HEALTH_COLUMNS),
+        "csat": " ".join(answers.CSAT_COLUMNS),
+        "response": " ".join(answers.RESPONSE_COLUMNS),
     }.items()
 }
 KINDS = tuple(COLUMNS)
@@ -136,14 +140,17 @@ def _customers(uow: UnitOfWork, f: Frame) -> View:
     ws = f.workspace_id
     loops = uow.reports.loop_stats(ws, "customer", f.period, f.now, LIVE_AND_CLOSED)
     feedback = uow.reports.feedback_counts(ws, f.period)
+    answered = answers.per_customer(uow, f)
     rows: list[dict[str, object]] = []
     for c in uow.touchpoints.customers(ws, limit=f.rows):
         counts = loops.get(c.id) or LoopStats()
+        csat, first_response = answered.get(c.id, (None, None))
         rows.append({
             "customer": c.name, "segment": c.segment, "value": say.number(c.value),
             "owner": c.owner, "feedback": feedback.get(c.id, 0), "open": counts.open,
             "overdue": counts.overdue, "closed": counts.closed,
-            "last_touchpoint": say.iso(c.last_touchpoint),
+            "last_touchpoint": say.iso(c.last_touchpoint), "csat": csat,
+            "median_first_response_minutes": first_response,
         })  # fmt: skip
     sections = say.feedback_summary(uow, f) + say.concerns(uow, f) if f.chat else []
     return View(
@@ -151,7 +158,9 @@ def _customers(uow: UnitOfWork, f: Frame) -> View:
         Table(COLUMNS["customers"], rows),
         f"Period: {f.span}. feedback and closed loops in the period; open and overdue now; last "
         "touchpoint = newest feedback, commitment, update, delivery or closure; weighted views "
-        "weigh each feedback item by its customer's annual value.",
+        "weigh each feedback item by its customer's annual value; csat = the average answer "
+        "(1–5) in the period; first response = the median minutes to our first reply in "
+        "their channel.",
         sections,
         " by value",
         uow.touchpoints.count(ws) if f.rows is not None else None,
@@ -297,7 +306,30 @@ def _health(uow: UnitOfWork, f: Frame) -> View:
     )
 
 
+def _answering(title: str, kind: str, rows: Callable, definition: str) -> Callable:
+    """A report of how we answer customers (response, csat): one row per customer."""
+
+    def build(uow: UnitOfWork, f: Frame) -> View:
+        return View(
+            f"{title} — {f.span}",
+            Table(COLUMNS[kind], rows(uow, f)),
+            f"Period: {f.span}. {definition}; customers with a linked channel or numbers in "
+            "the period, by value.",
+            [answers.trend(uow, f, f"{f.days} days")] if f.chat else [],
+            " by value",
+        )
+
+    return build
+
+
+_response = _answering(
+    "First response", "response", answers.response_rows, answers.RESPONSE_DEFINITION
+)
+_csat = _answering("CSAT", "csat", answers.csat_rows, answers.CSAT_DEFINITION)
+
+
 BUILDERS: dict[str, Callable[[UnitOfWork, Frame], View]] = {
     "loops": _loops, "feedback": _feedback, "weekly": _weekly, "owners": _owners,
     "customers": _customers, "segments": _segments, "quiet": _quiet, "health": _health,
+    "csat": _csat, "response": _response,
 }  # fmt: skip

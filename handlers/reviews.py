@@ -12,12 +12,14 @@ from bot.core.errors import BadInput, NotAllowed
 from bot.core.health import HealthFacts, Quarter, health, parse_quarter, quarter_of
 from bot.core.replies import Attachment, Field, Reply, Section, Table
 from bot.core.review_links import sign, verify
+from handlers.answers import average, minutes
 from handlers.charts import review_chart
 from handlers.common import enter, find_customer, workspace_for_cli
 from handlers.context import Caller, Deps
 from handlers.summaries import Frame
 from storage.models import Customer
 from storage.queries import Period
+from storage.responses import CsatStats, ResponseStats
 from storage.uow import UnitOfWork
 
 HEALTH_DAYS = 90  # the health report looks this far back
@@ -60,9 +62,12 @@ def _quarter(
     said = uow.reviews.last_feedback(customer.workspace_id, customer.id, as_of)  # type: ignore[arg-type]
     last = max((t for t in (c.last_touch, said) if t), default=None)
     quiet = int((as_of - last).total_seconds() // 86400) if last else None
+    ws, cid = customer.workspace_id, customer.id
+    answered = uow.responses.first_responses(ws, period, as_of, cid).get(cid) or ResponseStats()  # type: ignore[arg-type]
+    said = uow.responses.csat(ws, period, cid).get(cid) or CsatStats()  # type: ignore[arg-type]
     facts = HealthFacts(
         status=customer.status, overdue=c.overdue, feedback=total, negative=negative,
-        days_quiet=quiet, on_time_rate=on_time,
+        days_quiet=quiet, on_time_rate=on_time, csat_average=said.average,
     )  # fmt: skip
     score, reasons = health(facts)
     return {
@@ -83,8 +88,8 @@ def _quarter(
         },
         "on_time_rate": None if on_time is None else round(on_time, 4),
         "median_days_to_close": round(statistics.median(days), 2) if days else None,
-        "median_first_response_minutes": None,  # reply loops come with customer channels
-        "csat": {"responses": 0, "average": None},
+        "median_first_response_minutes": minutes(answered.median_minutes),
+        "csat": {"responses": said.responses, "average": average(said.average)},
         "health": score,
         "health_reasons": reasons,
         "quotes": [

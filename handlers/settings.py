@@ -10,6 +10,7 @@ from bot.core.dates import DATE_ORDERS
 from bot.core.dates import date_order as order_of
 from bot.core.errors import BadInput, NotAllowed
 from bot.core.replies import Reply
+from bot.core.response_time import parse_duration
 from handlers.common import enter
 from handlers.context import Caller, Deps
 from storage.uow import UnitOfWork
@@ -21,9 +22,12 @@ DEFAULTS: dict[str, object] = {
     "cadence_hours": {},  # segment -> hours between overdue nudges (default: a working day)
     "quiet_days": {},  # segment -> days without touchpoint before "gone quiet" (default 30)
     "quiet_hours": "19:00-08:00",
+    # segment (or default) -> working minutes to a customer's first answer (default: 120)
+    "response_minutes": {},
     "capture_off": [],  # channels where messages are not captured
     "reaction": "loop",
     "date_order": None,  # mdy or dmy for numeric dates like 12/03 (None: mdy)
+    "csat": "on",  # after a `tell`, ask the customer "How did we do?"
 }
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # The ranges a number setting may take: (smallest, largest, its unit in words).
@@ -133,6 +137,10 @@ def _read(words: list[str], current: dict[str, object]) -> tuple[str, object]:
         table = dict(current.get(name) or {})  # type: ignore[call-overload]
         table[args[0].lower()] = number
         return name, table
+    if key == "response-time" and len(args) == 2:
+        table = dict(current.get("response_minutes") or {})  # type: ignore[call-overload]
+        table[args[0].lower()] = int(parse_duration(args[1]).total_seconds() // 60)
+        return "response_minutes", table
     if key == "quiet-hours" and args:
         parts = "".join(args).split("-")
         if len(parts) != 2 or not all(_HHMM.fullmatch(p) for p in parts):
@@ -149,6 +157,8 @@ def _read(words: list[str], current: dict[str, object]) -> tuple[str, object]:
         if order not in DATE_ORDERS:
             raise BadInput("The date order is `mdy` (12/03 is 3 December) or `dmy` (12 March).")
         return "date_order", order
+    if key == "csat" and len(args) == 1 and args[0].lower() in ("on", "off"):
+        return "csat", args[0].lower()
     if key == "reaction" and len(args) == 1:
         return "reaction", args[0].strip(":")
     raise usage

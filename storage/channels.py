@@ -40,6 +40,17 @@ class ChannelLinkRepo(_Repo):
     def for_channel(self, workspace_id: int, channel: str) -> ChannelLink | None:
         return self.session.exec(select(ChannelLink).where(_is(workspace_id, channel))).first()
 
+    def for_channels(self, workspace_id: int, channels: set[str]) -> dict[str, ChannelLink]:
+        """The links of those of `channels` that are linked (one query for a burst)."""
+        if not channels:
+            return {}
+        rows = self.session.exec(
+            select(ChannelLink).where(
+                ChannelLink.workspace_id == workspace_id, col(ChannelLink.channel).in_(channels)
+            )
+        ).all()
+        return {link.channel: link for link in rows}
+
     def for_customer(self, workspace_id: int, customer_id: int) -> list[ChannelLink]:
         return list(
             self.session.exec(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import col, select
 
 from storage.models import (
@@ -68,6 +69,17 @@ class LoopRepo(_Repo):
         new_id = insert_ignore(self.session, Loop, values)
         return self.session.get(Loop, new_id) if new_id is not None else None
 
+    def answer_csat(self, loop_id: int, score: int, by: str, at: datetime) -> bool:
+        """Store the customer's CSAT answer unless the loop has one: only the first counts,
+        however many click at once (one conditional UPDATE)."""
+        done = self.session.execute(
+            sa.update(Loop)
+            .where(col(Loop.id) == loop_id, col(Loop.csat).is_(None))
+            .values(csat=score, csat_by=by, csat_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return done.rowcount == 1
+
     def by_source(self, workspace_id: int, source_key: str) -> Loop | None:
         return self.session.exec(
             select(Loop).where(Loop.workspace_id == workspace_id, Loop.source_key == source_key)
@@ -81,6 +93,18 @@ class LoopRepo(_Repo):
 
     def get(self, loop_id: int) -> Loop | None:
         return self.session.get(Loop, loop_id)
+
+    def reply_loop(self, workspace_id: int, channel: str, message_ts: str) -> Loop | None:
+        """The reply loop that answers the customer's message at `message_ts` (locked)."""
+        return self.session.exec(
+            select(Loop)
+            .where(
+                Loop.workspace_id == workspace_id,
+                Loop.reply_channel == channel,
+                Loop.reply_ts == message_ts,
+            )
+            .with_for_update()
+        ).first()
 
     def listing(
         self,

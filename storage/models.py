@@ -35,6 +35,11 @@ def _when(nullable: bool = False, index: bool = False):  # noqa: ANN202
     return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
 
 
+def _partial(name: str, where: str, *columns: str) -> sa.Index:
+    """An index of only the rows `where` picks (the same on SQLite and PostgreSQL)."""
+    return sa.Index(name, *columns, sqlite_where=sa.text(where), postgresql_where=sa.text(where))
+
+
 class Workspace(SQLModel, table=True):
     __tablename__ = "workspace"
     __table_args__ = (sa.UniqueConstraint("platform", "external_id", name="uq_workspace_ext"),)
@@ -183,6 +188,20 @@ class Loop(SQLModel, table=True):
         sa.Index("ix_loop_next_nudge", "next_nudge_at"),
         # Our reply in a customer's thread finds the reply loop it answers.
         sa.Index("ix_loop_reply", "workspace_id", "reply_channel", "reply_ts"),
+        # Only reply loops and answered CSAT questions: the response and csat reports.
+        _partial(
+            "ix_loop_asked",
+            "reply_ts IS NOT NULL",
+            "workspace_id",
+            "created_at",
+            "customer_id",
+            "state",
+            "due_at",
+            "first_response_at",
+        ),
+        _partial(
+            "ix_loop_csat", "csat IS NOT NULL", "workspace_id", "csat_at", "customer_id", "csat"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -24,6 +24,7 @@ from storage.queries import (
     at,
     count_if,
     days_between,
+    percentiles,
     unindexed,
 )
 from storage.report_rows import FeedbackStats, LoopStats, OverdueLoop, Theme, WeekStats
@@ -121,32 +122,18 @@ class ReportRepo(_Repo):
         self, workspace_id: int, group: str, period: Period, percents: Sequence[int] = (50, 90)
     ) -> dict[object, dict[int, float]]:
         """Percentiles (interpolated like percentile_cont) of days from opened to closed for
-        loops closed in the period, per owner or in all. Window functions pick the one or two
-        ranks each percentile needs; Python sees those rows only."""
-        key = col(Loop.owner) if group == "owner" else None
-        days = days_between(col(Loop.created_at), col(Loop.closed_at))
-        partition = [key] if key is not None else None
-        ranked = select(
-            (key if key is not None else sa.null()).label("k"),
-            days.label("days"),
-            func.row_number().over(partition_by=partition, order_by=days).label("rn"),
-            func.count().over(partition_by=partition).label("n"),
-        ).where(
-            col(Loop.workspace_id) == workspace_id,
-            col(Loop.closed_at) >= at(period.start),
-            col(Loop.closed_at) < at(period.end),
-        ).subquery()  # fmt: skip
-        lows = [(p * (ranked.c.n - 1)) // 100 + 1 for p in percents]
-        wanted = sa.or_(*(ranked.c.rn.in_([low, low + 1]) for low in lows))
-        rows = self._run(
-            select(ranked.c.k, ranked.c.n, ranked.c.rn, ranked.c.days).where(wanted)
-        ).all()
-        picked: dict[object, dict[int, float]] = defaultdict(dict)
-        sizes: dict[object, int] = {}
-        for key_value, n, rank, value in rows:
-            picked[key_value][rank] = float(value)
-            sizes[key_value] = n
-        return {k: {p: _interpolate(picked[k], sizes[k], p) for p in percents} for k in picked}
+        loops closed in the period, per owner or in all."""
+        return percentiles(
+            self._run,
+            col(Loop.owner) if group == "owner" else None,
+            days_between(col(Loop.created_at), col(Loop.closed_at)),
+            [
+                col(Loop.workspace_id) == workspace_id,
+                col(Loop.closed_at) >= at(period.start),
+                col(Loop.closed_at) < at(period.end),
+            ],
+            percents,
+        )
 
     # ---- feedback --------------------------------------------------------------------------
 
@@ -383,12 +370,3 @@ class ReportRepo(_Repo):
             .limit(limit)
         )
         return [OverdueLoop(*row) for row in rows]
-
-
-def _interpolate(values_by_rank: dict[int, float], n: int, percent: int) -> float:
-    """percentile_cont: between the ranks around percent·(n−1), linearly."""
-    position = percent * (n - 1)
-    low = position // 100 + 1
-    low_value = values_by_rank[low]
-    high_value = values_by_rank.get(low + 1, low_value)
-    return low_value + (high_value - low_value) * (position % 100) / 100

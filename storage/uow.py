@@ -24,6 +24,7 @@ from storage.repos import (
     UserRepo,
     WorkspaceRepo,
 )
+from storage.responses import ResponseRepo
 from storage.reviews import ReviewRepo
 from storage.tickets import TicketRepo
 from storage.touchpoints import TouchpointRepo
@@ -47,6 +48,7 @@ class UnitOfWork:
         self.channel_links = ChannelLinkRepo(self.session)
         self.settings = SettingRepo(self.session)
         self.reports = ReportRepo(self.session)
+        self.responses = ResponseRepo(self.session)
         self.reviews = ReviewRepo(self.session)
         self.touchpoints = TouchpointRepo(self.session)
         self.exports = ExportRepo(self.session)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.core import ticket_grammar
+from bot.core import channel_grammar, ticket_grammar
 from bot.core.errors import BadInput
 
 REPORT_KINDS = (
-    "weekly", "owners", "customers", "segments", "quiet", "loops", "feedback", "health",
+    "weekly", "owners", "customers", "segments", "quiet", "loops", "feedback", "health", "csat",
+    "response",
 )  # fmt: skip
 LIST_SCOPES = ("mine", "all", "overdue", "user", "customer")
 
@@ -61,6 +62,14 @@ class LoopAction:
     number: int
     text: str = ""
     user: UserRef | None = None
+
+
+@dataclass(frozen=True)
+class Tell:
+    """`tell <id> [message]`: post the answer in the customer's channel and close the loop."""
+
+    number: int
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,6 +178,9 @@ Command = (
     | ticket_grammar.LinkTicket
     | ticket_grammar.ShowTicket
     | ticket_grammar.NewTicket
+    | Tell
+    | channel_grammar.LinkChannel
+    | channel_grammar.ListChannels
 )
 
 USAGE = {
@@ -184,6 +196,7 @@ USAGE = {
     "cancel": "cancel <id> <reason>",
     "edit": "edit <id> what <text> | due <when> | owner @user | customer <name>",
     "reopen": "reopen <id> [why]",
+    "tell": "tell <id> [message] (posts it in the customer's linked channel and closes the loop)",
     "undo": "undo (your own last change, within 10 minutes)",
     "customer": "customer add <name> [aliases <a>, <b>] [segment <s>] [value <n>] [owner @user]"
     " · customer edit <name> [name <new>] [aliases add|remove <a>, …] [segment <s>] [value <n>]"
@@ -192,11 +205,13 @@ USAGE = {
     "review": "review <customer> [quarter, like 2026Q4]",
     "customers": "customers",
     "report": "report [weekly | owners | customers | segments | quiet | loops | feedback"
-    " | health] [csv]",
+    " | health | csat | response] [csv]",
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
-    " <hours> | quiet-days <segment> <days> | quiet-hours HH:MM-HH:MM | capture #channel on|off"
-    " | date-order mdy|dmy]",
+    " <hours> | quiet-days <segment> <days> | response-time <segment> <duration, like 2h or 30m>"
+    " | quiet-hours HH:MM-HH:MM | capture #channel on|off"
+    " | date-order mdy|dmy | csat on|off]",
     **ticket_grammar.USAGE,
+    **channel_grammar.USAGE,
 }
 
 _USER = re.compile(r"<@([A-Za-z0-9_.:-]+)(?:\|([^>]*))?>|@([\w.\-]+)")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core import channel_grammar, ticket_grammar
 from bot.core import health as health_module
-from bot.core import ticket_grammar
 from bot.core.command_types import (
     _NUMBER,
     LIST_SCOPES,
@@ -31,6 +31,7 @@ from bot.core.command_types import (
     Report,
     Review,
     ShowCustomer,
+    Tell,
     Undo,
     UserRef,
     parse_user,
@@ -64,6 +65,7 @@ __all__ = [
     "REPORT_KINDS",
     "Review",
     "ShowCustomer",
+    "Tell",
     "Undo",
     "USAGE",
     "UserRef",
@@ -84,7 +86,9 @@ def command_text(text: str, command: str = "/loop") -> str | None:
     if lowered in {command.lower(), "/loop", *bare}:
         return rest.strip()
     if lowered.lstrip("/") in _PARSERS:
-        if not first.startswith("/") and not ticket_grammar.bare_command(lowered, rest):
+        bare_ok = ticket_grammar.bare_command(lowered, rest)
+        bare_ok = bare_ok and channel_grammar.bare_command(lowered, rest)
+        if not first.startswith("/") and not bare_ok:
             return None
         return text.lstrip("/")
     return None
@@ -227,6 +231,14 @@ def _undo(rest: str) -> Command:
     return Undo(int(match.group(1)))
 
 
+def _tell(rest: str) -> Command:
+    number, _, text = rest.strip().partition(" ")
+    match = _NUMBER.fullmatch(number)
+    if not match:
+        raise _usage_error("tell", "Which loop? Like `tell 12 the fix is live`.")
+    return Tell(int(match.group(1)), text.strip())
+
+
 def _customers(rest: str) -> Command:
     return ListCustomers()
 
@@ -275,6 +287,7 @@ _PARSERS = {
     "cancel": _loop_action("cancel"),
     "edit": _loop_action("edit"),
     "reopen": _loop_action("reopen"),
+    "tell": _tell,
     "undo": _undo,
     "customer": parse_customer,
     "customers": _customers,
@@ -283,7 +296,19 @@ _PARSERS = {
     "settings": _settings,
     "link": ticket_grammar.parse_link,
     "ticket": ticket_grammar.parse_ticket_command,
+    "channel": channel_grammar.parse_channel,
+    "channels": channel_grammar.parse_channels,
 }
+
+
+CUSTOMER_CHANNELS = (
+    "Customer channels: `channel link <customer>` in a shared channel makes what their people "
+    "say there their feedback; their questions, requests and problems open reply loops (due "
+    "after `settings response-time <segment> <duration>`, 2 working hours unless set), closed "
+    "by our first reply in the message's thread. In the console, `guest <name>: <text>` speaks "
+    "as the customer's person and `thread #<id>: <text>` answers in the thread of reply loop "
+    "#<id>."
+)
 
 
 def help_text(command: str = "/loop", topic: str | None = None) -> str:
@@ -296,6 +321,7 @@ def help_text(command: str = "/loop", topic: str | None = None) -> str:
     lines += [f"`{command} {usage}`" for usage in USAGE.values()]
     if topic in ("review", "health"):
         lines.append(health_module.__doc__ or "")
+    lines.append(CUSTOMER_CHANNELS)
     lines.append(
         "Dates in plain words: by Friday, in 3 days, 2h, tomorrow 5pm CET, end of month, "
         "2026-12-01, 12/03 (in the workspace's `settings date-order`). "

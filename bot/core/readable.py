@@ -15,6 +15,8 @@ _HEADERS = {
     "last_touchpoint": "Last touchpoint",
     "negative_feedback": "Negative feedback",
     "days_quiet": "Days quiet",
+    "csat": "CSAT",
+    "average": "Average (1–5)",
 }
 _MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")

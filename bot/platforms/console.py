@@ -11,7 +11,7 @@ import logging
 import re
 import shutil
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TextIO
 
@@ -23,17 +23,18 @@ from bot.core.invisible import visible
 from bot.core.ports import Delivery, MessageRef
 from bot.core.replies import Button, Reply, Section, error_reply
 from bot.platforms.terminal import print_table
-from handlers import capture, commands, loops, settings
+from handlers import capture, commands, customer_channels, loops, settings, telling
 from handlers.context import Caller, Deps
 
 log = logging.getLogger(__name__)
 WORKSPACE = "console"
-_MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
+_MENTION = re.compile(r"<([@#])([^>|]+)(?:\|[^>]*)?>")
 
 
 def plain_mentions(text: str) -> str:
-    """`<@alice>` as `@alice`: how the console names people; no invisible controls."""
-    return visible(_MENTION.sub(lambda m: "@" + m.group(1), text))
+    """`<@alice>` as `@alice` and `<#general>` as `#general`: how the console names people and
+    channels; no invisible controls."""
+    return visible(_MENTION.sub(lambda m: m.group(1) + m.group(2), text))
 
 
 def render(
@@ -52,9 +53,17 @@ def render(
                 + " · ".join(f"{f.label}: {plain_mentions(f.value)}" for f in section.fields)
                 + "\n"
             )
-        if section.buttons:
+        choices = (
+            [
+                *section.buttons,
+                *(Button(label, "run", run) for label, run in section.picker.choices[:100]),
+            ]
+            if section.picker
+            else section.buttons
+        )
+        if choices:
             labels = []
-            for button in section.buttons:
+            for button in choices:
                 buttons.append(button)
                 number = number_of(section, button) if number_of else len(buttons)
                 labels.append(f"[{number}] {button.label}")
@@ -124,6 +133,10 @@ class ConsoleDelivery:
 
 
 _CARD = re.compile(r"#(\d+) ")  # a loop's card starts with its number
+# `guest jane: …` speaks as jane, a customer's person; `thread #3: …` answers in the thread of
+# the customer's message reply loop #3 waits on.
+_GUEST = re.compile(r"guest\s+([\w.@-]{1,64})\s*:\s*(\S.*)", re.IGNORECASE | re.DOTALL)
+_THREAD = re.compile(r"thread\s+#?(\d{1,9})\s*:\s*(\S.*)", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -203,16 +216,32 @@ class ConsoleSession:
         except Exception:  # noqa: BLE001 - a bug must not end the chat or lose data
             log.exception("console line failed: %r", line)
             reply = error_reply("Something went wrong on my side; nothing was lost.")
+        if reply is not None and reply.to_customer is not None:
+            reply = asyncio.run(self.tell(reply))
         if reply is not None:
             self.show(reply)
+
+    async def tell(self, reply: Reply) -> Reply:
+        """`tell`: the answer is printed as a post in the customer's channel."""
+
+        async def run(use_case: Callable[..., object], *args: object) -> object:
+            return use_case(*args)
+
+        async def link(ref: MessageRef) -> str:
+            return f"console://{ref.channel.lstrip('#')}/{ref.ts}"
+
+        delivery = ConsoleDelivery(self.out)
+        return await telling.deliver(self.deps, self.caller, reply, delivery, run, link)
 
     def show(self, reply: Reply) -> None:
         self.choices.shown(reply)
         render(reply, self.out, self.choices.number)
         for notice in reply.notices:
             where = f"DM to @{notice.to_user}" if notice.to_user else f"#{notice.to_channel}"
+            where += " (in the thread)" if notice.thread else ""
             self.out.write(f"— {where} —\n")
-            render(notice.reply, self.out)
+            # a question posted in a thread (CSAT) can be answered here: its numbers are live
+            render(notice.reply, self.out, self.choices.number if notice.thread else None)
 
     def _reply_to(self, line: str) -> Reply | None:
         command = self.deps.settings.command
@@ -228,10 +257,23 @@ class ConsoleSession:
                 return error_reply(taken + "nothing was done. Type a number shown last.")
         if grammar.command_text(line, command) is not None:  # `loop list` or a bare `list`
             return commands.run(self.deps, self.caller, line)
+        if guest := _GUEST.fullmatch(line):  # a customer's person, in a linked channel
+            speaker = replace(self.caller, user=guest.group(1), user_name=guest.group(1))
+            return self.say(guest.group(2), speaker, external=True)
+        if answer := _THREAD.fullmatch(line):  # our reply in a customer's thread
+            thread = customer_channels.thread_of(self.deps, self.caller, int(answer.group(1)))
+            return self.say(answer.group(2), thread_ts=thread)
         return self.say(line)
 
-    def say(self, text: str) -> Reply | None:
-        """A plain line: a channel message that may name customers."""
+    def say(
+        self,
+        text: str,
+        speaker: Caller | None = None,
+        external: bool = False,
+        thread_ts: str | None = None,
+    ) -> Reply | None:
+        """A plain line: a channel message that may name customers (`speaker`: someone else
+        than you, `external` when outside the workspace; `thread_ts`: a reply in that thread)."""
         self.counter += 1
         stamp = f"{self.deps.clock.now().timestamp():.6f}.{self.counter}"
         message = capture.ChatMessage(
@@ -240,8 +282,10 @@ class ConsoleSession:
             message_ts=stamp,
             permalink=f"console://#{self.caller.channel}/{stamp}",
             source="console",
+            thread_ts=thread_ts,
+            external=external,
         )
-        return capture.capture_message(self.deps, self.caller, message)
+        return capture.capture_message(self.deps, speaker or self.caller, message)
 
     def press(self, button: Button) -> Reply | None:
         """A numbered choice: the same use case a Slack or Teams button runs."""
@@ -249,6 +293,8 @@ class ConsoleSession:
             return capture.track_commitment(self.deps, self.caller, button.value)
         if button.action == "run":
             return commands.run(self.deps, self.caller, button.value)
+        if button.action == telling.CSAT_ACTION:  # the console speaks as one of our people
+            return telling.rate(self.deps, self.caller, button.value, external=False)
         number = int(button.value)
         if button.action == "snooze":
             when = self._asked(f"Snooze #{number} until when? (e.g. 2h, tomorrow 9am, Friday) ")

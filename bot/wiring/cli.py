@@ -198,7 +198,8 @@ def report(
     kind: Annotated[
         str,
         typer.Argument(
-            help="loops, feedback, weekly, owners, customers, segments, quiet or health"
+            help="loops, feedback, weekly, owners, customers, segments, quiet, health, csat or "
+            "response"
         ),
     ],
     format: Annotated[Format, typer.Option("--format", help="table, csv or json")] = Format.table,

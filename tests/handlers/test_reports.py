@@ -36,12 +36,15 @@ SPEC = {
     "loops": "id customer what owner state due created closed",
     "feedback": "id customer text kind sentiment source author channel permalink created",
     "owners": "owner open overdue closed cancelled on_time_rate median_days_to_close",
-    "customers": "customer segment value owner feedback open overdue closed last_touchpoint",
+    "customers": "customer segment value owner feedback open overdue closed last_touchpoint "
+    "csat median_first_response_minutes",
     "segments": "segment customers value feedback negative_feedback open overdue closed churned "
     "retained_value_rate",
     "health": "customer segment value owner status health reasons",
     "quiet": "customer segment owner last_touchpoint days_quiet",
     "weekly": "week_start feedback opened closed overdue on_time_rate",
+    "csat": "customer segment responses average satisfied_rate",
+    "response": "customer segment asked answered median_first_response_minutes breached",
 }
 
 
@@ -90,11 +93,35 @@ def test_customers_by_hand_including_one_without_loops(deps) -> None:  # noqa: A
     table = chat(deps, "report customers").table
     assert table.rows == rows(  # type: ignore[union-attr]
         "customers",
-        ("Acme", "enterprise", 100000, "Alice Adams", 3, 1, 0, 2, "2026-11-24T09:00:00+00:00"),
-        ("Umbrella", "enterprise", 50000, None, 0, 0, 0, 0, "2026-10-15T09:00:00+00:00"),
-        ("Globex", "smb", 10000, "bob", 1, 3, 1, 1, "2026-11-23T09:00:00+00:00"),
-        ("Initech", "smb", 5000, None, 0, 0, 0, 0, None),  # no loops, no feedback
-        ("Hooli", "smb", 1000, None, 0, 0, 0, 0, None),
+        (
+            "Acme",
+            "enterprise",
+            100000,
+            "Alice Adams",
+            3,
+            1,
+            0,
+            2,
+            "2026-11-24T09:00:00+00:00",
+            None,
+            None,
+        ),
+        (
+            "Umbrella",
+            "enterprise",
+            50000,
+            None,
+            0,
+            0,
+            0,
+            0,
+            "2026-10-15T09:00:00+00:00",
+            None,
+            None,
+        ),
+        ("Globex", "smb", 10000, "bob", 1, 3, 1, 1, "2026-11-23T09:00:00+00:00", None, None),
+        ("Initech", "smb", 5000, None, 0, 0, 0, 0, None, None, None),  # no loops, no feedback
+        ("Hooli", "smb", 1000, None, 0, 0, 0, 0, None, None, None),
     )
 
 

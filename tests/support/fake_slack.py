@@ -9,11 +9,16 @@
 
 Implements what Loopkeeper uses: auth.test, chat.postMessage, chat.update, chat.postEphemeral,
 chat.getPermalink, conversations.open, conversations.history, conversations.replies,
-reactions.add, users.info, views.open, views.update, views.publish, files.getUploadURLExternal
+conversations.info, team.info, reactions.add, users.info, views.open, views.update,
+views.publish, files.getUploadURLExternal
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
-Socket Mode WebSocket: `socket_send`), oauth.v2.access (OAuth installs: `add_install(code,
-team…)` readies a code; each install's bot token is then accepted, and auth.test answers for
-its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token).
+Socket Mode WebSocket: `socket_send`, `socket_disconnect`, see "Socket Mode" below),
+oauth.v2.access (OAuth installs: `add_install(code, team…)` readies a code; each install's
+bot token is then accepted, and auth.test answers for its workspace; `expires_in` makes the
+token rotating, refreshed with grant_type=refresh_token),
+apps.event.authorizations.list (answers `event_authorizations[event_context]`),
+functions.completeSuccess / completeError (a workflow step's outcome, accepted only with the
+token `function_token(execution)` issued for that run: `completions(execution)`).
 `response_url(name)` gives a URL for interaction payloads; posts to it are recorded as method
 "response_url".
 
@@ -79,10 +84,15 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "conversations.replies": ("channel", "ts"),
     "reactions.add": ("channel", "timestamp", "name"),
     "users.info": ("user",),
+    "conversations.info": ("channel",),
     "views.open": ("trigger_id", "view"),
     "views.update": ("view",),
     "views.publish": ("user_id", "view"),
+    "functions.completeSuccess": ("function_execution_id", "outputs"),
+    "functions.completeError": ("function_execution_id", "error"),
 }
+# Methods called with the app-level token (xapp-…), not a bot token.
+APP_TOKEN_METHODS = ("apps.connections.open", "apps.event.authorizations.list")
 # Slack's form-encoded booleans: "true" or "1" (JSON bodies: true).
 _TRUE = {"true", "1", True}
 
@@ -155,6 +165,8 @@ class FakeSlack:
         # the users added. Ids of another shape are never found, as in Slack.
         self.auto_users = auto_users
         self.users: dict[str, dict[str, Any]] = {}
+        self.channels: dict[str, dict[str, Any]] = {}  # conversations.info
+        self.teams: dict[str, dict[str, Any]] = {}  # team.info
         self.messages: dict[str, list[dict[str, Any]]] = {}  # channel -> messages
         self.uploads: dict[str, bytes] = {}
         self._calls: list[Call] = []
@@ -166,16 +178,22 @@ class FakeSlack:
         self._runner: web.AppRunner | None = None
         self._sockets: list[web.WebSocketResponse] = []
         self._socket_acks: dict[str, dict[str, Any]] = {}
+        self._tickets: set[str] = set()  # Socket Mode URLs handed out and not yet used
+        self._retiring: set[web.WebSocketResponse] = set()  # told to disconnect, not yet closed
+        self.socket_connections = 0  # WebSocket connections accepted so far
         self.port = 0
         # Message timestamps follow this clock (a FixedClock's `now` in tests that move time).
         self.clock: Callable[[], datetime] | None = None
         self._last_ts = 0.0
         self._reactions: set[tuple[Any, Any, Any]] = set()
+        self._function_tokens: dict[str, str] = {}  # workflow step run -> its function token
         # OAuth: the app's credentials, codes waiting for an exchange, tokens installs hold.
         self.client_id, self.client_secret = "1111.2222", "test-client-secret"
         self._codes: dict[str, Install] = {}
         self.installed: dict[str, Install] = {}  # bot token -> its install
         self._refreshes: dict[str, Install] = {}  # refresh token -> its install
+        # apps.event.authorizations.list: event_context -> the authorizations it answers
+        self.event_authorizations: dict[str, list[dict[str, Any]]] = {}
 
     # ----- lifecycle -------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -276,7 +294,9 @@ class FakeSlack:
         is_admin: bool = False,
         is_owner: bool = False,
         is_bot: bool = False,
+        team: str | None = None,
     ) -> None:
+        """A person; `team`: another organisation's (a Slack Connect guest), else ours."""
         self.users[user_id] = {
             "id": user_id,
             "name": name,
@@ -285,9 +305,31 @@ class FakeSlack:
             "is_admin": is_admin,
             "is_owner": is_owner,
             "is_bot": is_bot,
-            "team_id": self.team,
+            "team_id": team or self.team,
             "profile": {"display_name": name, "real_name": name.title()},
         }
+
+    def add_channel(
+        self, channel: str, name: str, shared_with: tuple[str, ...] = (), **extra: Any
+    ) -> None:
+        """A channel conversations.info knows; `shared_with`: other organisations' team ids
+        (a Slack Connect channel)."""
+        self.channels[channel] = {
+            "id": channel,
+            "name": name,
+            "is_channel": True,
+            "is_ext_shared": bool(shared_with),
+            "is_shared": bool(shared_with),
+            "context_team_id": self.team,
+            "connected_team_ids": [self.team, *shared_with] if shared_with else [],
+            **extra,
+        }
+
+    def add_team(self, team: str, name: str, domain: str, email_domain: str = "") -> None:
+        """Another organisation, as team.info describes it."""
+        self.teams[team] = {
+            "id": team, "name": name, "domain": domain, "email_domain": email_domain
+        }  # fmt: skip
 
     def add_message(
         self,
@@ -302,6 +344,17 @@ class FakeSlack:
         if thread_ts:
             message["thread_ts"] = thread_ts
         self.messages.setdefault(channel, []).append(message)
+
+    def function_token(self, execution: str) -> str:
+        """The token a workflow step's run carries (`bot_access_token`): only it may complete
+        or fail that run."""
+        return self._function_tokens.setdefault(execution, f"xwfp-{execution}-{next(self._ids)}")
+
+    def completions(self, execution: str) -> list[Call]:
+        """functions.completeSuccess / completeError calls answered for one run, in order."""
+        done = self.answered("functions.completeSuccess") + self.answered("functions.completeError")
+        found = [c for c in done if c.params.get("function_execution_id") == execution]
+        return sorted(found, key=lambda c: c.at)
 
     def calls(self, method: str | None = None) -> list[Call]:
         """Calls received so far (of one method, or all), oldest first; 429s/500s included."""
@@ -353,14 +406,31 @@ class FakeSlack:
         return self.wait_for(method, count, timeout=0)
 
     # ----- Socket Mode ------------------------------------------------------------------------
-    def socket_connected(self, timeout: float = 10.0) -> bool:
+    # Slack's protocol: apps.connections.open hands out a WebSocket URL good for one connection;
+    # the connection starts with `hello`; each envelope (events_api, slash_commands,
+    # interactive) is acknowledged with its envelope_id (and a response payload where it
+    # accepts one); `disconnect` says the connection ends (`warning`: soon; `refresh_requested`:
+    # now, and the socket closes), and the app opens a new one through apps.connections.open.
+    def socket_connected(self, timeout: float = 10.0, count: int = 1) -> bool:
+        """True once `count` connections were opened in all and one is open."""
         deadline = time.monotonic() + timeout
-        while not self._sockets and time.monotonic() < deadline:
+        while not self._socket_ready(count) and time.monotonic() < deadline:
             time.sleep(0.02)
-        return bool(self._sockets)
+        return self._socket_ready(count)
+
+    async def socket_connected_async(self, timeout: float = 10.0, count: int = 1) -> bool:
+        """socket_connected from inside an event loop (does not block it)."""
+        deadline = time.monotonic() + timeout
+        while not self._socket_ready(count) and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        return self._socket_ready(count)
+
+    def _socket_ready(self, count: int) -> bool:
+        return self.socket_connections >= count and bool(self._sockets)
 
     def socket_send(self, kind: str, payload: dict[str, Any], retry_attempt: int = 0) -> str:
-        """Send an envelope (events_api, slash_commands, interactive) to the connected app."""
+        """Send an envelope (events_api, slash_commands, interactive) on the newest connection;
+        `retry_attempt` > 0 is Slack delivering it again after no ack came."""
         envelope_id = f"env-{next(self._ids)}"
         envelope = {
             "envelope_id": envelope_id,
@@ -368,13 +438,33 @@ class FakeSlack:
             "payload": payload,
             "accepts_response_payload": kind != "events_api",
             "retry_attempt": retry_attempt,
-            "retry_reason": "",
+            "retry_reason": "timeout" if retry_attempt else "",
         }
-        assert self._loop is not None and self._sockets, "no Socket Mode client connected"
-        asyncio.run_coroutine_threadsafe(self._sockets[-1].send_json(envelope), self._loop).result(
-            5
-        )
+        self._on_socket(lambda ws: ws.send_json(envelope))
         return envelope_id
+
+    def socket_disconnect(self, reason: str = "refresh_requested", grace: float = 1.0) -> None:
+        """Slack's `disconnect` on the newest connection. Unless it is a `warning`, that
+        connection is then closed: once the app has opened another, or after `grace` seconds."""
+
+        async def notice(ws: web.WebSocketResponse) -> None:
+            await ws.send_json(
+                {"type": "disconnect", "reason": reason, "debug_info": {"host": "fake-applink"}}
+            )
+            if reason != "warning":
+                self._retiring.add(ws)
+                asyncio.get_running_loop().call_later(grace, self._retire, ws)
+
+        self._on_socket(notice)
+
+    def _retire(self, ws: web.WebSocketResponse) -> None:
+        self._retiring.discard(ws)
+        asyncio.ensure_future(ws.close())
+
+    def _on_socket(self, act: Callable[[web.WebSocketResponse], Any]) -> None:
+        assert self._loop is not None and self._sockets, "no Socket Mode client connected"
+        ws = self._sockets[-1]
+        asyncio.run_coroutine_threadsafe(act(ws), self._loop).result(5)
 
     def socket_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any] | None:
         """The app's acknowledgement of an envelope (None when it never came)."""
@@ -394,16 +484,19 @@ class FakeSlack:
             await asyncio.sleep(0.01)
         return self._socket_acks.get(envelope_id)
 
-    async def socket_connected_async(self, timeout: float = 10.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while not self._sockets and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
-        return bool(self._sockets)
-
-    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        ticket = request.query.get("ticket", "")
+        with self._lock:
+            fresh = ticket in self._tickets
+            self._tickets.discard(ticket)
+        if not fresh:  # a URL serves one connection: reconnecting needs apps.connections.open
+            return web.Response(status=401, text="this Socket Mode URL was used or never issued")
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
+        for old in list(self._retiring):  # the app moved to this connection: close the old
+            self._retire(old)
         self._sockets.append(ws)
+        self.socket_connections += 1
         await ws.send_json(
             {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"}}
         )
@@ -461,9 +554,11 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         if method == "oauth.v2.access":
             return web.json_response(self._oauth_v2_access(params, auth))
-        wanted = self.app_token if method == "apps.connections.open" else self.token
+        wanted = self._wanted_token(method, params)
         given = auth.removeprefix("Bearer ") if auth else params.get("token")
-        if given not in self.installed and wanted is not None and given != wanted:
+        # A workflow step's run is completed with its own token only, never a bot token.
+        installed = given in self.installed and not method.startswith("functions.")
+        if not installed and wanted is not None and given != wanted:
             return web.json_response({"ok": False, "error": "invalid_auth"})
         if method == "auth.test" and given in self.installed:
             return web.json_response(self._install_auth_test(self.installed[given]))
@@ -480,6 +575,14 @@ class FakeSlack:
         ):
             return web.json_response({"ok": False, "error": "no_text"})
         return web.json_response(answer(params))
+
+    def _wanted_token(self, method: str, params: dict[str, Any]) -> str | None:
+        if method in APP_TOKEN_METHODS:
+            return self.app_token
+        if method.startswith("functions."):  # a run's own token, never the bot token
+            execution = str(params.get("function_execution_id") or "")
+            return self._function_tokens.get(execution, "no token was issued for this run")
+        return self.token
 
     async def _upload(self, request: web.Request) -> web.Response:
         body = await request.read()
@@ -653,6 +756,18 @@ class FakeSlack:
             self._reactions.add(key)
         return {"ok": True}
 
+    def _m_conversations_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.channels.get(str(params.get("channel", "")))
+        if found is None:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": found}
+
+    def _m_team_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.teams.get(str(params.get("team") or self.team))
+        if found is None:
+            return {"ok": False, "error": "team_not_found"}
+        return {"ok": True, "team": found}
+
     def _m_users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user_id = str(params.get("user", ""))
         user = self.users.get(user_id)
@@ -700,8 +815,25 @@ class FakeSlack:
         files = _decoded(params.get("files")) or []
         return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
 
+    def _m_functions_completeSuccess(self, params: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(_decoded(params.get("outputs")), dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True}
+
+    def _m_functions_completeError(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True}
+
+    def _m_apps_event_authorizations_list(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self.event_authorizations.get(str(params.get("event_context")))
+        if found is None:
+            return {"ok": False, "error": "invalid_event_context"}
+        return {"ok": True, "authorizations": found}
+
     def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
+        ticket = f"ticket-{next(self._ids)}"
+        with self._lock:
+            self._tickets.add(ticket)
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket?ticket={ticket}"}
 
 
 def _between(messages: list[dict[str, Any]], params: dict[str, Any]) -> list[dict[str, Any]]:

@@ -516,6 +516,7 @@ class TeamsUser:
     name: str
     aad: str = field(default_factory=lambda: str(uuid.uuid4()))
     id: str = ""
+    tenant: str | None = None  # another organisation's tenant (a shared channel's guest)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -523,7 +524,8 @@ class TeamsUser:
             object.__setattr__(self, "id", "29:1" + raw)
 
     def account(self) -> dict[str, str]:
-        return {"id": self.id, "name": self.name, "aadObjectId": self.aad}
+        found = {"id": self.id, "name": self.name, "aadObjectId": self.aad}
+        return {**found, "tenantId": self.tenant} if self.tenant else found
 
     def mention(self) -> tuple[str, dict[str, Any]]:
         """`<at>Name</at>` and its entity (without aadObjectId, as Teams often sends it)."""

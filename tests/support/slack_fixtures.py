@@ -75,9 +75,14 @@ class SlackTestApp:
         return await self.client.post("/slack/events", content=body, headers=headers)
 
     async def event(
-        self, event: dict[str, Any], event_id: str | None = None, retry_num: int | None = None
+        self,
+        event: dict[str, Any],
+        event_id: str | None = None,
+        retry_num: int | None = None,
+        shared: bool = False,
     ) -> httpx.Response:
-        return await self.post(sr.event_body(event, event_id=event_id), retry_num=retry_num)
+        body = sr.event_body(event, event_id=event_id, shared=shared)
+        return await self.post(body, retry_num=retry_num)
 
     async def command(self, text: str, user: str = sr.USER, **kw: Any) -> httpx.Response:
         kw.setdefault("response_url", self.fake.response_url("cmd"))

@@ -63,8 +63,10 @@ def signed_headers(
 
 
 # ----- Events API ------------------------------------------------------------------------------
-def event_body(event: dict[str, Any], team: str = TEAM, event_id: str | None = None) -> bytes:
-    """An event_callback envelope around `event`."""
+def event_body(
+    event: dict[str, Any], team: str = TEAM, event_id: str | None = None, shared: bool = False
+) -> bytes:
+    """An event_callback envelope around `event` (`shared`: in a Slack Connect channel)."""
     envelope = {
         "token": "legacy-verification-token",
         "team_id": team,
@@ -82,10 +84,34 @@ def event_body(event: dict[str, Any], team: str = TEAM, event_id: str | None = N
                 "is_enterprise_install": False,
             }
         ],
-        "is_ext_shared_channel": False,
+        "is_ext_shared_channel": shared,
         "event_context": f"4-{_next()}",
     }
     return json.dumps(envelope).encode()
+
+
+def function_executed_event(
+    execution: str, token: str, inputs: dict[str, Any], callback_id: str = "track_commitment"
+) -> dict[str, Any]:
+    """A workflow step's run (Workflow Builder ran our custom function), carrying `token` as
+    its function token."""
+    return {
+        "type": "function_executed",
+        "function": {
+            "id": "Fn0001",
+            "callback_id": callback_id,
+            "title": "Track a customer commitment",
+            "type": "app",
+            "app_id": APP,
+            "input_parameters": [],
+            "output_parameters": [],
+        },
+        "inputs": inputs,
+        "function_execution_id": execution,
+        "workflow_execution_id": f"Wx{_next():06d}",
+        "event_ts": new_ts(),
+        "bot_access_token": token,
+    }
 
 
 def url_verification_body(challenge: str) -> bytes:
@@ -115,6 +141,19 @@ def message_event(
         "client_msg_id": f"cm-{_next()}",
         **extra,
     }
+
+
+def connect_message_event(
+    text: str, user: str, user_team: str | None, thread_ts: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    """A message in a Slack Connect channel: a person of `user_team` (Slack names their own
+    team in `user_team` and `source_team`; None: the event leaves both out)."""
+    event = message_event(text, user=user, team=user_team or TEAM, **extra)
+    if user_team is not None:
+        event.update(user_team=user_team, source_team=user_team)
+    if thread_ts is not None:
+        event.update(thread_ts=thread_ts)
+    return event
 
 
 def bot_message_event(
@@ -281,12 +320,14 @@ def block_actions_body(
     ephemeral: bool = False,
     home_view: dict[str, Any] | None = None,
     response_url: str | None = "http://127.0.0.1:9/response/act",
+    user_team: str | None = None,
 ) -> bytes:
     """A click: on a message (`message` holds its blocks; `ephemeral` for /loop replies) or on
-    the App Home (`home_view`)."""
+    the App Home (`home_view`). `user_team`: the clicker's own team when it is another one (a
+    customer's person in a Slack Connect channel)."""
     payload: dict[str, Any] = {
         "type": "block_actions",
-        "user": _user(user, team),
+        "user": _user(user, user_team or team),
         "api_app_id": APP,
         "token": "legacy-verification-token",
         "trigger_id": f"{_next()}.trigger",
@@ -381,5 +422,24 @@ def message_action_body(
         "response_url": "http://127.0.0.1:9/response/shortcut",
         "message_ts": message["ts"],
         "message": {"type": "message", **message},
+    }
+    return _payload(payload)
+
+
+def block_suggestion_body(
+    action_id: str, block_id: str, value: str, user: str = USER, team: str = TEAM
+) -> bytes:
+    """What Slack sends while a person types in an external select (it wants options back)."""
+    payload = {
+        "type": "block_suggestion",
+        "user": _user(user, team),
+        "team": {"id": team, "domain": "acme"},
+        "api_app_id": APP,
+        "token": "legacy-verification-token",
+        "action_id": action_id,
+        "block_id": block_id,
+        "value": value,
+        "container": {"type": "message", "message_ts": new_ts(), "is_ephemeral": True},
+        "channel": {"id": CHANNEL, "name": "general"},
     }
     return _payload(payload)

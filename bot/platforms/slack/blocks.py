@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from bot.core import readable
-from bot.core.replies import Button, Reply, Section, Table
+from bot.core.replies import Button, Picker, Reply, Section, Table
 from bot.platforms.slack.text import escape
 
 Block = dict[str, Any]
@@ -90,15 +90,53 @@ def section_blocks(section: Section, index: int, key: str | None = None) -> list
             for f in section.fields[:MAX_FIELDS]
         ]
     blocks = [block]
-    if section.buttons:
-        blocks.append(
+    elements = [element(b) for b in section.buttons[:24]]
+    picker = section.picker
+    if picker is not None and not picker.about:
+        elements.append(picker_element(picker))
+    if elements:
+        blocks.append({"type": "actions", "block_id": f"a:{key}:{index}", "elements": elements})
+    if picker is not None and picker.about:
+        blocks.append(about_picker(picker))
+    return blocks
+
+
+PICK_ACTION = "loop_run_pick"  # a select whose chosen option's value is a command to run
+_PICKER_OPTIONS = 100  # Slack's limit for a static select
+
+
+def picker_element(picker: Picker, action_id: str = PICK_ACTION) -> Block:
+    """A static select of the picker's (first 100) choices."""
+    return {
+        "type": "static_select",
+        "action_id": action_id,
+        "placeholder": plain(picker.placeholder),
+        "options": [
+            {"text": plain(label), "value": value[:150]}
+            for label, value in picker.choices[:_PICKER_OPTIONS]
+        ],
+    }
+
+
+PICKED = "pick|"  # an about-picker's block id: what the pick is about follows
+
+
+def about_picker(picker: Picker) -> Block:
+    """A picker whose choices' values are ids and whose block carries what it is about (the
+    reacted message): the first 100 choices in a static select and, past 100, a search
+    (external select: Slack asks `options` as the person types)."""
+    action_id = f"loop_{picker.action}"
+    elements = [picker_element(picker, action_id)]
+    if picker.search:
+        elements.append(
             {
-                "type": "actions",
-                "block_id": f"a:{key}:{index}",
-                "elements": [element(b) for b in section.buttons[:25]],
+                "type": "external_select",
+                "action_id": f"{action_id}_search",
+                "placeholder": plain("Search every customer…"),
+                "min_query_length": 1,
             }
         )
-    return blocks
+    return {"type": "actions", "block_id": (PICKED + picker.about)[:255], "elements": elements}
 
 
 def _value(value: str) -> str:

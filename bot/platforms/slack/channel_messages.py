@@ -94,6 +94,9 @@ def event_workspace(payload: dict[str, Any]) -> str | None:
     at the top), the team else the enterprise. None for a shape Slack never sends."""
     if org_wide := org_wide_team(payload):  # checked first: Bolt's middleware does the same
         return org_wide
+    first = (payload.get("authorizations") or [None])[0]
+    if isinstance(first, dict) and first.get("is_enterprise_install") and not first.get("team_id"):
+        return None  # an org-wide event naming no workspace: Bolt's middleware finds it
     try:
         team = _first_id(payload, "team", "team_id")
         found = team or _first_id(payload, "enterprise", "enterprise_id") or ""

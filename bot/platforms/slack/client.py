@@ -162,10 +162,17 @@ class SlackClient(AsyncWebClient):
     one retry rule, one connection pool. `wait_on_rate_limit`: request paths wait 429s out;
     a sweep's file uploads get RateLimited raised instead."""
 
-    def __init__(self, web: WebApi, wait_on_rate_limit: bool = True) -> None:
-        super().__init__(token=web.token, base_url=web.base, timeout=TIMEOUT_SECONDS)
+    def __init__(
+        self, web: WebApi, wait_on_rate_limit: bool = True, token: str | None = None
+    ) -> None:
+        super().__init__(token=token or web.token, base_url=web.base, timeout=TIMEOUT_SECONDS)
         self.web = web
         self.wait_on_rate_limit = wait_on_rate_limit
+        self._own_token = token  # None: WebApi's (the bot token)
+
+    def with_token(self, token: str) -> SlackClient:
+        """The same caller, its calls made with `token` (a workflow step's function token)."""
+        return SlackClient(self.web, self.wait_on_rate_limit, token)
 
     async def api_call(  # type: ignore[override]
         self,
@@ -182,7 +189,7 @@ class SlackClient(AsyncWebClient):
         if files is not None or isinstance(data, aiohttp.FormData):
             raise NotImplementedError(f"{api_method}: multipart calls")
         fields = {**(params or {}), **(data or {}), **(json or {})}
-        token = fields.pop("token", None)
+        token = fields.pop("token", None) or self._own_token
         answer = await self.web.call(
             api_method,
             fields,

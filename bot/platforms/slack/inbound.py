@@ -110,6 +110,21 @@ def by_person(message: dict[str, Any], bot_user_id: str | None) -> bool:
     )
 
 
+async def outsider(
+    slack: SlackParts, body: dict[str, Any], event: dict[str, Any], team: str
+) -> bool:
+    """Whether a message's author is outside the workspace (a customer's person in a Slack
+    Connect channel): their team (`user_team`, else `source_team`) is another one. When a
+    shared channel's event says neither, users.info's team decides."""
+    home = event.get("user_team") or event.get("source_team")
+    if isinstance(home, str) and home:
+        return home != team
+    if body.get("is_ext_shared_channel") is True:
+        found = await slack.callers.home_team(team, event["user"])
+        return found is not None and found != team
+    return False
+
+
 async def captured(
     slack: SlackParts, body: dict[str, Any], event: dict[str, Any], team: str, text: str
 ) -> None:
@@ -118,8 +133,10 @@ async def captured(
     user, channel, ts = event["user"], event["channel"], event["ts"]
 
     async def decide() -> Reply | None:
-        link = permalink(await slack.workspace_url(), channel, ts, event.get("thread_ts"))
-        message = ChatMessage(text, channel, ts, link, "mention")
+        thread = event.get("thread_ts")
+        link = permalink(await slack.workspace_url(), channel, ts, thread)
+        external = await outsider(slack, body, event, team)
+        message = ChatMessage(text, channel, ts, link, "mention", thread, external)
         caller = await slack.callers.caller(team, user, channel)
         return await slack.captures.submit(Capture(caller, message, body.get("event_id")))
 

@@ -8,11 +8,14 @@ from typing import Any
 import yaml
 
 from bot.platforms.slack.listeners.shortcuts import SHORTCUT
+from bot.platforms.slack.listeners.workflows import TRACK_STEP
 from bot.settings import Settings
 
 # Each scope, and what needs it.
 BOT_SCOPES = {
     "app_mentions:read": "app_mention events",
+    "channels:read": "whether a channel the bot joins is shared with another organisation",
+    "groups:read": "the same for private channels",
     "channels:history": "messages in public channels, and reading a reacted message",
     "groups:history": "messages in private channels the bot was invited to",
     "chat:write": "replies, prompts, nudges, digests",
@@ -22,6 +25,7 @@ BOT_SCOPES = {
     "im:write": "opening DMs for nudges",
     "reactions:read": "the capture emoji",
     "reactions:write": "marking captured messages",
+    "team:read": "the other organisation's name and domain, to offer its customer",
     "users:read": "time zones and admin flags from profiles",
 }
 # With OAuth installs: an uninstall, or revoked tokens, remove the workspace's tokens.
@@ -29,10 +33,55 @@ INSTALL_EVENTS = ["app_uninstalled", "tokens_revoked"]
 BOT_EVENTS = [
     "app_home_opened",
     "app_mention",
+    "channel_shared",
+    "function_executed",  # the workflow step ran
+    "member_joined_channel",
     "message.channels",
     "message.groups",
     "reaction_added",
 ]
+
+
+def _parameter(name: str, kind: str, title: str, description: str) -> dict[str, str]:
+    return {"type": kind, "name": name, "title": title, "description": description}
+
+
+def workflow_steps(settings: Settings) -> dict[str, Any]:
+    """The Workflow Builder step "Track a customer commitment": what `/loop commit` takes in,
+    the loop's number and link out (Slack's shape: `properties` and `required`)."""
+    add = f"{settings.command} customer add"
+    inputs = [
+        _parameter("customer", "string", "Customer", f"The customer's name or alias ({add})"),
+        _parameter("what", "string", "What was promised", "What to deliver to the customer"),
+        _parameter(
+            "owner", "slack#/types/user_id", "Owner", "Who keeps the promise (nudged until done)"
+        ),
+        _parameter(
+            "due",
+            "string",
+            "Due",
+            "By when: Friday, in 3 days, 2026-12-01, or a timestamp. Empty: 3 working days",
+        ),
+    ]
+    outputs = [
+        _parameter("loop_number", "integer", "Loop number", "The loop's number (#12 is 12)"),
+        _parameter("loop_link", "string", "Loop link", "Opens Loopkeeper's Home with the loop"),
+    ]
+    return {
+        TRACK_STEP: {
+            "title": "Track a customer commitment",
+            "description": "Record a promise to a customer; its owner is nudged until it is "
+            "done and the customer told",
+            "input_parameters": {
+                "properties": {p["name"]: p for p in inputs},
+                "required": ["customer", "what", "owner"],
+            },
+            "output_parameters": {
+                "properties": {p["name"]: p for p in outputs},
+                "required": ["loop_number", "loop_link"],
+            },
+        }
+    }
 
 
 def manifest(settings: Settings, url: str | None, oauth: bool = False) -> dict[str, Any]:
@@ -52,6 +101,8 @@ def manifest(settings: Settings, url: str | None, oauth: bool = False) -> dict[s
         command["url"] = events_url
         subscriptions["request_url"] = events_url
         interactivity["request_url"] = events_url
+        # the customer search of the reaction picker (past 100 customers)
+        interactivity["message_menu_options_url"] = events_url
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {
@@ -81,10 +132,14 @@ def manifest(settings: Settings, url: str | None, oauth: bool = False) -> dict[s
         "settings": {
             "event_subscriptions": subscriptions,
             "interactivity": interactivity,
-            "org_deploy_enabled": oauth,
+            # Slack lists an app's workflow steps in Workflow Builder only when it is org-ready;
+            # a single workspace installs an org-ready app as any other.
+            "org_deploy_enabled": True,
             "socket_mode_enabled": events_url is None,
             "token_rotation_enabled": oauth,
+            "function_runtime": "remote",  # the step runs here, not on Slack's infrastructure
         },
+        "functions": workflow_steps(settings),
     }
 
 

@@ -16,10 +16,13 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.installation_store.models.bot import Bot
 from slack_sdk.oauth.installation_store.models.installation import Installation
@@ -37,6 +40,11 @@ INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 REFRESH_MINUTES = 120  # a rotating token is refreshed when it has less than this to live
 TOKEN_SECONDS = 60.0  # a workspace's token is looked up again after this (uninstalls, rotation)
+
+
+def _about_install(body: dict[str, Any]) -> bool:
+    """app_uninstalled and tokens_revoked: about the install itself, not any one workspace."""
+    return (body.get("event") or {}).get("type") in ("app_uninstalled", "tokens_revoked")
 
 
 class _Installations(AsyncInstallationStore):
@@ -125,7 +133,7 @@ class SlackInstalls:
 
     def __init__(self, deps: Deps, client: SlackClient) -> None:
         settings = deps.settings
-        self.deps = deps
+        self.deps, self.client = deps, client
         self.store = Installations(str(settings.slack_client_id), deps.engine, settings.secret_keys)
         self.installations = _Installations(self.store, deps)
         self.rotator = AsyncTokenRotator(
@@ -221,14 +229,42 @@ class SlackInstalls:
             self._orgs_seen.add((team, enterprise))
 
     async def _with_workspace_token(
-        self, context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
-    ) -> None:
+        self,
+        context: AsyncBoltContext,
+        body: dict[str, Any],
+        next: Callable[[], Awaitable[None]],
+    ) -> BoltResponse | None:
+        if context.is_enterprise_install and not context.team_id and not _about_install(body):
+            team = await self._team_of_event(body)
+            if team is None:  # never filed under the org: that would split a workspace's data
+                log.warning("an org-wide event named no workspace; it was left alone")
+                return BoltResponse(status=200, body="")
+            context["team_id"] = team
         if context.is_enterprise_install and context.enterprise_id and context.team_id:
             await self._in_org(context.team_id, context.enterprise_id)
         # Bolt runs the listeners after every middleware returned, in this same context: the
         # token stays set for them (each request, and each Socket Mode envelope, is a task).
         current_token.set(context.bot_token)
         await next()
+        return None
+
+    async def _team_of_event(self, body: dict[str, Any]) -> str | None:
+        """The workspace an org-wide install's event happened in when the event names none:
+        the first workspace apps.event.authorizations.list (with SLACK_APP_TOKEN) gives."""
+        app_token, event_context = self.deps.settings.slack_app_token, body.get("event_context")
+        if not app_token or not isinstance(event_context, str):
+            return None
+        try:
+            found = await self.client.apps_event_authorizations_list(
+                event_context=event_context, token=app_token
+            )
+        except (SlackApiError, aiohttp.ClientError) as exc:
+            log.warning("apps.event.authorizations.list failed: %s", exc)
+            return None
+        for authorization in found.get("authorizations") or []:
+            if isinstance(authorization, dict) and authorization.get("team_id"):
+                return str(authorization["team_id"])
+        return None
 
     # ----- uninstalls -----------------------------------------------------------------------
     async def _on_uninstalled(self, context: AsyncBoltContext) -> None:

@@ -83,11 +83,14 @@ class SlackParts:
         (None here), or the install's serving `team`; "" when no install does (Bolt answers)."""
         if self.installs is None:
             return None
-        enterprise = payload.get("enterprise_id")
-        authorizations = payload.get("authorizations") or [{}]
-        if isinstance(authorizations[0], dict) and authorizations[0].get("is_enterprise_install"):
-            enterprise = enterprise or authorizations[0].get("enterprise_id")
-        bot = await self.installs.bot_for(team, enterprise if isinstance(enterprise, str) else None)
+        # Only an org-wide install serves the workspace through its org; a workspace's own
+        # install inside a Grid org is found by the workspace alone.
+        enterprise = None
+        first = (payload.get("authorizations") or [None])[0]
+        if isinstance(first, dict) and first.get("is_enterprise_install"):
+            found = first.get("enterprise_id") or payload.get("enterprise_id")
+            enterprise = found if isinstance(found, str) else None
+        bot = await self.installs.bot_for(team, enterprise)
         return (bot.bot_token or "") if bot is not None else ""
 
     async def workspace_url(self) -> str | None:

@@ -27,6 +27,8 @@ SHAPES: dict[str, dict[str, Any]] = {
         "text?": str,
         "thread_ts?": str,
         "subtype?": str,
+        "user_team?": str,
+        "source_team?": str,
     },
     "message_changed": {
         "channel": str,
@@ -52,6 +54,8 @@ SHAPES: dict[str, dict[str, Any]] = {
         "item.ts?": str,
     },
     "app_home_opened": {"user": str, "tab?": str},
+    "member_joined_channel": {"user": str, "channel": str, "inviter?": str},
+    "channel_shared": {"channel": str, "connected_team_id?": str},
     "block_actions": {
         **_USER,
         "actions": list,

@@ -32,6 +32,7 @@ class Callers:
     ) -> None:
         self.deps, self.client, self.db = deps, client, db
         self._known: dict[tuple[str, str], Profile] = {}
+        self._home: dict[tuple[str, str], str] = {}  # (workspace, user) -> the user's own team
         self._loading: dict[tuple[str, str], asyncio.Future[Profile | None]] = {}
 
     async def caller(
@@ -82,6 +83,8 @@ class Callers:
             )
             return stored
         found = answer.get("user") or {}
+        if found.get("team_id"):
+            self._home[(team, user)] = str(found["team_id"])
         profile_caller = Caller(
             platform="slack",
             workspace=team,
@@ -96,3 +99,21 @@ class Callers:
         )
         self._known[(team, user)] = profile
         return profile
+
+    async def home_team(self, team: str, user: str) -> str | None:
+        """The team a user belongs to (users.info's team_id): another one than `team` for a
+        person of another organisation in a shared channel. None when Slack does not say."""
+        key = (team, user)
+        if key not in self._home:
+            try:
+                answer = await asyncio.wait_for(
+                    self.client.users_info(user=user), USERS_INFO_SECONDS
+                )
+            except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
+                log.warning("users.info for %s failed (%s)", user, type(exc).__name__)
+                return None
+            home = (answer.get("user") or {}).get("team_id")
+            if not home:
+                return None
+            self._home[key] = str(home)
+        return self._home[key]

@@ -68,6 +68,13 @@ class Arrival:
             return self.conversation_id or None
         return None
 
+    @property
+    def external(self) -> bool:
+        """The sender is a person of another tenant (a Teams Connect shared channel's guest)."""
+        sender = self.activity.from_property
+        home = sender.tenant_id if sender else None
+        return bool(home) and home != self.tenant
+
     def caller(self) -> Caller:
         sender = self.activity.from_property
         return Caller(
@@ -177,14 +184,22 @@ def is_command(text: str) -> bool:
     return text.strip().startswith("/") or grammar.command_text(text) is not None
 
 
+def thread_root(arrival: Arrival) -> str | None:
+    """The id of the channel post a message replies to (itself for a new post); None outside
+    channels."""
+    conversation = arrival.conversation_id
+    if arrival.channel is None or ";messageid=" not in conversation:
+        return None
+    return conversation.split(";messageid=", 1)[1] or None
+
+
 def permalink(arrival: Arrival, message_id: str | None = None) -> str | None:
     """A Teams deep link to a channel message (what "open in Teams" uses): the arriving one, or
     `message_id` in the arrival's channel. Built here, never taken from what a client sent."""
     message = message_id if message_id is not None else arrival.activity.id
     if arrival.channel is None or not message or not _MESSAGE_ID.fullmatch(message):
         return None
-    conversation = arrival.conversation_id
-    root = conversation.split(";messageid=", 1)[1] if ";messageid=" in conversation else None
+    root = thread_root(arrival)
     # A root post is its own parent; a reply names the thread's root.
     query = {"tenantId": arrival.tenant, "parentMessageId": root or message}
     group = (_channel_data(arrival.activity).get("team") or {}).get("aadGroupId")

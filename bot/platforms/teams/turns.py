@@ -110,11 +110,14 @@ class TeamsBot:
             activity.id or "",
             inbound.permalink(arrival),
             SOURCE,
+            inbound.thread_root(arrival),
+            arrival.external,
         )
         captured = await asyncio.to_thread(
             capture.capture_message, self.deps, arrival.caller(), message, f"teams:{activity.id}"
         )
-        if captured is not None:
+        # Channel replies are public: a customer's person never sees our bookkeeping.
+        if captured is not None and captured.react and not message.external:
             await self._answer(arrival, captured)
 
     async def _people(self, arrival: Arrival) -> dict[str, str]:

@@ -33,6 +33,7 @@ def oauth_deps(url: str, fake: FakeSlack, clock: Clock, **env: str) -> Deps:
         LOOPKEEPER_SECRET_KEY=SECRET_KEY,
         SLACK_SIGNING_SECRET=sr.SECRET,
         SLACK_API_URL=fake.url,
+        SLACK_APP_TOKEN=fake.app_token or "",  # apps.event.authorizations.list takes it
         **env,
     )
     return Deps(engine=make_engine(url), settings=settings, clock=clock)
@@ -76,10 +77,13 @@ async def install(app: SlackTestApp, code: str, team: str | None, **install: Any
     return made.token
 
 
-def org_command(text: str, team: str, enterprise: str, user: str = sr.USER) -> bytes:
-    """A slash command from `team` through an org-wide install of `enterprise`."""
+def org_command(
+    text: str, team: str, enterprise: str, user: str = sr.USER, org_wide: bool = True
+) -> bytes:
+    """A slash command from `team` of the Grid org `enterprise`, through the org-wide install
+    (or, not `org_wide`, the workspace's own)."""
     form = dict(urllib.parse.parse_qsl(sr.command_body(text, user=user, team=team).decode()))
-    form.update(enterprise_id=enterprise, is_enterprise_install="true")
+    form.update(enterprise_id=enterprise, is_enterprise_install=str(org_wide).lower())
     return urllib.parse.urlencode(form).encode()
 
 

@@ -29,7 +29,7 @@ def test_oauth_manifest_allows_org_wide_installs_and_names_the_redirect(monkeypa
     events = manifest["settings"]["event_subscriptions"]["bot_events"]
     assert {"app_uninstalled", "tokens_revoked"} <= set(events)
     plain = validate(manifest_cli(monkeypatch, "--url", "https://loop.example.org").output)
-    assert plain["settings"]["org_deploy_enabled"] is False
+    assert plain["settings"]["token_rotation_enabled"] is False
     assert "redirect_urls" not in plain["oauth_config"]
     assert "app_uninstalled" not in plain["settings"]["event_subscriptions"]["bot_events"]
 

@@ -29,9 +29,10 @@ ORG = "E0001"
 
 
 async def command(app: SlackTestApp, text: str, team: str, user: str = sr.USER) -> str:
-    response = await app.post(sr.command_body(text, user=user, team=team))
+    body = sr.command_body(text, user=user, team=team, response_url=app.fake.response_url())
+    response = await app.post(body)
     assert response.status_code == 200
-    return json.dumps(response.json(), ensure_ascii=False)
+    return json.dumps(response.json(), ensure_ascii=False) if response.content else ""
 
 
 async def server_sweep(app: SlackTestApp) -> list[str]:
@@ -106,6 +107,49 @@ async def test_an_org_wide_install_serves_each_workspace_of_the_org_apart(
     posts = fake_slack.answered("chat.postMessage")
     assert {c.params["channel"] for c in posts} == {"DT000A", "DT000B"}
     assert {fake_slack.token_of(c) for c in posts} == {token}
+    # Uninstalled from the org: every workspace of it stops, the data stays.
+    gone = org_event({"type": "app_uninstalled", "event_ts": sr.new_ts()}, "T000A", ORG)
+    assert (await oauth_app.post(gone)).status_code == 200
+    fake_slack.clear()
+    oauth_app.deps.clock.set(datetime(2026, 11, 30, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+    assert await server_sweep(oauth_app) == []
+    assert fake_slack.calls("chat.postMessage") == []
+    with oauth_app.deps.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM slack_bots")).scalar_one() == 0
+        assert conn.execute(sa.text("SELECT count(*) FROM loop")).scalar_one() == 2
+
+
+async def test_an_org_wide_event_naming_no_workspace_is_asked_about_or_left_alone(
+    oauth_app: SlackTestApp, fake_slack: FakeSlack
+) -> None:
+    """An org-wide install's event with no team anywhere: apps.event.authorizations.list (with
+    the app-level token) says which workspace; when it can't, the event is left alone. Catches
+    filing it under the org id, a workspace of its own that would split the customer's data."""
+    await install(oauth_app, "code-org", None, enterprise=ORG, org_wide=True)
+    await oauth_app.post(org_command("customer add Acme Corp aliases ACME", "T000A", ORG))
+
+    def teamless(text: str, context: str) -> bytes:
+        body = json.loads(org_event(sr.message_event(text, team="T000A"), "T000A", ORG))
+        for key in ("team_id", "context_team_id"):
+            body.pop(key)
+        body["event"].pop("team")
+        body["event_context"] = context
+        return json.dumps(body).encode()
+
+    fake_slack.event_authorizations["ctx-known"] = [
+        {"enterprise_id": ORG, "team_id": None, "is_enterprise_install": True},
+        {"enterprise_id": ORG, "team_id": "T000A", "is_enterprise_install": False},
+    ]
+    assert (await oauth_app.post(teamless("ACME asked again", "ctx-known"))).status_code == 200
+    assert (await oauth_app.post(teamless("ACME is unhappy", "ctx-unknown"))).status_code == 200
+    await oauth_app.settle()
+    asked = fake_slack.calls("apps.event.authorizations.list")
+    assert {c.params["event_context"] for c in asked} == {"ctx-known", "ctx-unknown"}
+    assert {fake_slack.token_of(c) for c in asked} == {fake_slack.app_token}
+    assert [f.text for f in feedback(oauth_app.deps)] == ["ACME asked again"]
+    with oauth_app.deps.engine.connect() as conn:
+        teams = conn.execute(sa.text("SELECT external_id FROM workspace")).scalars().all()
+    assert teams == ["T000A"]
 
 
 async def test_uninstall_removes_the_tokens_and_stops_every_post_but_keeps_the_data(
@@ -121,6 +165,7 @@ async def test_uninstall_removes_the_tokens_and_stops_every_post_but_keeps_the_d
     uninstalled = {"type": "app_uninstalled", "event_ts": sr.new_ts()}
     assert (await oauth_app.post(sr.event_body(uninstalled, team="T0001"))).status_code == 200
     fake_slack.revoke(one)
+    await oauth_app.settle()
     with oauth_app.deps.engine.connect() as conn:
         teams = conn.execute(sa.text("SELECT team_id FROM slack_bots")).scalars().all()
         loops = conn.execute(sa.text("SELECT count(*) FROM loop")).scalar_one()
@@ -174,3 +219,55 @@ async def test_a_rotating_token_is_refreshed_before_it_expires_and_kept(
     assert "Acme" in await command(oauth_app, "customers", "T0001")
     assert len(fake_slack.calls("oauth.v2.access")) == 2  # twelve hours left: no refresh
     assert {fake_slack.token_of(c) for c in fake_slack.calls("users.info")} == {new}
+
+
+async def test_revoked_bot_tokens_stop_posts_and_an_uninstalled_workspace_is_refused(
+    oauth_app: SlackTestApp, fake_slack: FakeSlack
+) -> None:
+    """tokens_revoked (the bot's) works as an uninstall; a signed request from a workspace
+    with no install stores nothing and gets Bolt's "install again" answer."""
+    await install(oauth_app, "code-1", "T0001")
+    await command(oauth_app, "customer add Acme Corp aliases ACME", "T0001")
+    await command(oauth_app, "commit ACME: send the deck owner <@UBOB> by Thursday 5pm", "T0001")
+    revoked = {"type": "tokens_revoked", "tokens": {"bot": ["UBOT"]}, "event_ts": sr.new_ts()}
+    assert (await oauth_app.post(sr.event_body(revoked, team="T0001"))).status_code == 200
+    oauth_app.deps.clock.set(THURSDAY)  # type: ignore[attr-defined]
+    fake_slack.clear()
+    assert await server_sweep(oauth_app) == []
+    assert fake_slack.calls("chat.postMessage") == []
+    for team, name in (("T0001", "Globex"), ("T0099", "Initech")):
+        fake_slack.clear()
+        assert await command(oauth_app, f"customer add {name}", team) == ""
+        told = fake_slack.calls("response_url")  # Bolt answers through the response URL
+        assert len(told) == 1 and "reinstall" in told[0].text.lower()
+    with oauth_app.deps.engine.connect() as conn:
+        names = conn.execute(sa.text("SELECT name FROM customer")).scalars().all()
+    assert names == ["Acme Corp"]
+
+
+async def test_a_workspace_install_inside_a_grid_org_is_not_stopped_by_the_org_uninstalling(
+    oauth_app: SlackTestApp, fake_slack: FakeSlack
+) -> None:
+    """T0001 (in org E0001) has its own install; the org's org-wide install then goes away.
+    Catches taking every event carrying an enterprise id as served through the org: T0001
+    would be stopped with the org although its own install still serves it."""
+    own = await install(oauth_app, "code-1", "T0001", enterprise=ORG)
+    await install(oauth_app, "code-org", None, enterprise=ORG, org_wide=True)
+    for text in (
+        "customer add Acme Corp aliases ACME",
+        "commit ACME: call owner <@UBOB> by Thursday 5pm",
+    ):
+        answer = await oauth_app.post(org_command(text, "T0001", ORG, org_wide=False))
+        assert "Added Acme" in answer.text or "Tracking #1" in answer.text
+    body = json.loads(sr.event_body(sr.message_event("ACME wants SSO"), team="T0001"))
+    body["enterprise_id"] = ORG
+    body["authorizations"][0]["enterprise_id"] = ORG
+    await oauth_app.post(json.dumps(body).encode())
+    gone = org_event({"type": "app_uninstalled", "event_ts": sr.new_ts()}, "T000A", ORG)
+    assert (await oauth_app.post(gone)).status_code == 200
+    await oauth_app.settle()
+    assert [f.text for f in feedback(oauth_app.deps)] == ["ACME wants SSO"]
+    oauth_app.deps.clock.set(THURSDAY)  # type: ignore[attr-defined]
+    fake_slack.clear()
+    assert len(await server_sweep(oauth_app)) == 1
+    assert [fake_slack.token_of(c) for c in fake_slack.calls("chat.postMessage")] == [own]

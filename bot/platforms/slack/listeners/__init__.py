@@ -11,9 +11,23 @@ from functools import partial
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.platforms.slack.blocks import FEEDBACK_MODAL, PAGE_ACTION, RUN_ACTION, UPDATE_MODAL
+from bot.platforms.slack.blocks import (
+    FEEDBACK_MODAL,
+    PAGE_ACTION,
+    PICK_ACTION,
+    RUN_ACTION,
+    UPDATE_MODAL,
+)
 from bot.platforms.slack.inbound import scope_org_wide_events
-from bot.platforms.slack.listeners import actions, commands, events, shortcuts
+from bot.platforms.slack.listeners import (
+    actions,
+    channel_events,
+    commands,
+    events,
+    picks,
+    shortcuts,
+    workflows,
+)
 from bot.platforms.slack.parts import SlackParts
 
 
@@ -27,9 +41,18 @@ def register(app: AsyncApp, slack: SlackParts) -> None:
     app.command(slack.deps.settings.command)(partial(commands.on_command, slack))
     app.action(re.compile(f"^{PAGE_ACTION}_"))(partial(commands.on_button, slack))
     app.action(RUN_ACTION)(partial(commands.on_button, slack))
+    app.action(PICK_ACTION)(partial(commands.on_button, slack))
+    app.event("member_joined_channel")(partial(channel_events.on_member_joined, slack))
+    app.event("channel_shared")(partial(channel_events.on_channel_shared, slack))
     app.action(actions.LOOP_ACTIONS)(partial(actions.on_loop_action, slack))
     app.action("loop_update")(partial(actions.on_update_button, slack))
     app.view(UPDATE_MODAL)(partial(actions.on_update_submitted, slack))
     app.action("loop_track")(partial(actions.on_track, slack))
+    app.action("loop_csat")(partial(actions.on_csat, slack))
+    app.action(re.compile(f"^{picks.PICK}(_search)?$"))(partial(picks.on_pick, slack))
+    app.options(f"{picks.PICK}_search")(partial(picks.on_pick_search, slack))
     app.shortcut(shortcuts.SHORTCUT)(partial(shortcuts.on_shortcut, slack))
     app.view(FEEDBACK_MODAL)(partial(shortcuts.on_submitted, slack))
+    app.function(workflows.TRACK_STEP, middleware=[workflows.function_token(slack)])(
+        partial(workflows.on_track_step, slack)
+    )

@@ -12,9 +12,9 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.core.replies import Reply
-from bot.platforms.slack import send
+from bot.platforms.slack import send, telling
 from bot.platforms.slack.ack_budget import Late
-from bot.platforms.slack.blocks import PAGE_ACTION, messages, pager
+from bot.platforms.slack.blocks import PAGE_ACTION, PICK_ACTION, messages, pager
 from bot.platforms.slack.inbound import DAMAGED, as_reply, loop_number, say_damaged, team_of
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.text import from_slack
@@ -44,13 +44,16 @@ async def on_button(
     context: AsyncBoltContext,
     respond: AsyncRespond,
 ) -> None:
-    """A page button (another page of a list, in place of this one), or a button that runs
-    the command in its value (Undo, "Forget Acme"), answered in a new message. A damaged value
+    """A page button (another page of a list, in place of this one), or a button (or a
+    picker's choice) that runs the command in its value (Undo, "Forget Acme", "channel link
+    Acme"), answered in a new message. A damaged value
     gets an "out of date" ephemeral, never a 500."""
     try:
         if action["action_id"].startswith(PAGE_ACTION):
             asked = json.loads(action["value"])
             text, page = str(asked["text"]), loop_number(asked["page"])
+        elif action["action_id"] == PICK_ACTION:
+            text, page = str(action["selected_option"]["value"]), None
         else:
             text, page = str(action["value"]), None
     except DAMAGED:
@@ -89,9 +92,10 @@ async def run(
     async def decide() -> Reply:
         caller = await slack.callers.caller(team, user, channel)
         try:
-            return await slack.db(commands.run, slack.deps, caller, text, page)
+            reply = await slack.db(commands.run, slack.deps, caller, text, page)
         except Exception as exc:  # noqa: BLE001 - a bug is told; a database failure re-raised
             return as_reply(exc, f"{slack.deps.settings.command} {text!r}", log)
+        return await telling.tell(slack, caller, reply)
 
     async def answer(reply: Reply, skip_first: bool = False) -> None:
         await send.respond_all(
