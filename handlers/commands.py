@@ -17,6 +17,7 @@ from handlers import (
     reports,
     reviews,
     settings,
+    telling,
     tickets,
     undo,
 )
@@ -50,6 +51,8 @@ def dispatch(
             return loops.commit(deps, caller, command)
         case grammar.ListLoops():
             return loops.list_loops(deps, caller, command, page or 1)
+        case grammar.Tell():
+            return telling.tell_command(deps, caller, command)
         case grammar.LoopAction(action, number, text, user):
             return loops.act(deps, caller, action, number, text, user)  # type: ignore[return-value]
         case grammar.AddCustomer():

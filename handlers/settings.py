@@ -27,6 +27,7 @@ DEFAULTS: dict[str, object] = {
     "capture_off": [],  # channels where messages are not captured
     "reaction": "loop",
     "date_order": None,  # mdy or dmy for numeric dates like 12/03 (None: mdy)
+    "csat": "on",  # after a `tell`, ask the customer "How did we do?"
 }
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # The ranges a number setting may take: (smallest, largest, its unit in words).
@@ -156,6 +157,8 @@ def _read(words: list[str], current: dict[str, object]) -> tuple[str, object]:
         if order not in DATE_ORDERS:
             raise BadInput("The date order is `mdy` (12/03 is 3 December) or `dmy` (12 March).")
         return "date_order", order
+    if key == "csat" and len(args) == 1 and args[0].lower() in ("on", "off"):
+        return "csat", args[0].lower()
     if key == "reaction" and len(args) == 1:
         return "reaction", args[0].strip(":")
     raise usage

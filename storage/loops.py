@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import col, select
 
 from storage.models import (
@@ -67,6 +68,17 @@ class LoopRepo(_Repo):
         values = loop.model_dump(exclude={"id"})
         new_id = insert_ignore(self.session, Loop, values)
         return self.session.get(Loop, new_id) if new_id is not None else None
+
+    def answer_csat(self, loop_id: int, score: int, by: str, at: datetime) -> bool:
+        """Store the customer's CSAT answer unless the loop has one: only the first counts,
+        however many click at once (one conditional UPDATE)."""
+        done = self.session.execute(
+            sa.update(Loop)
+            .where(col(Loop.id) == loop_id, col(Loop.csat).is_(None))
+            .values(csat=score, csat_by=by, csat_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return done.rowcount == 1
 
     def by_source(self, workspace_id: int, source_key: str) -> Loop | None:
         return self.session.exec(

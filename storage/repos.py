@@ -275,6 +275,15 @@ class EventRepo(_Repo):
             return set()
         return {key for (key,) in insert_ignore_many(self.session, ProcessedEvent, rows, ("key",))}
 
+    def forget(self, workspace_id: int, key: str) -> None:
+        """Let a key be processed again (what it claimed did not happen)."""
+        self.session.execute(
+            sa.delete(ProcessedEvent).where(
+                col(ProcessedEvent.workspace_id) == workspace_id,
+                col(ProcessedEvent.key) == key[:255],
+            )
+        )
+
     def first_time(self, workspace_id: int, key: str, now: datetime) -> bool:
         """Record a processed chat event or click; False when it was seen before."""
         new_id = insert_ignore(

@@ -65,6 +65,14 @@ class LoopAction:
 
 
 @dataclass(frozen=True)
+class Tell:
+    """`tell <id> [message]`: post the answer in the customer's channel and close the loop."""
+
+    number: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class AddCustomer:
     name: str
     aliases: tuple[str, ...] = ()
@@ -170,6 +178,7 @@ Command = (
     | ticket_grammar.LinkTicket
     | ticket_grammar.ShowTicket
     | ticket_grammar.NewTicket
+    | Tell
     | channel_grammar.LinkChannel
     | channel_grammar.ListChannels
 )
@@ -187,6 +196,7 @@ USAGE = {
     "cancel": "cancel <id> <reason>",
     "edit": "edit <id> what <text> | due <when> | owner @user | customer <name>",
     "reopen": "reopen <id> [why]",
+    "tell": "tell <id> [message] (posts it in the customer's linked channel and closes the loop)",
     "undo": "undo (your own last change, within 10 minutes)",
     "customer": "customer add <name> [aliases <a>, <b>] [segment <s>] [value <n>] [owner @user]"
     " · customer edit <name> [name <new>] [aliases add|remove <a>, …] [segment <s>] [value <n>]"
@@ -199,7 +209,7 @@ USAGE = {
     "settings": "settings [escalation #channel | digest #channel [day HH:MM] | cadence <segment>"
     " <hours> | quiet-days <segment> <days> | response-time <segment> <duration, like 2h or 30m>"
     " | quiet-hours HH:MM-HH:MM | capture #channel on|off"
-    " | date-order mdy|dmy]",
+    " | date-order mdy|dmy | csat on|off]",
     **ticket_grammar.USAGE,
     **channel_grammar.USAGE,
 }

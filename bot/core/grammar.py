@@ -31,6 +31,7 @@ from bot.core.command_types import (
     Report,
     Review,
     ShowCustomer,
+    Tell,
     Undo,
     UserRef,
     parse_user,
@@ -64,6 +65,7 @@ __all__ = [
     "REPORT_KINDS",
     "Review",
     "ShowCustomer",
+    "Tell",
     "Undo",
     "USAGE",
     "UserRef",
@@ -229,6 +231,14 @@ def _undo(rest: str) -> Command:
     return Undo(int(match.group(1)))
 
 
+def _tell(rest: str) -> Command:
+    number, _, text = rest.strip().partition(" ")
+    match = _NUMBER.fullmatch(number)
+    if not match:
+        raise _usage_error("tell", "Which loop? Like `tell 12 the fix is live`.")
+    return Tell(int(match.group(1)), text.strip())
+
+
 def _customers(rest: str) -> Command:
     return ListCustomers()
 
@@ -277,6 +287,7 @@ _PARSERS = {
     "cancel": _loop_action("cancel"),
     "edit": _loop_action("edit"),
     "reopen": _loop_action("reopen"),
+    "tell": _tell,
     "undo": _undo,
     "customer": parse_customer,
     "customers": _customers,

@@ -31,10 +31,17 @@ class Field:
 
 @dataclass(frozen=True)
 class Picker:
-    """A list to pick one from (a select): each choice is (label, the command it runs)."""
+    """A list to pick one from (a select): each choice is (label, the command it runs).
+
+    With another `action` than "run", a choice's value is what that action acts on and `about`
+    is what the pick is about (carried with the select); `search`: too many choices to list,
+    the platform offers a search over them (`choices` holds the first ones)."""
 
     placeholder: str
     choices: tuple[tuple[str, str], ...]
+    action: str = "run"
+    about: str = ""
+    search: bool = False
 
 
 @dataclass
@@ -87,6 +94,8 @@ class Reply:
     # A paged list: this is page `page` of `pages` (platforms offer the other pages).
     page: int = 1
     pages: int = 1
+    # `tell`: a message the platform posts in the customer's channel, then reports back.
+    to_customer: CustomerPost | None = None
 
     def keys(self) -> list[str]:
         """The idempotency keys this message carries (one per nudge)."""
@@ -115,12 +124,26 @@ class Attachment:
 class Notice:
     """A message to deliver somewhere other than the caller's reply.
 
-    `to_user` is a user id (a DM), `to_channel` a channel id; exactly one is set.
+    `to_user` is a user id (a DM), `to_channel` a channel id; exactly one is set. `thread`:
+    the message (in `to_channel`) whose thread it goes in.
     """
 
     reply: Reply
     to_user: str | None = None
     to_channel: str | None = None
+    thread: str | None = None
+
+
+@dataclass(frozen=True)
+class CustomerPost:
+    """What `tell` posts in a customer's linked channel: `text`, for loop #`number`, in the
+    thread of `thread` when the loop came from one; `claim` keeps two tells from both posting."""
+
+    number: int
+    channel: str
+    text: str
+    thread: str | None
+    claim: str
 
 
 def error_reply(message: str, suggestions: list[str] | None = None) -> Reply:

@@ -23,7 +23,7 @@ from bot.core.invisible import visible
 from bot.core.ports import Delivery, MessageRef
 from bot.core.replies import Button, Reply, Section, error_reply
 from bot.platforms.terminal import print_table
-from handlers import capture, commands, customer_channels, loops, settings
+from handlers import capture, commands, customer_channels, loops, settings, telling
 from handlers.context import Caller, Deps
 
 log = logging.getLogger(__name__)
@@ -216,16 +216,32 @@ class ConsoleSession:
         except Exception:  # noqa: BLE001 - a bug must not end the chat or lose data
             log.exception("console line failed: %r", line)
             reply = error_reply("Something went wrong on my side; nothing was lost.")
+        if reply is not None and reply.to_customer is not None:
+            reply = asyncio.run(self.tell(reply))
         if reply is not None:
             self.show(reply)
+
+    async def tell(self, reply: Reply) -> Reply:
+        """`tell`: the answer is printed as a post in the customer's channel."""
+
+        async def run(use_case: Callable[..., object], *args: object) -> object:
+            return use_case(*args)
+
+        async def link(ref: MessageRef) -> str:
+            return f"console://{ref.channel.lstrip('#')}/{ref.ts}"
+
+        delivery = ConsoleDelivery(self.out)
+        return await telling.deliver(self.deps, self.caller, reply, delivery, run, link)
 
     def show(self, reply: Reply) -> None:
         self.choices.shown(reply)
         render(reply, self.out, self.choices.number)
         for notice in reply.notices:
             where = f"DM to @{notice.to_user}" if notice.to_user else f"#{notice.to_channel}"
+            where += " (in the thread)" if notice.thread else ""
             self.out.write(f"— {where} —\n")
-            render(notice.reply, self.out)
+            # a question posted in a thread (CSAT) can be answered here: its numbers are live
+            render(notice.reply, self.out, self.choices.number if notice.thread else None)
 
     def _reply_to(self, line: str) -> Reply | None:
         command = self.deps.settings.command
@@ -277,6 +293,8 @@ class ConsoleSession:
             return capture.track_commitment(self.deps, self.caller, button.value)
         if button.action == "run":
             return commands.run(self.deps, self.caller, button.value)
+        if button.action == telling.CSAT_ACTION:  # the console speaks as one of our people
+            return telling.rate(self.deps, self.caller, button.value, external=False)
         number = int(button.value)
         if button.action == "snooze":
             when = self._asked(f"Snooze #{number} until when? (e.g. 2h, tomorrow 9am, Friday) ")

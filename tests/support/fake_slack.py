@@ -12,9 +12,10 @@ chat.getPermalink, conversations.open, conversations.history, conversations.repl
 conversations.info, team.info, reactions.add, users.info, views.open, views.update,
 views.publish, files.getUploadURLExternal
 (+ the upload URL it hands out), files.completeUploadExternal, apps.connections.open (+ a
-Socket Mode WebSocket: `socket_send`), oauth.v2.access (OAuth installs: `add_install(code,
-team…)` readies a code; each install's bot token is then accepted, and auth.test answers for
-its workspace; `expires_in` makes the token rotating, refreshed with grant_type=refresh_token),
+Socket Mode WebSocket: `socket_send`, `socket_disconnect`, see "Socket Mode" below),
+oauth.v2.access (OAuth installs: `add_install(code, team…)` readies a code; each install's
+bot token is then accepted, and auth.test answers for its workspace; `expires_in` makes the
+token rotating, refreshed with grant_type=refresh_token),
 apps.event.authorizations.list (answers `event_authorizations[event_context]`),
 functions.completeSuccess / completeError (a workflow step's outcome, accepted only with the
 token `function_token(execution)` issued for that run: `completions(execution)`).
@@ -177,6 +178,9 @@ class FakeSlack:
         self._runner: web.AppRunner | None = None
         self._sockets: list[web.WebSocketResponse] = []
         self._socket_acks: dict[str, dict[str, Any]] = {}
+        self._tickets: set[str] = set()  # Socket Mode URLs handed out and not yet used
+        self._retiring: set[web.WebSocketResponse] = set()  # told to disconnect, not yet closed
+        self.socket_connections = 0  # WebSocket connections accepted so far
         self.port = 0
         # Message timestamps follow this clock (a FixedClock's `now` in tests that move time).
         self.clock: Callable[[], datetime] | None = None
@@ -402,14 +406,31 @@ class FakeSlack:
         return self.wait_for(method, count, timeout=0)
 
     # ----- Socket Mode ------------------------------------------------------------------------
-    def socket_connected(self, timeout: float = 10.0) -> bool:
+    # Slack's protocol: apps.connections.open hands out a WebSocket URL good for one connection;
+    # the connection starts with `hello`; each envelope (events_api, slash_commands,
+    # interactive) is acknowledged with its envelope_id (and a response payload where it
+    # accepts one); `disconnect` says the connection ends (`warning`: soon; `refresh_requested`:
+    # now, and the socket closes), and the app opens a new one through apps.connections.open.
+    def socket_connected(self, timeout: float = 10.0, count: int = 1) -> bool:
+        """True once `count` connections were opened in all and one is open."""
         deadline = time.monotonic() + timeout
-        while not self._sockets and time.monotonic() < deadline:
+        while not self._socket_ready(count) and time.monotonic() < deadline:
             time.sleep(0.02)
-        return bool(self._sockets)
+        return self._socket_ready(count)
+
+    async def socket_connected_async(self, timeout: float = 10.0, count: int = 1) -> bool:
+        """socket_connected from inside an event loop (does not block it)."""
+        deadline = time.monotonic() + timeout
+        while not self._socket_ready(count) and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        return self._socket_ready(count)
+
+    def _socket_ready(self, count: int) -> bool:
+        return self.socket_connections >= count and bool(self._sockets)
 
     def socket_send(self, kind: str, payload: dict[str, Any], retry_attempt: int = 0) -> str:
-        """Send an envelope (events_api, slash_commands, interactive) to the connected app."""
+        """Send an envelope (events_api, slash_commands, interactive) on the newest connection;
+        `retry_attempt` > 0 is Slack delivering it again after no ack came."""
         envelope_id = f"env-{next(self._ids)}"
         envelope = {
             "envelope_id": envelope_id,
@@ -417,13 +438,33 @@ class FakeSlack:
             "payload": payload,
             "accepts_response_payload": kind != "events_api",
             "retry_attempt": retry_attempt,
-            "retry_reason": "",
+            "retry_reason": "timeout" if retry_attempt else "",
         }
-        assert self._loop is not None and self._sockets, "no Socket Mode client connected"
-        asyncio.run_coroutine_threadsafe(self._sockets[-1].send_json(envelope), self._loop).result(
-            5
-        )
+        self._on_socket(lambda ws: ws.send_json(envelope))
         return envelope_id
+
+    def socket_disconnect(self, reason: str = "refresh_requested", grace: float = 1.0) -> None:
+        """Slack's `disconnect` on the newest connection. Unless it is a `warning`, that
+        connection is then closed: once the app has opened another, or after `grace` seconds."""
+
+        async def notice(ws: web.WebSocketResponse) -> None:
+            await ws.send_json(
+                {"type": "disconnect", "reason": reason, "debug_info": {"host": "fake-applink"}}
+            )
+            if reason != "warning":
+                self._retiring.add(ws)
+                asyncio.get_running_loop().call_later(grace, self._retire, ws)
+
+        self._on_socket(notice)
+
+    def _retire(self, ws: web.WebSocketResponse) -> None:
+        self._retiring.discard(ws)
+        asyncio.ensure_future(ws.close())
+
+    def _on_socket(self, act: Callable[[web.WebSocketResponse], Any]) -> None:
+        assert self._loop is not None and self._sockets, "no Socket Mode client connected"
+        ws = self._sockets[-1]
+        asyncio.run_coroutine_threadsafe(act(ws), self._loop).result(5)
 
     def socket_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any] | None:
         """The app's acknowledgement of an envelope (None when it never came)."""
@@ -443,16 +484,19 @@ class FakeSlack:
             await asyncio.sleep(0.01)
         return self._socket_acks.get(envelope_id)
 
-    async def socket_connected_async(self, timeout: float = 10.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while not self._sockets and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
-        return bool(self._sockets)
-
-    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        ticket = request.query.get("ticket", "")
+        with self._lock:
+            fresh = ticket in self._tickets
+            self._tickets.discard(ticket)
+        if not fresh:  # a URL serves one connection: reconnecting needs apps.connections.open
+            return web.Response(status=401, text="this Socket Mode URL was used or never issued")
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
+        for old in list(self._retiring):  # the app moved to this connection: close the old
+            self._retire(old)
         self._sockets.append(ws)
+        self.socket_connections += 1
         await ws.send_json(
             {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"}}
         )
@@ -786,7 +830,10 @@ class FakeSlack:
         return {"ok": True, "authorizations": found}
 
     def _m_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
+        ticket = f"ticket-{next(self._ids)}"
+        with self._lock:
+            self._tickets.add(ticket)
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket?ticket={ticket}"}
 
 
 def _between(messages: list[dict[str, Any]], params: dict[str, Any]) -> list[dict[str, Any]]:

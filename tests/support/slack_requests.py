@@ -320,12 +320,14 @@ def block_actions_body(
     ephemeral: bool = False,
     home_view: dict[str, Any] | None = None,
     response_url: str | None = "http://127.0.0.1:9/response/act",
+    user_team: str | None = None,
 ) -> bytes:
     """A click: on a message (`message` holds its blocks; `ephemeral` for /loop replies) or on
-    the App Home (`home_view`)."""
+    the App Home (`home_view`). `user_team`: the clicker's own team when it is another one (a
+    customer's person in a Slack Connect channel)."""
     payload: dict[str, Any] = {
         "type": "block_actions",
-        "user": _user(user, team),
+        "user": _user(user, user_team or team),
         "api_app_id": APP,
         "token": "legacy-verification-token",
         "trigger_id": f"{_next()}.trigger",
@@ -420,5 +422,24 @@ def message_action_body(
         "response_url": "http://127.0.0.1:9/response/shortcut",
         "message_ts": message["ts"],
         "message": {"type": "message", **message},
+    }
+    return _payload(payload)
+
+
+def block_suggestion_body(
+    action_id: str, block_id: str, value: str, user: str = USER, team: str = TEAM
+) -> bytes:
+    """What Slack sends while a person types in an external select (it wants options back)."""
+    payload = {
+        "type": "block_suggestion",
+        "user": _user(user, team),
+        "team": {"id": team, "domain": "acme"},
+        "api_app_id": APP,
+        "token": "legacy-verification-token",
+        "action_id": action_id,
+        "block_id": block_id,
+        "value": value,
+        "container": {"type": "message", "message_ts": new_ts(), "is_ephemeral": True},
+        "channel": {"id": CHANNEL, "name": "general"},
     }
     return _payload(payload)

@@ -10,6 +10,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.ports import MessageRef
 from bot.core.replies import Reply
 from bot.platforms.slack.blocks import Block, messages
 from bot.platforms.slack.client import patiently
@@ -83,13 +84,15 @@ async def follow_ups(
         if notice.to_user:
             await patiently(partial(delivery.send_dm, team, notice.to_user, notice.reply), "DM")
         elif notice.to_channel:
-            await patiently(partial(delivery.post, team, notice.to_channel, notice.reply), "post")
+            thread = MessageRef(notice.to_channel, notice.thread) if notice.thread else None
+            post = partial(delivery.post, team, notice.to_channel, notice.reply, thread)
+            await patiently(post, "post")
     if reply.attachments:
         # An ephemeral answer's files go to the asker's DM: a channel upload would be public.
         where = (
             channel
             if channel and not reply.ephemeral
-            else await patiently(partial(delivery.dm_channel, user), "DM")
+            else await patiently(partial(delivery.dm_channel, team, user), "DM")
         )
         for a in reply.attachments:
             upload = partial(delivery.upload, team, where, a.filename, a.content, a.title)

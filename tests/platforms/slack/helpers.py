@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 from sqlmodel import select
 
 from handlers import commands
 from handlers.context import Caller, Deps
 from storage.models import Feedback, Loop, LoopEvent
 from tests.support import slack_requests as sr
+from tests.support.slack_fixtures import SlackTestApp, slack_deps
 
 
 def slack_caller(user: str = sr.USER, team: str = sr.TEAM, **kw: object) -> Caller:
@@ -35,3 +38,11 @@ def loops(deps: Deps) -> list[Loop]:
 def loop_events(deps: Deps) -> list[LoopEvent]:
     with deps.uow() as uow:
         return list(uow.session.exec(select(LoopEvent).order_by(LoopEvent.id)))
+
+
+async def acme_app(db_url: str, fake: object, clock: object) -> AsyncIterator[SlackTestApp]:
+    """A Slack app on `db_url` with the customer Acme, closed after the test."""
+    app = SlackTestApp(slack_deps(db_url, fake, clock), fake)  # type: ignore[arg-type]
+    add_acme(app.deps)
+    yield app
+    await app.close()

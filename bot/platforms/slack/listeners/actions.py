@@ -36,7 +36,7 @@ from bot.platforms.slack.inbound import (
     team_of,
 )
 from bot.platforms.slack.parts import SlackParts
-from handlers import briefs, capture, loops
+from handlers import briefs, capture, loops, telling
 
 log = logging.getLogger(__name__)
 
@@ -344,3 +344,36 @@ async def explain(
             replace_original=False,
             response_type="ephemeral",
         )
+
+
+async def on_csat(
+    slack: SlackParts,
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    context: AsyncBoltContext,
+) -> None:
+    """A click on "How did we do?": counted only from a person of another team (the customer's
+    people in a Slack Connect channel), the first time per loop; the clicker is answered
+    privately in the thread."""
+    await ack()
+    team, user = team_of(context), body["user"]["id"]
+    home = body["user"].get("team_id")
+    external = isinstance(home, str) and bool(home) and home != team
+    surface = Surface.of(body)
+    message = body.get("message") or {}
+    thread = message.get("thread_ts") or surface.ts
+
+    async def decide() -> Reply:
+        caller = await slack.callers.caller(team, user, surface.channel)
+        try:
+            value = str(action["value"])
+            return await slack.db(telling.rate, slack.deps, caller, value, external)
+        except Exception as exc:  # noqa: BLE001 - told to the clicker, or re-raised
+            return as_reply(exc, "a CSAT answer", log)
+
+    async def tell(reply: Reply) -> None:
+        if surface.channel:
+            await send.ephemeral(slack.client, surface.channel, user, reply, thread_ts=thread)
+
+    await slack.work.decide_then(decide, tell)

@@ -12,7 +12,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.core.replies import Reply
-from bot.platforms.slack import send
+from bot.platforms.slack import send, telling
 from bot.platforms.slack.ack_budget import Late
 from bot.platforms.slack.blocks import PAGE_ACTION, PICK_ACTION, messages, pager
 from bot.platforms.slack.inbound import DAMAGED, as_reply, loop_number, say_damaged, team_of
@@ -92,9 +92,10 @@ async def run(
     async def decide() -> Reply:
         caller = await slack.callers.caller(team, user, channel)
         try:
-            return await slack.db(commands.run, slack.deps, caller, text, page)
+            reply = await slack.db(commands.run, slack.deps, caller, text, page)
         except Exception as exc:  # noqa: BLE001 - a bug is told; a database failure re-raised
             return as_reply(exc, f"{slack.deps.settings.command} {text!r}", log)
+        return await telling.tell(slack, caller, reply)
 
     async def answer(reply: Reply, skip_first: bool = False) -> None:
         await send.respond_all(
