@@ -25,7 +25,7 @@ from storage.models import Loop
 from storage.uow import UnitOfWork
 
 CSAT_ACTION = "csat"
-CSAT_QUESTION = "How did we do? Pick a number (5 is best)."
+CSAT_QUESTION = "How did we do?"
 CSAT_KINDS = {1: "problem", 2: "problem", 3: "other", 4: "praise", 5: "praise"}
 FOR_THE_CUSTOMER = "This question is for the customer: only their answer counts."
 
@@ -110,7 +110,8 @@ def posted(
 def csat_question(number: int) -> Reply:
     """ "How did we do?" with five buttons, for the customer in the thread of loop #number."""
     buttons = [Button(str(n), CSAT_ACTION, f"{number}|{n}") for n in range(1, 6)]
-    return Reply("", sections=[Section(CSAT_QUESTION, buttons=buttons)], ephemeral=False)
+    section = Section("Pick a number: 5 is best.", buttons=buttons)
+    return Reply(CSAT_QUESTION, sections=[section], ephemeral=False)
 
 
 def release(deps: Deps, caller: Caller, post: CustomerPost) -> None:
