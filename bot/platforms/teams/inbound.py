@@ -82,7 +82,9 @@ class Arrival:
             workspace=self.tenant,
             user=self.user,
             user_name=(sender.name if sender else None) or None,
-            channel=self.channel,
+            # The channel as its messages are stored (a long group chat id as its digest), so
+            # a channel linked to a customer is the one its messages name.
+            channel=self.place if self.channel else None,
             tz=self.tz,
             locale=self.activity.locale or None,
         )
