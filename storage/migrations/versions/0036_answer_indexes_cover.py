@@ -1,15 +1,15 @@
 """loop: the reply loops' partial index holds reply_ts too, so the response report reads it
 alone (a covering index) instead of a table row per reply loop
 
-Revision ID: 0035_answers_cover
-Revises: 0034
+Revision ID: 0036_answers_cover
+Revises: 0035
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0035_answers_cover"
-down_revision = "0034"
+revision = "0036_answers_cover"
+down_revision = "0035"
 branch_labels = None
 depends_on = None
 
