@@ -9,6 +9,7 @@ feedback rows and a few hundred thousand other loops.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import col, func, select
 
 from storage.models import Customer, Loop
-from storage.queries import Period, at, count_if, days_between, percentiles, unindexed
+from storage.queries import Period, at, count_if, days_between, unindexed
 from storage.repos import _Repo
 
 MINUTES_A_DAY = 1440
@@ -65,33 +66,37 @@ class ResponseRepo(_Repo):
     ) -> dict[int | None, ResponseStats]:  # fmt: skip
         """Per customer (or in all: key None) the reply loops opened in the period (cancelled
         ones left out): asked, answered, breached by `now`, and the median minutes from the
-        customer's message to our first reply."""
-        where = [
-            col(Loop.workspace_id) == workspace_id,
-            col(Loop.reply_ts).is_not(None),
-            col(Loop.created_at) >= at(period.start),
-            col(Loop.created_at) < at(period.end),
-            col(Loop.state) != "cancelled",
-        ]
-        if customer_id is not None:
-            where.append(col(Loop.customer_id) == customer_id)
-        key = unindexed(col(Loop.customer_id)) if by_customer else None
+        customer's message to our first reply.
+
+        One range of the covering partial index, a row per reply loop, grouped here: a
+        period holds thousands of them at most, and a window function over them cost SQLite
+        four times the plain read."""
         answered, due = col(Loop.first_response_at), col(Loop.due_at)
         late = (answered > due) | (answered.is_(None) & (due < at(now)))
-        counts = select(
-            (key if key is not None else sa.null()).label("k"),
-            func.count(),
-            count_if(answered.is_not(None)),
-            count_if(late),
-        ).where(*where)  # fmt: skip
-        if key is not None:
-            counts = counts.group_by(key)
-        stats = {k: ResponseStats(n, done, breached) for k, n, done, breached in self._run(counts)}
         minutes = days_between(col(Loop.created_at), answered) * MINUTES_A_DAY
-        medians = percentiles(self._run, key, minutes, [*where, answered.is_not(None)], (50,))
-        for k, found in medians.items():
-            stats[k].median_minutes = found[50]  # type: ignore[index]
-        return stats  # type: ignore[return-value]
+        rows = self._run(
+            select(col(Loop.customer_id), minutes, late).where(
+                col(Loop.workspace_id) == workspace_id,
+                col(Loop.reply_ts).is_not(None),
+                col(Loop.created_at) >= at(period.start),
+                col(Loop.created_at) < at(period.end),
+                col(Loop.state) != "cancelled",
+                *([col(Loop.customer_id) == customer_id] if customer_id is not None else []),
+            )
+        ).all()
+        waits: dict[int | None, list[float]] = {}
+        stats: dict[int | None, ResponseStats] = {}
+        for cid, waited, breached in rows:
+            key = cid if by_customer else None
+            found = stats.setdefault(key, ResponseStats())
+            found.asked += 1
+            found.breached += 1 if breached else 0
+            if waited is not None:
+                found.answered += 1
+                waits.setdefault(key, []).append(float(waited))
+        for key, found in waits.items():
+            stats[key].median_minutes = statistics.median(found)
+        return stats
 
     def csat(
         self, workspace_id: int, period: Period, customer_id: int | None = None,

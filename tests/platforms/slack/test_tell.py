@@ -187,3 +187,29 @@ async def test_the_tell_button_opens_a_dialog_prefilled_and_posts_what_was_edite
     assert "SSO login is fixed!" in answer.text and answer.params.get("thread_ts") == THREAD
     assert loops(app.deps)[0].state == "closed"
     assert "has been told" in app.fake.calls("chat.postEphemeral")[-1].text
+
+
+async def test_from_the_customers_question_to_their_rating(app) -> None:  # noqa: ANN001
+    """The whole loop through signed requests: a guest asks in the linked channel, the reply
+    loop it opens is told from /loop tell into that thread, and the guest rates the answer."""
+    app.fake.add_user(CUSTOMER, "jane", team=CUSTOMER_TEAM)
+    app.fake.add_user("U0005", "olga", is_admin=True)
+    await app.command("channel link Acme Corp", user="U0005", channel=CHANNEL)
+    question = sr.connect_message_event("Can you export the usage report?", CUSTOMER,
+                                        CUSTOMER_TEAM, channel=CHANNEL)  # fmt: skip
+    await app.event(question, shared=True)
+    await app.settle()
+    [loop] = loops(app.deps)
+    assert loop.reply_ts == question["ts"] and loop.state == "open"
+    await app.command(f"tell {loop.number} Reports, then Export: CSV or PDF", user="U0005")
+    await app.settle()
+    answer, asked = posts_in(app, CHANNEL)[-2:]
+    assert answer.params.get("thread_ts") == asked.params.get("thread_ts") == question["ts"]
+    [five] = [e for b in asked.blocks for e in b.get("elements", []) if e["text"]["text"] == "5"]
+    message = {"ts": "1700000009.000100", "thread_ts": question["ts"], "blocks": asked.blocks}
+    click = sr.button("loop_csat", five["value"], "a:1:0")
+    await app.post(sr.block_actions_body(click, user=CUSTOMER, user_team=CUSTOMER_TEAM,
+                                         channel=CHANNEL, message=message))  # fmt: skip
+    await app.settle()
+    [loop] = loops(app.deps)
+    assert (loop.state, loop.csat, loop.csat_by) == ("closed", 5, CUSTOMER)
