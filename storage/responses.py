@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from storage.models import Customer, Loop
 from storage.queries import Period, at, count_if, days_between, unindexed
@@ -60,6 +60,10 @@ class CsatStats:
 
 
 class ResponseRepo(_Repo):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._seen: dict[tuple, list] = {}  # reply loops read in this unit of work
+
     def first_responses(
         self, workspace_id: int, period: Period, now: datetime, customer_id: int | None = None,
         by_customer: bool = True,
@@ -71,19 +75,7 @@ class ResponseRepo(_Repo):
         One range of the covering partial index, a row per reply loop, grouped here: a
         period holds thousands of them at most, and a window function over them cost SQLite
         four times the plain read."""
-        answered, due = col(Loop.first_response_at), col(Loop.due_at)
-        late = (answered > due) | (answered.is_(None) & (due < at(now)))
-        minutes = days_between(col(Loop.created_at), answered) * MINUTES_A_DAY
-        rows = self._run(
-            select(col(Loop.customer_id), minutes, late).where(
-                col(Loop.workspace_id) == workspace_id,
-                col(Loop.reply_ts).is_not(None),
-                col(Loop.created_at) >= at(period.start),
-                col(Loop.created_at) < at(period.end),
-                col(Loop.state) != "cancelled",
-                *([col(Loop.customer_id) == customer_id] if customer_id is not None else []),
-            )
-        ).all()
+        rows = self._asked(workspace_id, period, now, customer_id)
         waits: dict[int | None, list[float]] = {}
         stats: dict[int | None, ResponseStats] = {}
         for cid, waited, breached in rows:
@@ -97,6 +89,29 @@ class ResponseRepo(_Repo):
         for key, found in waits.items():
             stats[key].median_minutes = statistics.median(found)
         return stats
+
+    def _asked(
+        self, workspace_id: int, period: Period, now: datetime, customer_id: int | None
+    ) -> list:
+        """(customer, minutes to our first reply or None, late) per reply loop, read once per
+        unit of work (a chat report's table and its trend ask for the same period)."""
+        key = (workspace_id, period, now, customer_id)
+        seen = self._seen
+        if key not in seen:
+            answered, due = col(Loop.first_response_at), col(Loop.due_at)
+            late = (answered > due) | (answered.is_(None) & (due < at(now)))
+            minutes = days_between(col(Loop.created_at), answered) * MINUTES_A_DAY
+            seen[key] = self._run(
+                select(col(Loop.customer_id), minutes, late).where(
+                    col(Loop.workspace_id) == workspace_id,
+                    col(Loop.reply_ts).is_not(None),
+                    col(Loop.created_at) >= at(period.start),
+                    col(Loop.created_at) < at(period.end),
+                    col(Loop.state) != "cancelled",
+                    *([col(Loop.customer_id) == customer_id] if customer_id is not None else []),
+                )
+            ).all()
+        return seen[key]
 
     def csat(
         self, workspace_id: int, period: Period, customer_id: int | None = None,
