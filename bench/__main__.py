@@ -20,6 +20,8 @@ BENCHES = {
     "reports": "reports over 1M feedback rows on SQLite and PostgreSQL",
     "memory": "peak RSS (VmHWM) of `loopkeeper serve` under a load of signed events",
     "matching": "customer names found in one chat message with 10,000 customers vs 10",
+    "channels": "customer channels: capture rate and first response of a 200-customer "
+    "scenario; report response at 1M rows",
 }
 # A bench that runs longer than this is stuck, not slow: stop it and say so.
 TIME_LIMIT_SECONDS = 1800

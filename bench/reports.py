@@ -32,7 +32,7 @@ from storage.db import make_engine, upgrade
 
 BUDGET_MS = 300.0
 OUT = Path(__file__).resolve().parent / "out"
-REPORTS = ("weekly", "owners", "customers", "segments", "quiet", "health")
+REPORTS = ("weekly", "owners", "customers", "segments", "quiet", "health", "response", "csat")
 Case = tuple[str, Callable[[], object], bool]  # name, what to run, held to the budget
 
 

@@ -2,7 +2,9 @@
 
 10,000 customers whose traffic follows a Zipf law (a few big customers bring most feedback and
 loops), 1,000,000 feedback items and 200,000 loops over two years (more recent weeks busier),
-every loop with its history (created, done, told, cancel, updates). Rows are generated with
+every loop with its history (created, done, told, cancel, updates); a third of the loops are
+reply loops (a customer's question in their channel, most answered within hours) and a third
+of the told ones have a CSAT answer. Rows are generated with
 numpy in column arrays and bulk-loaded: executemany in one transaction on SQLite, COPY on
 PostgreSQL. `python -m bench.seed URL` seeds one database.
 """
@@ -22,7 +24,7 @@ from storage.db import make_engine, upgrade
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # the bench's clock: a Tuesday morning
 WORKSPACE = "TBENCH"
-SEED_VERSION = "reports-v2"  # v2: SQLite without ANALYZE statistics
+SEED_VERSION = "reports-v3"  # v3: reply loops and CSAT answers; v2: SQLite without ANALYZE
 DAY_US = 86_400_000_000
 SPAN_DAYS = 730
 
@@ -81,6 +83,12 @@ def _maybe_times(microseconds: np.ndarray, present: np.ndarray) -> np.ndarray:
     text = _times(np.where(present, microseconds, 0)).astype(object)
     text[~present] = None
     return text
+
+
+def _maybe(values: np.ndarray, present: np.ndarray) -> np.ndarray:
+    found = values.astype(object)
+    found[~present] = None
+    return found
 
 
 def generate(workspace_id: int, size: Size, seed: int = 7) -> list[Columns]:
@@ -192,6 +200,14 @@ def _loops(rng, ws, size: Size, users, rank, weight, start_us: int, now_us: int)
     has_closed &= ~cancelled
     owner = users[np.minimum(rng.zipf(1.3, n) - 1, size.users - 1)]
     number = np.arange(1, n + 1)
+    # Reply loops: answered after a lognormal wait (median 45 min), some never.
+    reply = rng.random(n) < 0.33
+    answered_at = created + (rng.lognormal(np.log(45), 1.2, n) * 60_000_000).astype(np.int64)
+    answered = reply & (rng.random(n) < 0.9) & (answered_at <= now_us) & ~cancelled
+    rated = has_closed & (rng.random(n) < 0.33)
+    score = rng.choice(np.arange(1, 6), n, p=[0.05, 0.07, 0.13, 0.35, 0.40])
+    rated_at = closed + (rng.random(n) * 6 * 3_600_000_000).astype(np.int64)
+    rated &= rated_at <= now_us
     loop_rows = Columns(
         "loop",
         [
@@ -209,6 +225,12 @@ def _loops(rng, ws, size: Size, users, rank, weight, start_us: int, now_us: int)
             "cancelled_at",
             "overdue_nudges",
             "escalation_level",
+            "reply_channel",
+            "reply_ts",
+            "first_response_at",
+            "csat",
+            "csat_by",
+            "csat_at",
         ],
         [
             ws(n),
@@ -225,6 +247,12 @@ def _loops(rng, ws, size: Size, users, rank, weight, start_us: int, now_us: int)
             _maybe_times(cancelled_at, cancelled),
             np.zeros(n, dtype=int),
             np.zeros(n, dtype=int),
+            _maybe(np.char.add("CX", customer.astype(str)), reply),
+            _maybe(np.char.add(number.astype(str), ".000200"), reply),
+            _maybe_times(answered_at, answered),
+            _maybe(score, rated),
+            _maybe(np.full(n, "UEXT"), rated),
+            _maybe_times(rated_at, rated),
         ],
     )
     updated = rng.random(n) < 0.25
