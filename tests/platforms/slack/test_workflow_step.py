@@ -66,6 +66,7 @@ async def test_the_step_makes_the_loop_and_completes_with_its_number_and_link(
     # The owner hears of the loop, as with `/loop commit … owner @them`.
     dm = slack_app.fake.wait_for("chat.postMessage")[0]
     assert dm.params["channel"] == "D0042" and "#1" in dm.text and "SOC2" in dm.text
+    assert "Undo" not in dm.text  # the change is the workflow's, not the owner's to undo
 
 
 async def test_a_timestamp_due_and_no_due_at_all_are_both_understood(slack_app) -> None:  # noqa: ANN001
