@@ -230,12 +230,19 @@ def log_feedback(
     command: grammar.LogFeedback,
     source: str = "command",
     message: ChatMessage | None = None,
+    customer_id: int | None = None,
 ) -> Reply:
-    """Log feedback for a named customer (the command, the shortcut's modal, the reaction)."""
+    """Log feedback for a named customer (the command, the shortcut's modal, the reaction);
+    `customer_id`: the customer picked from a list."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         ws = scope.workspace.id
-        if command.customer:
+        picked = uow.customers.get(customer_id) if customer_id is not None else None
+        if picked is not None and picked.workspace_id == ws and picked.erased_at is None:
+            customer = picked
+        elif customer_id is not None:
+            raise NotFound("That customer is gone; react again to pick another.")
+        elif command.customer:
             customer = find_customer(uow, ws, command.customer)
         else:
             found = matcher_for(uow, ws).find(command.text)

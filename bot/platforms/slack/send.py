@@ -92,7 +92,7 @@ async def follow_ups(
         where = (
             channel
             if channel and not reply.ephemeral
-            else await patiently(partial(delivery.dm_channel, user), "DM")
+            else await patiently(partial(delivery.dm_channel, team, user), "DM")
         )
         for a in reply.attachments:
             upload = partial(delivery.upload, team, where, a.filename, a.content, a.title)

@@ -24,6 +24,7 @@ from bot.platforms.slack.listeners import (
     channel_events,
     commands,
     events,
+    picks,
     shortcuts,
     workflows,
 )
@@ -48,6 +49,8 @@ def register(app: AsyncApp, slack: SlackParts) -> None:
     app.view(UPDATE_MODAL)(partial(actions.on_update_submitted, slack))
     app.action("loop_track")(partial(actions.on_track, slack))
     app.action("loop_csat")(partial(actions.on_csat, slack))
+    app.action(re.compile(f"^{picks.PICK}(_search)?$"))(partial(picks.on_pick, slack))
+    app.options(f"{picks.PICK}_search")(partial(picks.on_pick_search, slack))
     app.shortcut(shortcuts.SHORTCUT)(partial(shortcuts.on_shortcut, slack))
     app.view(FEEDBACK_MODAL)(partial(shortcuts.on_submitted, slack))
     app.function(workflows.TRACK_STEP, middleware=[workflows.function_token(slack)])(
