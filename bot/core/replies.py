@@ -31,10 +31,17 @@ class Field:
 
 @dataclass(frozen=True)
 class Picker:
-    """A list to pick one from (a select): each choice is (label, the command it runs)."""
+    """A list to pick one from (a select): each choice is (label, the command it runs).
+
+    With another `action` than "run", a choice's value is what that action acts on and `about`
+    is what the pick is about (carried with the select); `search`: too many choices to list,
+    the platform offers a search over them (`choices` holds the first ones)."""
 
     placeholder: str
     choices: tuple[tuple[str, str], ...]
+    action: str = "run"
+    about: str = ""
+    search: bool = False
 
 
 @dataclass

@@ -424,3 +424,22 @@ def message_action_body(
         "message": {"type": "message", **message},
     }
     return _payload(payload)
+
+
+def block_suggestion_body(
+    action_id: str, block_id: str, value: str, user: str = USER, team: str = TEAM
+) -> bytes:
+    """What Slack sends while a person types in an external select (it wants options back)."""
+    payload = {
+        "type": "block_suggestion",
+        "user": _user(user, team),
+        "team": {"id": team, "domain": "acme"},
+        "api_app_id": APP,
+        "token": "legacy-verification-token",
+        "action_id": action_id,
+        "block_id": block_id,
+        "value": value,
+        "container": {"type": "message", "message_ts": new_ts(), "is_ephemeral": True},
+        "channel": {"id": CHANNEL, "name": "general"},
+    }
+    return _payload(payload)

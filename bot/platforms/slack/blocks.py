@@ -91,10 +91,13 @@ def section_blocks(section: Section, index: int, key: str | None = None) -> list
         ]
     blocks = [block]
     elements = [element(b) for b in section.buttons[:24]]
-    if section.picker is not None:
-        elements.append(picker_element(section.picker))
+    picker = section.picker
+    if picker is not None and not picker.about:
+        elements.append(picker_element(picker))
     if elements:
         blocks.append({"type": "actions", "block_id": f"a:{key}:{index}", "elements": elements})
+    if picker is not None and picker.about:
+        blocks.append(about_picker(picker))
     return blocks
 
 
@@ -102,16 +105,38 @@ PICK_ACTION = "loop_run_pick"  # a select whose chosen option's value is a comma
 _PICKER_OPTIONS = 100  # Slack's limit for a static select
 
 
-def picker_element(picker: Picker) -> Block:
+def picker_element(picker: Picker, action_id: str = PICK_ACTION) -> Block:
+    """A static select of the picker's (first 100) choices."""
     return {
         "type": "static_select",
-        "action_id": PICK_ACTION,
+        "action_id": action_id,
         "placeholder": plain(picker.placeholder),
         "options": [
-            {"text": plain(label), "value": command[:150]}
-            for label, command in picker.choices[:_PICKER_OPTIONS]
+            {"text": plain(label), "value": value[:150]}
+            for label, value in picker.choices[:_PICKER_OPTIONS]
         ],
     }
+
+
+PICKED = "pick|"  # an about-picker's block id: what the pick is about follows
+
+
+def about_picker(picker: Picker) -> Block:
+    """A picker whose choices' values are ids and whose block carries what it is about (the
+    reacted message): the first 100 choices in a static select and, past 100, a search
+    (external select: Slack asks `options` as the person types)."""
+    action_id = f"loop_{picker.action}"
+    elements = [picker_element(picker, action_id)]
+    if picker.search:
+        elements.append(
+            {
+                "type": "external_select",
+                "action_id": f"{action_id}_search",
+                "placeholder": plain("Search every customer…"),
+                "min_query_length": 1,
+            }
+        )
+    return {"type": "actions", "block_id": (PICKED + picker.about)[:255], "elements": elements}
 
 
 def _value(value: str) -> str:
@@ -368,6 +393,35 @@ def feedback_modal(
         "close": plain("Cancel"),
         "private_metadata": json.dumps(metadata),
         "blocks": blocks,
+    }
+
+
+TELL_MODAL = "loop_tell_modal"
+
+
+def tell_modal(number: int, text: str, metadata: dict[str, object]) -> Block:
+    """The "Tell the customer" dialog for loop #number, the message prefilled and editable."""
+    return {
+        "type": "modal",
+        "callback_id": TELL_MODAL,
+        "title": plain(f"Tell #{number}", 24),
+        "submit": plain("Post it"),
+        "close": plain("Cancel"),
+        "private_metadata": json.dumps(metadata),
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "tell",
+                "label": plain("What the customer reads in their channel"),
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "text",
+                    "multiline": True,
+                    "max_length": 3000,
+                    "initial_value": text[:3000],
+                },
+            }
+        ],
     }
 
 

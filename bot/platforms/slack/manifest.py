@@ -101,6 +101,8 @@ def manifest(settings: Settings, url: str | None, oauth: bool = False) -> dict[s
         command["url"] = events_url
         subscriptions["request_url"] = events_url
         interactivity["request_url"] = events_url
+        # the customer search of the reaction picker (past 100 customers)
+        interactivity["message_menu_options_url"] = events_url
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {

@@ -37,7 +37,11 @@ def test_http_mode_manifest_is_valid_and_points_everything_at_slack_events() -> 
     assert command["command"] == "/loop" and command["url"] == url
     assert command["should_escape"] is True
     assert manifest["settings"]["event_subscriptions"]["request_url"] == url
-    assert manifest["settings"]["interactivity"] == {"is_enabled": True, "request_url": url}
+    assert manifest["settings"]["interactivity"] == {
+        "is_enabled": True,
+        "request_url": url,
+        "message_menu_options_url": url,  # the reaction picker's customer search
+    }
     assert manifest["settings"]["socket_mode_enabled"] is False
     assert manifest["features"]["shortcuts"][0]["callback_id"] == "log_feedback"
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True

@@ -9,7 +9,6 @@ from typing import Any
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 
-from bot.core import grammar
 from bot.core.replies import Reply, error_reply
 from bot.platforms.slack import send
 from bot.platforms.slack.home import publish_home
@@ -24,7 +23,7 @@ from bot.platforms.slack.inbound import (
 )
 from bot.platforms.slack.parts import SlackParts
 from bot.platforms.slack.text import from_slack, strip_mention
-from handlers import capture, settings
+from handlers import capture, reaction_picks, settings
 from handlers.capture import ChatMessage
 from handlers.context import Caller
 
@@ -111,14 +110,8 @@ async def reacted(slack: SlackParts, event: dict[str, Any], context: AsyncBoltCo
         text = from_slack(found.get("text") or "")
         link = permalink(await slack.workspace_url(), channel, ts, found.get("thread_ts"))
         try:
-            return await slack.db(
-                capture.log_feedback,
-                slack.deps,
-                caller,
-                grammar.LogFeedback(None, text),
-                "reaction",
-                ChatMessage(text, channel, ts, link, "reaction"),
-            )
+            message = ChatMessage(text, channel, ts, link, "reaction")
+            return await slack.db(reaction_picks.reacted, slack.deps, caller, message)
         except Exception as exc:  # noqa: BLE001 - shown to the reactor, or re-raised
             return as_reply(exc, "logging a reacted message", log)
 
