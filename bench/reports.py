@@ -28,7 +28,7 @@ from bot.platforms import review_page
 from bot.settings import load_settings
 from handlers import commands, digest, reports, reviews
 from handlers.context import Caller, Deps
-from storage.db import make_engine
+from storage.db import make_engine, upgrade
 
 BUDGET_MS = 300.0
 OUT = Path(__file__).resolve().parent / "out"
@@ -60,6 +60,7 @@ def sqlite_database(reseed: bool) -> str:
             stale.unlink()
         print(f"seeding SQLite {path} …", flush=True)
         print("  " + _said(seed(url)), flush=True)
+    upgrade(url)  # a reused database gets the migrations (indexes) added since it was seeded
     return url
 
 
@@ -82,6 +83,7 @@ def postgres_database(reseed: bool) -> tuple[str, object | None]:
         engine.dispose()
         print("seeding PostgreSQL …", flush=True)
         print("  " + _said(seed(url)), flush=True)
+    upgrade(url)
     return url, server
 
 

@@ -19,7 +19,7 @@ from handlers.chat_message import Capture, ChatMessage
 from handlers.common import enter, find_customer, undo_button, workspace_of
 from handlers.context import Caller, Deps
 from handlers.settings import date_order
-from storage.models import Feedback
+from storage.models import ChannelLink, Feedback
 from storage.uow import UnitOfWork
 
 CAPTURED_REACTION = "memo"
@@ -80,9 +80,12 @@ def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | No
         now = deps.clock.now()
         for ws, indexes in by_workspace.items():
             group = [captures[i] for i in indexes]
-            kept = _store_burst(uow, ws, versions[ws], group, now, [stored[i] for i in indexes])
+            links = uow.channel_links.for_channels(ws, {c.message.channel for c in group})
+            kept = _store_burst(
+                uow, ws, versions[ws], group, now, [stored[i] for i in indexes], links
+            )
             customer_channels.settle(
-                uow, ws, [group[k] for k in kept], now, deps.settings.zone,
+                uow, links, [group[k] for k in kept], now, deps.settings.zone,
                 [said[indexes[k]] for k in kept],
             )  # fmt: skip
         names = uow.customers.names_by_id({cid for ids in stored for cid in ids})
@@ -114,13 +117,13 @@ def _store_burst(
     captures: list[Capture],
     now: datetime,
     stored: list[list[int]],
+    links: dict[str, ChannelLink],
 ) -> list[int]:
     """Store one workspace's messages; fills `stored` with the customers each was stored for.
     Returns which of them were new (not a redelivered event, nor in a channel not captured)."""
     fresh = uow.events.first_times(ws, [c.event_key for c in captures if c.event_key], now)
     off = set(uow.settings.get(ws, "capture_off", []) or [])
     matcher = matcher_for(uow, ws, version)
-    links = uow.channel_links.for_channels(ws, {c.message.channel for c in captures})
     rows, owner, kept = [], {}, []
     for index, capture in enumerate(captures):
         message = capture.message

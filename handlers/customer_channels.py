@@ -37,15 +37,14 @@ def voice_of(link: ChannelLink | None, message: ChatMessage) -> int | None:
 
 def settle(
     uow: UnitOfWork,
-    workspace_id: int,
+    links: dict[str, ChannelLink],
     captures: list[Capture],
     now: datetime,
     default_zone: ZoneInfo,
     said: list[list[str]],
 ) -> None:
-    """Open the reply loops the customers' messages want and close those our replies answer;
-    `said` gets, per message, what happened in words."""
-    links = uow.channel_links.for_channels(workspace_id, {c.message.channel for c in captures})
+    """Open the reply loops the customers' messages want and close those our replies answer
+    (`links`: the linked channels among theirs); `said` gets, per message, what happened."""
     for capture, words in zip(captures, said, strict=True):
         message, link = capture.message, links.get(capture.message.channel)
         if link is None:
@@ -58,13 +57,7 @@ def settle(
                 due = describe(opened.due_at, default_zone, now) if opened.due_at else "soon"
                 words.append(f"Reply loop #{opened.number} for <@{opened.owner}>, due {due}.")
         elif not message.external and message.in_thread:
-            closed = answered(
-                uow,
-                workspace_id,
-                message,
-                capture.caller.user,
-                now,  # type: ignore[arg-type]
-            )
+            closed = answered(uow, link.workspace_id, message, capture.caller.user, now)
             if closed is not None:
                 words.append(f"#{closed.number} answered: the customer has their first response.")
 

@@ -225,8 +225,9 @@ def list_loops(deps: Deps, caller: Caller, command: grammar.ListLoops, page: int
             c.id: c.name for c in uow.customers.by_ids({lp.customer_id for lp in loops}).values()
         }
         tickets = uow.tickets.labels({lp.id for lp in loops})  # type: ignore[misc]
+        linked = {link.customer_id for link, _name in uow.channel_links.all(ws)}  # type: ignore[arg-type]
         uow.commit()
-    return _page_of_loops(title, loops, names, scope, page, tickets)
+    return _page_of_loops(title, loops, names, scope, page, tickets, linked)
 
 
 def _page_of_loops(
@@ -236,6 +237,7 @@ def _page_of_loops(
     scope: Scope,
     page: int,
     tickets: dict[int, list[str]] | None = None,
+    linked: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> Reply:
     # Overdue first, then by due date: the order the storage query already gives, overdue lifted.
     ordered = sorted(
@@ -257,6 +259,7 @@ def _page_of_loops(
                 scope.zone,
                 scope.now,
                 tickets=(tickets or {}).get(lp.id, []),  # type: ignore[arg-type]
+                linked=lp.customer_id in linked,
             )
             for lp in shown
         ],
@@ -305,7 +308,10 @@ def act(
         uow.loops.save(loop)
         uow.events.add(loop, EVENT_KINDS.get(action, action), caller.user, scope.now, note)
         tickets = uow.tickets.labels({loop.id}).get(loop.id, [])  # type: ignore[arg-type]
-        section = loop_section(loop, customer.name, scope.zone, scope.now, tickets=tickets)
+        linked = bool(uow.channel_links.for_customer(scope.workspace.id, customer.id))  # type: ignore[arg-type]
+        section = loop_section(
+            loop, customer.name, scope.zone, scope.now, tickets=tickets, linked=linked
+        )
         if action == "update" or before != snapshot(loop, LOOP_COLUMNS):
             done = CHANGED_BY_OTHERS.get(action, "update added")
             summary = f"#{loop.number} {done}" + (f" ({note})" if note else "")

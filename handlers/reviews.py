@@ -3,7 +3,6 @@ and the private page), the health report, and marking a customer churned or acti
 
 from __future__ import annotations
 
-import statistics
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,11 +19,14 @@ from handlers.summaries import Frame
 from storage.models import Customer
 from storage.queries import Period
 from storage.responses import CsatStats, ResponseStats
+from storage.reviews import Commitments
 from storage.uow import UnitOfWork
 
 HEALTH_DAYS = 90  # the health report looks this far back
 HEALTH_COLUMNS = ["customer", "segment", "value", "owner", "status", "health", "reasons"]
 STATUSES = ("active", "churned")
+# What the chat chart draws of each week, in review_chart's order.
+WEEK_SERIES = ("feedback", "commitments", "kept_on_time", "first_response_minutes")
 
 
 # ---- the quarterly review --------------------------------------------------------------------
@@ -56,7 +58,6 @@ def _quarter(
     weeks = _week_bounds(start, as_of)
     c = uow.reviews.commitments(customer.workspace_id, customer.id, period, as_of, weeks)  # type: ignore[arg-type]
     on_time = c.kept_on_time / c.due if c.due else None
-    days = c.days_to_close
     # The last touchpoint by the quarter's end (or now): feedback, a commitment, a delivery or
     # a closure.
     said = uow.reviews.last_feedback(customer.workspace_id, customer.id, as_of)  # type: ignore[arg-type]
@@ -87,7 +88,9 @@ def _quarter(
             "overdue": c.overdue,
         },
         "on_time_rate": None if on_time is None else round(on_time, 4),
-        "median_days_to_close": round(statistics.median(days), 2) if days else None,
+        "median_days_to_close": None
+        if c.median_days_to_close is None
+        else round(c.median_days_to_close, 2),
         "median_first_response_minutes": minutes(answered.median_minutes),
         "csat": {"responses": said.responses, "average": average(said.average)},
         "health": score,
@@ -96,7 +99,7 @@ def _quarter(
             {"text": q.text, "sentiment": q.sentiment, "permalink": q.permalink}
             for q in uow.reviews.most_negative(customer.workspace_id, customer.id, period)  # type: ignore[arg-type]
         ],
-        "weeks": _weeks(uow, customer, weeks, c.per_week),
+        "weeks": _weeks(uow, customer, weeks, c),
     }
 
 
@@ -107,12 +110,16 @@ def _week_bounds(start: datetime, end: datetime) -> list[datetime]:
     return [b for i, b in enumerate(bounds) if i == 0 or b > bounds[i - 1]]
 
 
-def _weeks(uow: UnitOfWork, customer: Customer, bounds: list[datetime], made: list[int]) -> list:
-    """Per week of the quarter: feedback items and commitments made (busiest and quietest)."""
-    feedback = uow.reviews.feedback_per_week(customer.workspace_id, customer.id, bounds)  # type: ignore[arg-type]
+def _weeks(uow: UnitOfWork, customer: Customer, bounds: list[datetime], c: Commitments) -> list:
+    """Per week of the quarter: feedback items, commitments made, commitments due that week and
+    kept on time, and the median minutes to our first reply to the customer's messages."""
+    ws, cid = customer.workspace_id, customer.id
+    feedback = uow.reviews.feedback_per_week(ws, cid, bounds)  # type: ignore[arg-type]
+    answered = uow.reviews.first_response_per_week(ws, cid, bounds)  # type: ignore[arg-type]
     return [
         {"week_start": bounds[i].date().isoformat(), "feedback": feedback[i],
-         "commitments": made[i]}
+         "commitments": c.per_week[i], "kept_on_time": c.kept_per_week[i],
+         "first_response_minutes": minutes(answered[i])}
         for i in range(len(bounds) - 1)
     ]  # fmt: skip
 
@@ -265,8 +272,7 @@ def review_in_chat(deps: Deps, caller: Caller, name: str, quarter: str | None) -
     weeks = found["weeks"]  # type: ignore[assignment]
     chart = review_chart(
         [w["week_start"][5:] for w in weeks],  # type: ignore[index]
-        [w["feedback"] for w in weeks],  # type: ignore[index]
-        [w["commitments"] for w in weeks],  # type: ignore[index]
+        *([w[key] for w in weeks] for key in WEEK_SERIES),  # type: ignore[index]
         f"{found['customer']} — {found['quarter']}, week by week",
     )
     reply.attachments.append(

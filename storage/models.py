@@ -129,7 +129,16 @@ class Feedback(SQLModel, table=True):
             "kind",
             "sentiment",
         ),
-        sa.Index("ix_feedback_customer", "workspace_id", "customer_id", "created_at"),
+        # A customer's feedback in a period, per kind and negative (reviews, health): index-only.
+        sa.Index(
+            "ix_feedback_customer",
+            "workspace_id",
+            "customer_id",
+            "created_at",
+            "kind",
+            "sentiment",
+            postgresql_include=["id"],  # SQLite's indexes hold the row id already
+        ),
         # customer_id and sentiment make "feedback per kind in a period" an index-only read.
         sa.Index(
             "ix_feedback_kind", "workspace_id", "kind", "created_at", "customer_id", "sentiment"
@@ -186,6 +195,30 @@ class Loop(SQLModel, table=True):
         ),
         sa.Index("ix_loop_cancelled", "workspace_id", "cancelled_at", "owner", "customer_id"),
         sa.Index("ix_loop_next_nudge", "next_nudge_at"),
+        # A customer's review: promises made, due and closed in a quarter, open at its end
+        # (reply_ts: its reply loops are told from the others without reading the rows).
+        sa.Index(
+            "ix_loop_customer_created", "workspace_id", "customer_id", "created_at", "reply_ts"
+        ),
+        sa.Index(
+            "ix_loop_customer_due",
+            "workspace_id",
+            "customer_id",
+            "due_at",
+            "state",
+            "done_at",
+            "created_at",
+        ),
+        sa.Index(
+            "ix_loop_customer_closed",
+            "workspace_id",
+            "customer_id",
+            "closed_at",
+            "created_at",
+            "state",
+            "due_at",
+            "done_at",
+        ),
         # Our reply in a customer's thread finds the reply loop it answers.
         sa.Index("ix_loop_reply", "workspace_id", "reply_channel", "reply_ts"),
         # Only reply loops and answered CSAT questions: the response and csat reports.
@@ -198,6 +231,7 @@ class Loop(SQLModel, table=True):
             "state",
             "due_at",
             "first_response_at",
+            "reply_ts",  # so the index covers the report (the WHERE names it)
         ),
         _partial(
             "ix_loop_csat", "csat IS NOT NULL", "workspace_id", "csat_at", "customer_id", "csat"

@@ -38,12 +38,17 @@ def count_if(condition: sa.ColumnElement) -> sa.ColumnElement:
 
 
 def unindexed(column: sa.ColumnElement) -> sa.ColumnElement:
-    """The same values as an expression no index serves (`x + 0`, `x || ''`). Grouping by it
-    keeps SQLite from walking a whole index that is in key order (ix_feedback_customer,
-    ix_loop_owner, ...) to spare a sort, when a period's range of a covering index is a
-    fraction of the rows; PostgreSQL plans the same either way."""
-    nothing = sa.literal_column("0" if isinstance(column.type, sa.Integer) else "''")
-    return column + nothing if isinstance(column.type, sa.Integer) else column.concat(nothing)
+    """The same values as an expression no index serves (`x + 0`, `x || ''`, for a time
+    `coalesce(x, x)`). Grouping by it keeps SQLite from walking a whole index that is in key
+    order (ix_feedback_customer, ix_loop_owner, ...) to spare a sort, when a period's range of
+    a covering index is a fraction of the rows; comparing it keeps SQLite, which plans without
+    statistics, from preferring a range of another index to the one the query was shaped for.
+    PostgreSQL plans the same either way."""
+    if isinstance(column.type, sa.Integer):
+        return column + sa.literal_column("0")
+    if isinstance(column.type, UTCDateTime):
+        return func.coalesce(column, column, type_=column.type)
+    return column.concat(sa.literal_column("''"))
 
 
 def ratio(part: int, whole: int) -> float | None:

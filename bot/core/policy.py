@@ -29,7 +29,7 @@ BEFORE_DUE, AT_DUE, OVERDUE, TELL, ESCALATION = (
 OWNER_KINDS = (BEFORE_DUE, AT_DUE, OVERDUE, TELL)
 _HHMM = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
 # A chain of slots is never walked further back than this (a sweeper that was down for months).
-_LONGEST_CATCH_UP = timedelta(days=14)
+LONGEST_CATCH_UP = timedelta(days=14)
 # The cadence settings may ask for: an hour at least (a slot walk stays a few hundred steps),
 # a month at most (timedelta arithmetic stays far from overflow).
 SHORTEST_CADENCE = timedelta(hours=1)
@@ -240,7 +240,7 @@ def _slots_around(
     """(the latest slot not yet sent that is due by `horizon`, the first one after it)."""
     marker = max(facts.created_at, facts.last_nudge_at or facts.created_at)
     due: PlannedNudge | None = None
-    for slot in _slots(facts, zone, policy, horizon):
+    for slot in slots(facts, zone, policy, horizon):
         if slot.slot_time <= marker:
             continue
         if slot.slot_time > horizon:
@@ -249,7 +249,7 @@ def _slots_around(
     return due, None
 
 
-def _slots(facts: LoopFacts, zone: ZoneInfo, policy: NudgePolicy, horizon: datetime):  # noqa: ANN202
+def slots(facts: LoopFacts, zone: ZoneInfo, policy: NudgePolicy, horizon: datetime):  # noqa: ANN202
     """The loop's slots in time order, up to the first one after `horizon`."""
     work = lambda moment: next_working_time(moment, zone, policy)  # noqa: E731
     if facts.state == OPEN:
@@ -266,7 +266,7 @@ def _slots(facts: LoopFacts, zone: ZoneInfo, policy: NudgePolicy, horizon: datet
         done = facts.done_at or facts.created_at
         last = facts.last_nudge_at
         start, kind, step = (last if last and last >= done else done), TELL, policy.tell_cadence
-    start = max(start, horizon - _LONGEST_CATCH_UP)
+    start = max(start, horizon - LONGEST_CATCH_UP)
     step = max(step, SHORTEST_CADENCE)  # a zero or tiny step would walk forever
     moment = start
     while True:

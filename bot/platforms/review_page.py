@@ -66,26 +66,30 @@ def markdown(found: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+SERIES = (("feedback", "#4a78c2"), ("commitments", "#e39a2d"), ("kept_on_time", "#2a9d4b"))
+
+
 def chart_svg(weeks: list[dict]) -> str:
-    """The quarter's weeks as bars (feedback, commitments made), inline SVG."""
+    """The quarter's weeks as bars (feedback, commitments made, kept on time), inline SVG."""
     width, height, pad = 640, 200, 30
-    top = max([w["feedback"] for w in weeks] + [w["commitments"] for w in weeks] + [1])
+    top = max([w[key] for w in weeks for key, _colour in SERIES] + [1])
     slot = (width - 2 * pad) / max(1, len(weeks))
     bars = []
     for i, week in enumerate(weeks):
-        for j, (key, color) in enumerate((("feedback", "#4a78c2"), ("commitments", "#e39a2d"))):
+        for j, (key, color) in enumerate(SERIES):
             h = (height - 2 * pad) * week[key] / top
-            x = pad + i * slot + j * slot / 2.5 + 2
+            x = pad + i * slot + j * slot / 3.5 + 2
             bars.append(
-                f'<rect x="{x:.1f}" y="{height - pad - h:.1f}" width="{slot / 2.5:.1f}" '
+                f'<rect x="{x:.1f}" y="{height - pad - h:.1f}" width="{slot / 3.5:.1f}" '
                 f'height="{h:.1f}" fill="{color}"><title>{escape(week["week_start"])}: '
-                f"{week[key]} {key}</title></rect>"
+                f"{week[key]} {key.replace('_', ' ')}</title></rect>"
             )
     base = height - pad
     axis = f'<line x1="{pad}" y1="{base}" x2="{width - pad}" y2="{base}" stroke="#555"/>'
     legend = (
         f'<text x="{pad}" y="16" font-size="12">■ feedback</text>'
         f'<text x="{pad + 90}" y="16" font-size="12" fill="#e39a2d">■ commitments made</text>'
+        f'<text x="{pad + 240}" y="16" font-size="12" fill="#2a9d4b">■ kept on time</text>'
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="weeks of the quarter" '

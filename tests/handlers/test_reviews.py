@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy as sa
 
 from bot.core.errors import BadInput
 from bot.core.health import HealthFacts, Quarter, health, parse_quarter
@@ -12,6 +13,8 @@ from bot.platforms.review_page import as_json, html, markdown
 from handlers import commands, reviews
 from handlers.context import Deps
 from tests.conftest import person
+from tests.handlers.test_answers import alice as answerer
+from tests.handlers.test_answers import seed_answers
 
 alice, bob, admin = person("alice"), person("bob"), person("admin")
 
@@ -95,6 +98,37 @@ def test_a_review_of_a_seeded_quarter_and_the_one_before(deps) -> None:  # noqa:
         "50% of promises kept on time: -10"
     ]
     assert set(found) == set(before) | {"previous"}
+
+
+def test_the_weeks_show_promises_made_and_kept_on_time(deps) -> None:  # noqa: ANN001
+    """The chart's series by hand. 2026Q4's weeks start Thu 1 Oct: #3 made 5 Oct (week 0), due
+    9 Oct and done 8 Oct (kept, week 1); #4 made 2 Nov (week 4), due 6 Nov, never done; #5 made
+    20 Nov (week 7). 2026Q3's start Wed 1 Jul: #1 and #2 made 10 Aug (week 5); #1 due 14 Aug,
+    done 13 Aug (kept, week 6); #2 due 4 Sep, done 10 Sep (late). Breakage caught: kept counted
+    by the week the promise was made or done instead of due, or late deliveries counted."""
+    story(deps)
+    found = reviews.review(deps, alice, "acme", parse_quarter("2026Q4"))
+    weeks, before = found["weeks"], found["previous"]["weeks"]  # type: ignore[index]
+    assert [w["week_start"] for w in weeks][:2] == ["2026-10-01", "2026-10-08"]
+    assert [w["commitments"] for w in weeks] == [1, 0, 0, 0, 1, 0, 0, 1]
+    assert [w["kept_on_time"] for w in weeks] == [0, 1, 0, 0, 0, 0, 0, 0]
+    assert [w["first_response_minutes"] for w in weeks] == [None] * 8  # no reply loops
+    assert len(before) == 14
+    assert [w["commitments"] for w in before] == [0] * 5 + [2] + [0] * 8
+    assert [w["kept_on_time"] for w in before] == [0] * 6 + [1] + [0] * 7
+
+
+def test_the_weeks_show_the_median_first_response(deps) -> None:  # noqa: ANN001
+    """Acme's reply loops answered in 2026Q4 (weeks from Thu 1 Oct): 20 Oct in 30 min (week
+    2); 20 Nov 30 min, 21 Nov 2,940 min, 23 Nov 180 min (week 7: median 180); the unanswered
+    and the cancelled ones leave no time. Breakage caught: unanswered loops counted in the
+    median."""
+    seed_answers(deps.engine)
+    found = reviews.review(deps, answerer, "Acme", None)
+    times = [w["first_response_minutes"] for w in found["weeks"]]  # type: ignore[index]
+    assert times == [None, None, 30.0, None, None, None, None, 180.0]
+    chart = commands.run(deps, answerer, "review Acme").attachments[0].content
+    assert chart.startswith(b"\x89PNG")
 
 
 def test_health_is_arithmetic_a_person_can_redo() -> None:
@@ -188,3 +222,44 @@ def test_segments_count_churn_and_the_value_retained(deps) -> None:  # noqa: ANN
     run(deps, alice, "customer ACME status active won back")
     rows = {r["segment"]: r for r in commands.run(deps, alice, "report segments csv").table.rows}
     assert rows["enterprise"]["churned"] == 0 and rows["enterprise"]["retained_value_rate"] == 1.0
+
+
+# Every index a review may read feedback and loops through: each is led by one customer, or is
+# a partial index holding only reply loops or CSAT answers (first response, CSAT).
+CUSTOMER_INDEXES = (
+    "ix_feedback_customer ",
+    "ix_loop_customer_created ",
+    "ix_loop_customer_due ",
+    "ix_loop_customer_closed ",
+    "ix_loop_asked ",
+    "ix_loop_csat ",
+    "INTEGER PRIMARY KEY",
+)
+
+
+def test_a_review_reads_only_ranges_of_the_customers_own_rows(sqlite_deps) -> None:  # noqa: ANN001
+    """SQLite plans without statistics: every feedback and loop read of a review must be a
+    range of an index led by the customer, so the biggest customer's review costs its own rows,
+    not the workspace's. Breakage caught: the per-kind counts grouped by a plain `kind` (SQLite
+    then walks ix_feedback_kind over every customer to spare a sort), or a count of loops open
+    at the quarter's end served by ix_loop_created's range over the whole workspace."""
+    story(sqlite_deps)
+    engine = sqlite_deps.engine
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        statements.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        reviews.review(sqlite_deps, alice, "acme", parse_quarter("2026Q4"))
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
+    reads = []
+    with engine.connect() as conn:
+        for statement, parameters in statements:
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+            reads += [row[3] for row in plan if row[3].split(" ")[1:2] in (["feedback"], ["loop"])]
+    assert len(reads) > 20  # both quarters' feedback and loops were read
+    wide = [read for read in reads if not any(index in read + " " for index in CUSTOMER_INDEXES)]
+    assert wide == []

@@ -1,15 +1,15 @@
-"""Break the code on purpose, one breakage at a time, and check the tests that name it fail.
+"""Break the code on purpose, one breakage per scratch copy, and check the tests that name it fail.
 
     .venv/bin/python -m tests.mutations            # every mutation in catalogue.py
     .venv/bin/python -m tests.mutations replicas   # the ones whose name contains a word
     .venv/bin/python -m tests.mutations --list
     .venv/bin/python -m tests.mutations --show sweep   # with pytest's output of each
 
-Each mutation is applied to a scratch copy of the repository (never to this one), the tests it
-names run there, and every one of them must FAIL (an error in setup does not count). A
-mutation whose old text is no longer in its file stops the run: the code moved, so retarget
-the entry in catalogue.py. Exit status: 0 all caught, 1 some breakage went unnoticed, 2 an
-entry no longer applies.
+Each mutation is applied to a scratch copy of the repository of its own (never to this one;
+as many side by side as there are cores), the tests it names run there, and every one of them
+must FAIL (an error in setup does not count). A mutation whose old text is no longer in its
+file stops the run: the code moved, so retarget the entry in catalogue.py. Exit status: 0 all
+caught, 1 some breakage went unnoticed, 2 an entry no longer applies.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tests.mutations.catalogue import MUTATIONS, Mutation
@@ -36,21 +37,18 @@ class Stale(Exception):
     """An edit's old text is not (exactly once) in its file any more."""
 
 
-def apply(scratch: Path, mutation: Mutation) -> dict[Path, str]:
-    """Apply every edit of `mutation` in `scratch`; the files' texts before, to put back."""
-    before: dict[Path, str] = {}
+def apply(scratch: Path, mutation: Mutation) -> None:
+    """Apply every edit of `mutation` in `scratch` (a copy of its own)."""
     for edit in mutation.edits:
         path = scratch / edit.path
         if not path.exists():
             raise Stale(f"{mutation.name}: {edit.path} does not exist any more")
         text = path.read_text()
-        before.setdefault(path, text)
         found = text.count(edit.old)
         if found != 1:
             where = "is not in" if found == 0 else f"is {found} times in"
             raise Stale(f"{mutation.name}: the old text {where} {edit.path}:\n{edit.old}")
         path.write_text(text.replace(edit.old, edit.new))
-    return before
 
 
 def caught(failed: list[str], named: str) -> bool:
@@ -78,6 +76,21 @@ def run(scratch: Path, mutation: Mutation) -> tuple[list[str], list[str], float,
     return hit, missed, time.monotonic() - started, result.stdout[-3000:] + result.stderr[-2000:]
 
 
+def judge(mutation: Mutation) -> tuple[list[str], list[str], float, str] | Stale:
+    """Apply `mutation` to a scratch copy of its own and run the tests it names there (so
+    mutations can be judged side by side, one per core)."""
+    scratch = Path(tempfile.mkdtemp(prefix="lk-mutations-")) / "repo"
+    try:
+        shutil.copytree(REPO, scratch, ignore=SKIP)
+        try:
+            apply(scratch, mutation)
+        except Stale as stale:
+            return stale
+        return run(scratch, mutation)
+    finally:
+        shutil.rmtree(scratch.parent, ignore_errors=True)
+
+
 def main(words: list[str]) -> int:
     show = "--show" in words
     if "--list" in words:
@@ -89,23 +102,16 @@ def main(words: list[str]) -> int:
     if not chosen:
         print(f"no mutation matches {words}")
         return 2
-    scratch = Path(tempfile.mkdtemp(prefix="lk-mutations-")) / "repo"
-    shutil.copytree(REPO, scratch, ignore=SKIP)
+    workers = max(1, min(len(chosen), os.cpu_count() or 1))
     survived, began = [], time.monotonic()
-    try:
-        for mutation in chosen:
-            try:
-                before = apply(scratch, mutation)
-            except Stale as stale:
-                print(f"STALE  {stale}")
+    with ThreadPoolExecutor(workers) as pool:
+        for mutation, outcome in zip(chosen, pool.map(judge, chosen), strict=True):
+            if isinstance(outcome, Stale):
+                print(f"STALE  {outcome}")
                 return 2
-            try:
-                hit, missed, seconds, output = run(scratch, mutation)
-            finally:
-                for path, text in before.items():
-                    path.write_text(text)
+            hit, missed, seconds, output = outcome
             verdict = "caught" if not missed else "SURVIVED"
-            print(f"{verdict:8} {mutation.name} ({seconds:.0f} s): {mutation.breakage}")
+            print(f"{verdict:8} {mutation.name} ({seconds:.0f} s): {mutation.breakage}", flush=True)
             for name in hit:
                 print(f"         fails: {name}")
             for name in missed:
@@ -114,8 +120,6 @@ def main(words: list[str]) -> int:
                 survived.append(mutation.name)
             if missed or show:
                 print(output)
-    finally:
-        shutil.rmtree(scratch.parent, ignore_errors=True)
     print(
         f"{len(chosen) - len(survived)} of {len(chosen)} breakages caught "
         f"in {time.monotonic() - began:.0f} s" + (f"; survived: {survived}" if survived else "")

@@ -189,4 +189,35 @@ MUTATIONS = [
             "test_a_slow_database_still_gets_an_ack_and_the_work_finishes",
         ),
     ),
+    Mutation(
+        "uninstalled-workspace-still-served",
+        "app_uninstalled deletes the tokens but leaves the workspace marked installed",
+        (
+            Edit(
+                "bot/platforms/slack/oauth.py",
+                "        await self._stopped(team, context.enterprise_id)\n\n"
+                "    async def _on_tokens",
+                "\n    async def _on_tokens",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_oauth_workspaces.py::"
+            "test_uninstall_removes_the_tokens_and_stops_every_post_but_keeps_the_data",
+        ),
+    ),
+    Mutation(
+        "org-event-filed-under-the-org",
+        "an org-wide event naming no workspace is captured under the org's id",
+        (
+            Edit(
+                "bot/platforms/slack/channel_messages.py",
+                "        return None  # an org-wide event naming no workspace: Bolt's middleware",
+                "        pass  # an org-wide event naming no workspace: Bolt's middleware",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_oauth_workspaces.py::"
+            "test_an_org_wide_event_naming_no_workspace_is_asked_about_or_left_alone",
+        ),
+    ),
 ]

@@ -97,7 +97,8 @@ class TeamsDelivery:
                 if notice.to_user:
                     await self.send_dm(workspace, notice.to_user, notice.reply)
                 elif notice.to_channel:
-                    await self.post(workspace, notice.to_channel, notice.reply)
+                    thread = MessageRef(notice.to_channel, notice.thread) if notice.thread else None
+                    await self.post(workspace, notice.to_channel, notice.reply, thread)
             except (TeamsCallFailed, RateLimited) as exc:
                 log.warning(
                     "Teams notice to %s not delivered: %s", notice.to_user or notice.to_channel, exc

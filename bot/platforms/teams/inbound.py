@@ -82,7 +82,9 @@ class Arrival:
             workspace=self.tenant,
             user=self.user,
             user_name=(sender.name if sender else None) or None,
-            channel=self.channel,
+            # The channel as its messages are stored (a long group chat id as its digest), so
+            # a channel linked to a customer is the one its messages name.
+            channel=self.place if self.channel else None,
             tz=self.tz,
             locale=self.activity.locale or None,
         )
@@ -199,13 +201,17 @@ def permalink(arrival: Arrival, message_id: str | None = None) -> str | None:
     message = message_id if message_id is not None else arrival.activity.id
     if arrival.channel is None or not message or not _MESSAGE_ID.fullmatch(message):
         return None
-    root = thread_root(arrival)
-    # A root post is its own parent; a reply names the thread's root.
-    query = {"tenantId": arrival.tenant, "parentMessageId": root or message}
     group = (_channel_data(arrival.activity).get("team") or {}).get("aadGroupId")
+    return channel_permalink(arrival.tenant, arrival.channel, message, thread_root(arrival), group)
+
+
+def channel_permalink(
+    tenant: str, channel: str, message: str, root: str | None, group: str | None = None
+) -> str:
+    """The deep link to message `message` of `channel` (in the thread of `root`, if any)."""
+    # A root post is its own parent; a reply names the thread's root.
+    query = {"tenantId": tenant, "parentMessageId": root or message}
     if group:
         query["groupId"] = group
-    return (
-        f"https://teams.microsoft.com/l/message/{quote(arrival.channel, safe='')}/"
-        f"{message}?{urlencode(query)}"
-    )
+    where = f"https://teams.microsoft.com/l/message/{quote(channel, safe='')}/{message}"
+    return f"{where}?{urlencode(query)}"

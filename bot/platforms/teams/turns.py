@@ -16,12 +16,14 @@ from microsoft_agents.activity import Activity, ActivityTypes
 
 from bot.core import grammar
 from bot.core.errors import UserError
+from bot.core.ports import MessageRef, RateLimited
 from bot.core.replies import Reply, error_reply
 from bot.platforms.teams import cards, inbound, people
+from bot.platforms.teams.auth import TeamsCallFailed
 from bot.platforms.teams.connector import Connector
 from bot.platforms.teams.delivery import TeamsDelivery
 from bot.platforms.teams.inbound import Arrival
-from handlers import capture, commands, loops
+from handlers import capture, commands, loops, telling
 from handlers.capture import ChatMessage
 from handlers.context import Deps
 
@@ -102,7 +104,7 @@ class TeamsBot:
                 return
             text = inbound.words(activity, await self._people(arrival))
             reply = await asyncio.to_thread(commands.run, self.deps, arrival.caller(), text)
-            await self._answer(arrival, reply, command=text)
+            await self._answer(arrival, await self._tell(arrival, reply), command=text)
             return
         message = ChatMessage(
             said,
@@ -159,10 +161,23 @@ class TeamsBot:
         if action == "page":
             await self.on_page(arrival, str(value.get("command") or ""), value.get("page"))
             return
+        if action == telling.CSAT_ACTION:  # "How did we do?": only the customer's people count
+            answer = str(value.get("loop") or "")
+            reply = await self._run(telling.rate, arrival, answer, arrival.external)
+            if reply is not None:
+                await self._answer(arrival, reply)
+            return
         if action == "run":  # Undo, a confirmation: the command the button names
             reply = await self._run(commands.run, arrival, str(value.get("command") or "help"))
             if reply is not None:
                 await self._answer(arrival, reply)
+            return
+        if action == "tell" and str(value.get("loop") or "").isdigit():  # Tell the customer
+            number = int(value["loop"])
+            words = str(value.get(f"text_{number}") or "").strip()
+            reply = await self._run(telling.prepare, arrival, number, words)
+            if reply is not None:
+                await self._answer(arrival, await self._tell(arrival, reply))
             return
         if action not in LOOP_ACTIONS or not str(value.get("loop") or "").isdigit():
             log.info("Teams card submit without a known action: %s", sorted(value))
@@ -323,6 +338,30 @@ class TeamsBot:
             return await asyncio.to_thread(use_case, self.deps, arrival.caller(), *args)
         except UserError as exc:
             return error_reply(exc.message, exc.suggestions)
+
+    async def _tell(self, arrival: Arrival, reply: Reply) -> Reply:
+        """`tell`: the answer posted in the customer's channel thread through the Bot
+        Connector, then the loop closed; a post Teams refuses leaves the loop open."""
+        if reply.to_customer is None:
+            return reply
+
+        async def run(use_case: Any, *args: Any) -> Any:
+            return await asyncio.to_thread(use_case, *args)
+
+        async def link(ref: MessageRef) -> str | None:
+            return inbound.channel_permalink(arrival.tenant, ref.channel, ref.ts, post.thread)
+
+        post = reply.to_customer
+        try:
+            return await telling.deliver(
+                self.deps, arrival.caller(), reply, self.delivery, run, link
+            )
+        except (TeamsCallFailed, RateLimited) as exc:
+            log.info("tell #%s: posting in %s failed: %s", post.number, post.channel, exc)
+            return error_reply(
+                f"I couldn't post in the customer's channel ({exc}), so #{post.number} stays "
+                "open. Add me to that channel's team and try again."
+            )
 
     async def _first_time(self, arrival: Arrival, key: str) -> bool:
         return await asyncio.to_thread(people.first_time, self.deps, arrival.tenant, key)

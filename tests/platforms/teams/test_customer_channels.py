@@ -58,3 +58,21 @@ def test_a_guest_of_another_tenant_is_the_customer_and_our_reply_answers(
             "closed",
         )
         assert loop.first_response_at - loop.created_at == timedelta(minutes=10)
+
+
+def test_a_channel_with_a_long_id_is_linked_as_its_messages_name_it(
+    teams_on_both: tuple[TeamsClient, Deps],
+) -> None:
+    """Catches the link stored under the raw id while messages are stored under its digest
+    (ids past 64 characters): the customer's words would never reach them."""
+    teams, deps = teams_on_both
+    long_channel = "19:" + "4f" * 40 + "@thread.tacv2"
+    boss = TeamsUser("Walter Skinner", aad="admin", id="29:1skinner")
+    guest = TeamsUser("Jane from Acme", tenant=OTHER_TENANT)
+    said = ((boss, "customer add Acme"), (boss, "channel link Acme"), (guest, "Can we get SSO?"))
+    for user, text in said:
+        activity = teams.teams.channel(user, f"<at>Loopkeeper</at> {text}", channel=long_channel)
+        assert teams.post(activity).status_code == 200
+    with deps.uow() as uow:
+        [loop] = uow.session.exec(select(Loop)).all()
+        assert loop.what == "Reply to Acme: Can we get SSO?"
