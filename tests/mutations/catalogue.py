@@ -220,4 +220,51 @@ MUTATIONS = [
             "test_an_org_wide_event_naming_no_workspace_is_asked_about_or_left_alone",
         ),
     ),
+    Mutation(
+        "workflow-run-not-keyed",
+        "the workflow step's loop is not keyed on the run, so a redelivered run makes another",
+        (
+            Edit(
+                "handlers/workflow_steps.py",
+                "    promised = [Promised(customer.id, source_key=key)]",
+                "    promised = [Promised(customer.id)]",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_workflow_step.py::"
+            "test_a_run_delivered_again_stays_one_loop_and_completes_with_the_same_number[sqlite]",
+        ),
+    ),
+    Mutation(
+        "workflow-step-completed-past-our-web-api",
+        "the workflow step's complete() is Bolt's own, which neither waits out a 429 nor shares "
+        "our connection pool",
+        (
+            Edit(
+                "bot/platforms/slack/listeners/workflows.py",
+                '            context["complete"] = AsyncComplete(client, run)\n',
+                "",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_workflow_step.py::"
+            "test_the_step_makes_the_loop_and_completes_with_its_number_and_link[sqlite]",
+        ),
+    ),
+    Mutation(
+        "click-applied-every-time-delivered",
+        "a loop button's click key is not checked, so Slack delivering a click again (a Socket "
+        "Mode envelope retried) applies it twice",
+        (
+            Edit(
+                "handlers/loops.py",
+                "        if click_key and not uow.events.first_time(",
+                "        if False and not uow.events.first_time(",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_socket_mode.py::"
+            "test_a_button_click_over_the_socket_acts_once_however_often_delivered[sqlite]",
+        ),
+    ),
 ]
