@@ -131,7 +131,13 @@ class Feedback(SQLModel, table=True):
         ),
         # A customer's feedback in a period, per kind and negative (reviews, health): index-only.
         sa.Index(
-            "ix_feedback_customer", "workspace_id", "customer_id", "created_at", "kind", "sentiment"
+            "ix_feedback_customer",
+            "workspace_id",
+            "customer_id",
+            "created_at",
+            "kind",
+            "sentiment",
+            postgresql_include=["id"],  # SQLite's indexes hold the row id already
         ),
         # customer_id and sentiment make "feedback per kind in a period" an index-only read.
         sa.Index(
@@ -225,6 +231,7 @@ class Loop(SQLModel, table=True):
             "state",
             "due_at",
             "first_response_at",
+            "reply_ts",  # so the index covers the report (the WHERE names it)
         ),
         _partial(
             "ix_loop_csat", "csat IS NOT NULL", "workspace_id", "csat_at", "customer_id", "csat"
