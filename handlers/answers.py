@@ -9,9 +9,7 @@ from collections.abc import Mapping
 from bot.core.replies import Field, Section
 from handlers import summaries as say
 from handlers.summaries import Frame
-from storage.models import Customer
-from storage.queries import Period
-from storage.responses import CsatStats, ResponseStats
+from storage.responses import CsatStats, Listed, ResponseStats
 from storage.uow import UnitOfWork
 
 RESPONSE_COLUMNS = [
@@ -38,13 +36,11 @@ def average(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _customers(uow: UnitOfWork, f: Frame, ids: set[int]) -> list[Customer]:
+def _customers(uow: UnitOfWork, f: Frame, ids: set[int]) -> list[Listed]:
     """The customers a table lists: those with a linked channel and those with numbers in the
     period, biggest value first."""
     linked = {link.customer_id for link, _name in uow.channel_links.all(f.workspace_id)}
-    found = uow.customers.by_ids(linked | ids)
-    listed = [c for c in found.values() if c.erased_at is None]
-    return sorted(listed, key=lambda c: (-c.value, c.name_key))
+    return uow.responses.listed(f.workspace_id, linked | ids)
 
 
 def response_rows(uow: UnitOfWork, f: Frame) -> list[dict[str, object]]:
@@ -88,31 +84,34 @@ def per_customer(uow: UnitOfWork, f: Frame) -> Mapping[int, tuple[float | None, 
     }
 
 
-def _in_all(uow: UnitOfWork, f: Frame, period: Period) -> tuple[ResponseStats, CsatStats]:
+def response_fields(uow: UnitOfWork, f: Frame) -> list[Field]:
+    """First response in the period against the one before, in all."""
+    ws, first = f.workspace_id, uow.responses.first_responses
+    now = first(ws, f.period, f.now, by_customer=False).get(None) or ResponseStats()
+    before = first(ws, f.previous, f.now, by_customer=False).get(None) or ResponseStats()
+    return [
+        Field("First response, median", f"{_minutes(now.median_minutes)} (before: "
+                                         f"{_minutes(before.median_minutes)})"),
+        Field("Questions answered", f"{now.answered} of {now.asked} "
+                                    f"({say.change(now.answered, before.answered)})"),
+        Field("Past the target", f"{now.breached} ({say.change(now.breached, before.breached)})"),
+    ]  # fmt: skip
+
+
+def csat_fields(uow: UnitOfWork, f: Frame) -> list[Field]:
+    """CSAT in the period against the one before, in all."""
     ws = f.workspace_id
-    responses = uow.responses.first_responses(ws, period, f.now, by_customer=False)
-    csat = uow.responses.csat(ws, period, by_customer=False)
-    return responses.get(None) or ResponseStats(), csat.get(None) or CsatStats()
+    now = uow.responses.csat(ws, f.period, by_customer=False).get(None) or CsatStats()
+    before = uow.responses.csat(ws, f.previous, by_customer=False).get(None) or CsatStats()
+    return [
+        Field("CSAT", f"{_average(now)} (before: {_average(before)})"),
+        Field("Satisfied (4–5)", say.rate_change(now.satisfied_rate, before.satisfied_rate)),
+    ]
 
 
-def trend(uow: UnitOfWork, f: Frame, days: str) -> Section:
-    """First response and CSAT in the period against the one before (`days`: "7 days")."""
-    answer, said = _in_all(uow, f, f.period)
-    answer_before, said_before = _in_all(uow, f, f.previous)
-    return Section(
-        f"Answering customers, the last {days} against the {days} before",
-        fields=[
-            Field("First response, median", f"{_minutes(answer.median_minutes)} (before: "
-                                             f"{_minutes(answer_before.median_minutes)})"),
-            Field("Questions answered", f"{answer.answered} of {answer.asked} "
-                                        f"({say.change(answer.answered, answer_before.answered)})"),
-            Field("Past the target", f"{answer.breached} "
-                                     f"({say.change(answer.breached, answer_before.breached)})"),
-            Field("CSAT", f"{_average(said)} (before: {_average(said_before)})"),
-            Field("Satisfied (4–5)", say.rate_change(said.satisfied_rate,
-                                                     said_before.satisfied_rate)),
-        ],
-    )  # fmt: skip
+def trend(uow: UnitOfWork, f: Frame, days: str, fields: list[Field]) -> Section:
+    """`fields` (response_fields, csat_fields) under their title (`days`: "7 days")."""
+    return Section(f"Answering customers, the last {days} against the {days} before", fields)
 
 
 def _minutes(value: float | None) -> str:

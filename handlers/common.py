@@ -131,12 +131,16 @@ def is_overdue(loop: Loop, now: datetime) -> bool:
     return loop.state == OPEN and loop.due_at is not None and loop.due_at < now
 
 
-def loop_buttons(loop: Loop) -> list[Button]:
-    """The buttons a live loop carries: Done, Customer told, Snooze, Reassign, Add update."""
+def loop_buttons(loop: Loop, linked: bool = False) -> list[Button]:
+    """The buttons a live loop carries: Done, Customer told, Snooze, Reassign, Add update; and
+    Tell the customer when their channel is linked (`linked`) or the loop answers a message
+    in it."""
     number = str(loop.number)
     buttons = []
     if loop.state == OPEN:
         buttons.append(Button("Done", "done", number, "primary"))
+    if loop.state in (OPEN, DONE) and (linked or loop.reply_ts):
+        buttons.append(Button("Tell the customer", "tell", number))
     if loop.state in (OPEN, DONE):
         buttons += [
             Button("Customer told", "told", number, "primary" if loop.state == DONE else "default"),
@@ -159,6 +163,7 @@ def loop_section(
     now: datetime,
     with_buttons: bool = True,
     tickets: Sequence[str] = (),
+    linked: bool = False,
 ) -> Section:
     """One loop as a reply section: `#12 ACME — ship SSO`, its owner, due and state (and
     the tickets that keep it, as `ticket_label` shows them)."""
@@ -176,7 +181,7 @@ def loop_section(
     return Section(
         text=f"#{loop.number} {customer_name} — {loop.what}",
         fields=fields,
-        buttons=loop_buttons(loop) if with_buttons else [],
+        buttons=loop_buttons(loop, linked) if with_buttons else [],
     )
 
 

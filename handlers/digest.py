@@ -54,7 +54,8 @@ def build_digest(deps: Deps, workspace_id: int, now: datetime) -> Reply:
     starts = week_starts(now, zone, WEEKS)
     with deps.uow() as uow:
         numbers = [loop_trend(uow, week), *feedback_summary(uow, week)]
-        answering = answers.trend(uow, week, "7 days")
+        answered = answers.response_fields(uow, week) + answers.csat_fields(uow, week)
+        answering = answers.trend(uow, week, "7 days", answered)
         worst = uow.reports.worst_overdue(workspace_id, now, SHOWN)
         days, default = quiet_days(uow, workspace_id)
         quiet = quiet_rows(uow, workspace_id, now, days, default, SHOWN)

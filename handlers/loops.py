@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.core import grammar
@@ -96,7 +96,10 @@ def commit(
     if not opened:
         return Reply(f"Already tracked as {', '.join(f'#{lp.number}' for lp in already)}.")
     reply = _tracking_reply(caller, scope, opened, already, names, owner, due, said)
-    reply.sections[-1].buttons.append(undo_button(change.id))  # type: ignore[union-attr, arg-type]
+    # On the caller's answer only: the owner's notice shares these sections, and the change
+    # is not theirs to undo.
+    *before, last = reply.sections
+    reply.sections = [*before, replace(last, buttons=[*last.buttons, undo_button(change.id)])]  # type: ignore[union-attr, arg-type]
     return reply
 
 
@@ -222,8 +225,9 @@ def list_loops(deps: Deps, caller: Caller, command: grammar.ListLoops, page: int
             c.id: c.name for c in uow.customers.by_ids({lp.customer_id for lp in loops}).values()
         }
         tickets = uow.tickets.labels({lp.id for lp in loops})  # type: ignore[misc]
+        linked = {link.customer_id for link, _name in uow.channel_links.all(ws)}  # type: ignore[arg-type]
         uow.commit()
-    return _page_of_loops(title, loops, names, scope, page, tickets)
+    return _page_of_loops(title, loops, names, scope, page, tickets, linked)
 
 
 def _page_of_loops(
@@ -233,6 +237,7 @@ def _page_of_loops(
     scope: Scope,
     page: int,
     tickets: dict[int, list[str]] | None = None,
+    linked: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> Reply:
     # Overdue first, then by due date: the order the storage query already gives, overdue lifted.
     ordered = sorted(
@@ -254,6 +259,7 @@ def _page_of_loops(
                 scope.zone,
                 scope.now,
                 tickets=(tickets or {}).get(lp.id, []),  # type: ignore[arg-type]
+                linked=lp.customer_id in linked,
             )
             for lp in shown
         ],
@@ -302,7 +308,10 @@ def act(
         uow.loops.save(loop)
         uow.events.add(loop, EVENT_KINDS.get(action, action), caller.user, scope.now, note)
         tickets = uow.tickets.labels({loop.id}).get(loop.id, [])  # type: ignore[arg-type]
-        section = loop_section(loop, customer.name, scope.zone, scope.now, tickets=tickets)
+        linked = bool(uow.channel_links.for_customer(scope.workspace.id, customer.id))  # type: ignore[arg-type]
+        section = loop_section(
+            loop, customer.name, scope.zone, scope.now, tickets=tickets, linked=linked
+        )
         if action == "update" or before != snapshot(loop, LOOP_COLUMNS):
             done = CHANGED_BY_OTHERS.get(action, "update added")
             summary = f"#{loop.number} {done}" + (f" ({note})" if note else "")

@@ -306,8 +306,11 @@ def _health(uow: UnitOfWork, f: Frame) -> View:
     )
 
 
-def _answering(title: str, kind: str, rows: Callable, definition: str) -> Callable:
-    """A report of how we answer customers (response, csat): one row per customer."""
+def _answering(
+    title: str, kind: str, rows: Callable, definition: str, fields: Callable
+) -> Callable:  # fmt: skip
+    """A report of how we answer customers (response, csat): one row per customer, and in
+    chat the same measure in all against the period before."""
 
     def build(uow: UnitOfWork, f: Frame) -> View:
         return View(
@@ -315,7 +318,7 @@ def _answering(title: str, kind: str, rows: Callable, definition: str) -> Callab
             Table(COLUMNS[kind], rows(uow, f)),
             f"Period: {f.span}. {definition}; customers with a linked channel or numbers in "
             "the period, by value.",
-            [answers.trend(uow, f, f"{f.days} days")] if f.chat else [],
+            [answers.trend(uow, f, f"{f.days} days", fields(uow, f))] if f.chat else [],
             " by value",
         )
 
@@ -323,9 +326,10 @@ def _answering(title: str, kind: str, rows: Callable, definition: str) -> Callab
 
 
 _response = _answering(
-    "First response", "response", answers.response_rows, answers.RESPONSE_DEFINITION
-)
-_csat = _answering("CSAT", "csat", answers.csat_rows, answers.CSAT_DEFINITION)
+    "First response", "response", answers.response_rows, answers.RESPONSE_DEFINITION,
+    answers.response_fields,
+)  # fmt: skip
+_csat = _answering("CSAT", "csat", answers.csat_rows, answers.CSAT_DEFINITION, answers.csat_fields)
 
 
 BUILDERS: dict[str, Callable[[UnitOfWork, Frame], View]] = {

@@ -19,9 +19,9 @@ from bot.core.loops import CLOSED, LIVE_STATES, may_manage
 from bot.core.ports import Delivery, MessageRef
 from bot.core.replies import Button, CustomerPost, Notice, Reply, Section
 from handlers import loops
-from handlers.common import enter, find_loop
+from handlers.common import Scope, enter, find_loop
 from handlers.context import Caller, Deps
-from storage.models import Loop
+from storage.models import Customer, Loop
 from storage.uow import UnitOfWork
 
 CSAT_ACTION = "csat"
@@ -37,32 +37,47 @@ def prepare(deps: Deps, caller: Caller, number: int, text: str) -> Reply:
     channel) and claim it; the reply carries what to post (`to_customer`)."""
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
-        ws = scope.workspace.id
-        loop = find_loop(uow, ws, number)  # type: ignore[arg-type]
-        customer = uow.customers.get(loop.customer_id)
-        assert customer is not None
-        if not may_manage(scope.actor, loop.owner, customer.owner):
-            raise NotAllowed(
-                f"Only #{number}'s owner (<@{loop.owner}>), {customer.name}'s account owner or "
-                "an admin can tell the customer and close it."
-            )
-        if loop.state not in LIVE_STATES:
-            raise Conflict(f"#{number} is {loop.state} already; `reopen {number}` first.")
-        links = uow.channel_links.for_customer(ws, customer.id)  # type: ignore[arg-type]
-        if not links:
-            raise BadInput(
-                f"{customer.name} has no linked channel, so there is nowhere to post. Link "
-                f"theirs with `channel link {customer.name}` in it, or if you told them another "
-                f"way: `told {number} how`."
-            )
-        channel, thread = _where(uow, loop, [link.channel for link in links])
+        loop, customer, channel, thread = _tellable(uow, scope, number)
         said = text.strip() or _default_text(uow, loop)
         claim = f"tell:{loop.id}:{len(uow.events.history(loop.id))}"  # type: ignore[arg-type]
-        if not uow.events.first_time(ws, claim, scope.now):  # type: ignore[arg-type]
+        if not uow.events.first_time(scope.workspace.id, claim, scope.now):  # type: ignore[arg-type]
             raise Conflict(f"#{number} is being told already.")
         uow.commit()
     post = CustomerPost(number, channel, said, thread, claim)
     return Reply(f"Telling {customer.name} about #{number}…", to_customer=post)
+
+
+def draft(deps: Deps, caller: Caller, number: int) -> str:
+    """What the Tell the customer dialog starts with (the same checks as a tell first)."""
+    with deps.uow() as uow:
+        scope = enter(uow, deps, caller)
+        loop, _customer, _channel, _thread = _tellable(uow, scope, number)
+        said = _default_text(uow, loop)
+        uow.commit()
+    return said
+
+
+def _tellable(uow: UnitOfWork, scope: Scope, number: int) -> tuple[Loop, Customer, str, str | None]:
+    """Loop #number, its customer and where to tell them; refused with the reason."""
+    loop = find_loop(uow, scope.workspace.id, number)  # type: ignore[arg-type]
+    customer = uow.customers.get(loop.customer_id)
+    assert customer is not None
+    if not may_manage(scope.actor, loop.owner, customer.owner):
+        raise NotAllowed(
+            f"Only #{number}'s owner (<@{loop.owner}>), {customer.name}'s account owner or an "
+            "admin can tell the customer and close it."
+        )
+    if loop.state not in LIVE_STATES:
+        raise Conflict(f"#{number} is {loop.state} already; `reopen {number}` first.")
+    links = uow.channel_links.for_customer(scope.workspace.id, customer.id)  # type: ignore[arg-type]
+    if not links:
+        raise BadInput(
+            f"{customer.name} has no linked channel, so there is nowhere to post. Link theirs "
+            f"with `channel link {customer.name}` in it, or if you told them another way: "
+            f"`told {number} how`."
+        )
+    channel, thread = _where(uow, loop, [link.channel for link in links])
+    return loop, customer, channel, thread
 
 
 def _where(uow: UnitOfWork, loop: Loop, channels: list[str]) -> tuple[str, str | None]:

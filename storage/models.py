@@ -231,6 +231,7 @@ class Loop(SQLModel, table=True):
             "state",
             "due_at",
             "first_response_at",
+            "reply_ts",  # so the index covers the report (the WHERE names it)
         ),
         _partial(
             "ix_loop_csat", "csat IS NOT NULL", "workspace_id", "csat_at", "customer_id", "csat"

@@ -15,7 +15,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import col, func, select
 
-from storage.models import Loop
+from storage.models import Customer, Loop
 from storage.queries import Period, at, count_if, days_between, percentiles, unindexed
 from storage.repos import _Repo
 
@@ -30,6 +30,15 @@ class ResponseStats:
     answered: int = 0
     breached: int = 0  # answered after the due time, or still unanswered past it
     median_minutes: float | None = None
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A customer as the response and csat tables show it."""
+
+    id: int
+    name: str
+    segment: str
 
 
 @dataclass
@@ -109,3 +118,19 @@ class ResponseRepo(_Repo):
             k: CsatStats(int(n), int(total), int(happy))
             for k, n, total, happy in self._run(statement)
         }
+
+    def listed(self, workspace_id: int, ids: set[int]) -> list[Listed]:
+        """These customers (not erased), biggest value first: a row each, no ORM objects (a
+        report may list thousands)."""
+        if not ids:
+            return []
+        rows = self._run(
+            select(Customer.id, Customer.name, Customer.segment)
+            .where(
+                col(Customer.workspace_id) == workspace_id,
+                col(Customer.id).in_(sorted(ids)),
+                col(Customer.erased_at).is_(None),
+            )
+            .order_by(col(Customer.value).desc(), Customer.name_key)
+        )
+        return [Listed(*row) for row in rows]

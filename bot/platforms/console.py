@@ -293,6 +293,11 @@ class ConsoleSession:
             return capture.track_commitment(self.deps, self.caller, button.value)
         if button.action == "run":
             return commands.run(self.deps, self.caller, button.value)
+        if button.action == "tell":
+            number = int(button.value)
+            text = self._asked(f"Tell #{number}: what should the customer read? (empty: the loop "
+                               "and its done note)")  # fmt: skip
+            return telling.prepare(self.deps, self.caller, number, text)
         if button.action == telling.CSAT_ACTION:  # the console speaks as one of our people
             return telling.rate(self.deps, self.caller, button.value, external=False)
         number = int(button.value)

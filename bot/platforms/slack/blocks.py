@@ -396,6 +396,35 @@ def feedback_modal(
     }
 
 
+TELL_MODAL = "loop_tell_modal"
+
+
+def tell_modal(number: int, text: str, metadata: dict[str, object]) -> Block:
+    """The "Tell the customer" dialog for loop #number, the message prefilled and editable."""
+    return {
+        "type": "modal",
+        "callback_id": TELL_MODAL,
+        "title": plain(f"Tell #{number}", 24),
+        "submit": plain("Post it"),
+        "close": plain("Cancel"),
+        "private_metadata": json.dumps(metadata),
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "tell",
+                "label": plain("What the customer reads in their channel"),
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "text",
+                    "multiline": True,
+                    "max_length": 3000,
+                    "initial_value": text[:3000],
+                },
+            }
+        ],
+    }
+
+
 def input_value(view: dict[str, Any], block_id: str, action_id: str = "value") -> str:
     """What the user typed in a modal's input."""
     state = view.get("state", {}).get("values", {})

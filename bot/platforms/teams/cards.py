@@ -39,7 +39,7 @@ _STYLE = {"primary": "positive", "danger": "destructive"}
 _MARKDOWN = re.compile(r"[\\\[\]*]")  # an underscore inside a word is no emphasis
 MAX_TEXT_CHARS = 3_000  # one text block; longer text is cut with an ellipsis
 # Buttons that need a word more (until when, who, what) open a small form under the card.
-FORM_ACTIONS = ("snooze", "reassign", "update")
+FORM_ACTIONS = ("snooze", "reassign", "update", "tell")
 
 
 def mentioned_ids(reply: Reply) -> set[str]:
@@ -241,6 +241,15 @@ def _form(button: Button) -> list[dict[str, Any]]:
                 "placeholder": "Type a name",
                 "choices": [],
                 "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
+            }
+        ]
+    if button.action == "tell":  # empty: the loop's what and its done note
+        return [
+            {
+                "type": "Input.Text",
+                "id": f"text_{number}",
+                "label": "What the customer reads (empty: the loop and its done note)",
+                "isMultiline": True,
             }
         ]
     return [

@@ -172,6 +172,13 @@ class TeamsBot:
             if reply is not None:
                 await self._answer(arrival, reply)
             return
+        if action == "tell" and str(value.get("loop") or "").isdigit():  # Tell the customer
+            number = int(value["loop"])
+            words = str(value.get(f"text_{number}") or "").strip()
+            reply = await self._run(telling.prepare, arrival, number, words)
+            if reply is not None:
+                await self._answer(arrival, await self._tell(arrival, reply))
+            return
         if action not in LOOP_ACTIONS or not str(value.get("loop") or "").isdigit():
             log.info("Teams card submit without a known action: %s", sorted(value))
             return

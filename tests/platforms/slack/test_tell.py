@@ -166,3 +166,24 @@ async def test_csat_can_be_turned_off(app) -> None:  # noqa: ANN001
     open_reply_loop(app)
     await told(app)
     assert [("How did we do?" in c.text) for c in posts_in(app, CHANNEL)] == [False]
+
+
+async def test_the_tell_button_opens_a_dialog_prefilled_and_posts_what_was_edited(app) -> None:  # noqa: ANN001
+    """Catches the button missing on a linked customer's loop, a dialog without the loop's
+    text, and the edited text not being what is posted."""
+    open_reply_loop(app)
+    listed = commands.run(app.deps, slack_caller(), "list all")
+    assert "Tell the customer" in [b.label for b in listed.sections[0].buttons]
+    button = sr.button("loop_tell", "1", "a:1:0")
+    await app.post(sr.block_actions_body(button, ephemeral=True))
+    await app.settle()
+    [opened] = app.fake.calls("views.open")
+    prefilled = opened.view["blocks"][0]["element"]["initial_value"]
+    assert prefilled == "fix the SSO login"
+    submitted = sr.view_submission_body(opened.view, {"tell": {"text": "SSO login is fixed!"}})
+    assert (await app.post(submitted)).status_code == 200
+    await app.settle()
+    [answer, _question] = posts_in(app, CHANNEL)
+    assert "SSO login is fixed!" in answer.text and answer.params.get("thread_ts") == THREAD
+    assert loops(app.deps)[0].state == "closed"
+    assert "has been told" in app.fake.calls("chat.postEphemeral")[-1].text

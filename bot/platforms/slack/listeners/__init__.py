@@ -11,11 +11,13 @@ from functools import partial
 
 from slack_bolt.async_app import AsyncApp
 
+from bot.platforms.slack import telling
 from bot.platforms.slack.blocks import (
     FEEDBACK_MODAL,
     PAGE_ACTION,
     PICK_ACTION,
     RUN_ACTION,
+    TELL_MODAL,
     UPDATE_MODAL,
 )
 from bot.platforms.slack.inbound import scope_org_wide_events
@@ -49,6 +51,8 @@ def register(app: AsyncApp, slack: SlackParts) -> None:
     app.view(UPDATE_MODAL)(partial(actions.on_update_submitted, slack))
     app.action("loop_track")(partial(actions.on_track, slack))
     app.action("loop_csat")(partial(actions.on_csat, slack))
+    app.action("loop_tell")(partial(telling.on_tell_button, slack))
+    app.view(TELL_MODAL)(partial(telling.on_tell_submitted, slack))
     app.action(re.compile(f"^{picks.PICK}(_search)?$"))(partial(picks.on_pick, slack))
     app.options(f"{picks.PICK}_search")(partial(picks.on_pick_search, slack))
     app.shortcut(shortcuts.SHORTCUT)(partial(shortcuts.on_shortcut, slack))
