@@ -95,7 +95,7 @@ def link_offer(
         matched = {m.customer_id for name in other_side for m in matcher.find(_words(name))}
         customers = [c for c in uow.customers.all(ws) if c.erased_at is None]
         uow.commit()
-    who = ", ".join(dict.fromkeys(n for n in other_side if n)) or "another organisation"
+    who = other_side[0] if other_side else "another organisation"  # its name, not domains
     if not customers:
         return Reply(
             f"This channel is shared with {who}. Add the customer (`customer add <name> aliases "

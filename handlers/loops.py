@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.core import grammar
@@ -96,7 +96,10 @@ def commit(
     if not opened:
         return Reply(f"Already tracked as {', '.join(f'#{lp.number}' for lp in already)}.")
     reply = _tracking_reply(caller, scope, opened, already, names, owner, due, said)
-    reply.sections[-1].buttons.append(undo_button(change.id))  # type: ignore[union-attr, arg-type]
+    # On the caller's answer only: the owner's notice shares these sections, and the change
+    # is not theirs to undo.
+    *before, last = reply.sections
+    reply.sections = [*before, replace(last, buttons=[*last.buttons, undo_button(change.id)])]  # type: ignore[union-attr, arg-type]
     return reply
 
 

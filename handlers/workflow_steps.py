@@ -9,6 +9,7 @@ from datetime import datetime
 from bot.core import grammar
 from bot.core.dates import describe
 from bot.core.errors import BadInput, NotFound
+from bot.core.inputs import MAX_COMMAND_CHARS
 from bot.core.matching import closest_names
 from bot.core.replies import Reply
 from handlers import loops
@@ -40,6 +41,11 @@ def track_commitment(
     if not what:
         raise BadInput(
             "The step's What input is empty: map it to what was promised to the customer."
+        )
+    if len(what) > MAX_COMMAND_CHARS:
+        raise BadInput(
+            f"The step's What input is {len(what):,} characters long; a promise fits in "
+            f"{MAX_COMMAND_CHARS:,}. Map a shorter text (a summary, or the request's title)."
         )
     if command.owner is None or not command.owner.id:
         raise BadInput("The step's Owner input is empty: pick who keeps the promise.")

@@ -189,4 +189,82 @@ MUTATIONS = [
             "test_a_slow_database_still_gets_an_ack_and_the_work_finishes",
         ),
     ),
+    Mutation(
+        "uninstalled-workspace-still-served",
+        "app_uninstalled deletes the tokens but leaves the workspace marked installed",
+        (
+            Edit(
+                "bot/platforms/slack/oauth.py",
+                "        await self._stopped(team, context.enterprise_id)\n\n"
+                "    async def _on_tokens",
+                "\n    async def _on_tokens",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_oauth_workspaces.py::"
+            "test_uninstall_removes_the_tokens_and_stops_every_post_but_keeps_the_data",
+        ),
+    ),
+    Mutation(
+        "org-event-filed-under-the-org",
+        "an org-wide event naming no workspace is captured under the org's id",
+        (
+            Edit(
+                "bot/platforms/slack/channel_messages.py",
+                "        return None  # an org-wide event naming no workspace: Bolt's middleware",
+                "        pass  # an org-wide event naming no workspace: Bolt's middleware",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_oauth_workspaces.py::"
+            "test_an_org_wide_event_naming_no_workspace_is_asked_about_or_left_alone",
+        ),
+    ),
+    Mutation(
+        "workflow-run-not-keyed",
+        "the workflow step's loop is not keyed on the run, so a redelivered run makes another",
+        (
+            Edit(
+                "handlers/workflow_steps.py",
+                "    promised = [Promised(customer.id, source_key=key)]",
+                "    promised = [Promised(customer.id)]",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_workflow_step.py::"
+            "test_a_run_delivered_again_stays_one_loop_and_completes_with_the_same_number[sqlite]",
+        ),
+    ),
+    Mutation(
+        "workflow-step-completed-past-our-web-api",
+        "the workflow step's complete() is Bolt's own, which neither waits out a 429 nor shares "
+        "our connection pool",
+        (
+            Edit(
+                "bot/platforms/slack/listeners/workflows.py",
+                '            context["complete"] = AsyncComplete(client, run)\n',
+                "",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_workflow_step.py::"
+            "test_the_step_makes_the_loop_and_completes_with_its_number_and_link[sqlite]",
+        ),
+    ),
+    Mutation(
+        "click-applied-every-time-delivered",
+        "a loop button's click key is not checked, so Slack delivering a click again (a Socket "
+        "Mode envelope retried) applies it twice",
+        (
+            Edit(
+                "handlers/loops.py",
+                "        if click_key and not uow.events.first_time(",
+                "        if False and not uow.events.first_time(",
+            ),
+        ),
+        (
+            "tests/platforms/slack/test_socket_mode.py::"
+            "test_a_button_click_over_the_socket_acts_once_however_often_delivered[sqlite]",
+        ),
+    ),
 ]

@@ -53,7 +53,7 @@ async def test_the_inviter_is_offered_the_matching_customer_once(app) -> None:  
     await app.settle()
     [prompt] = app.fake.calls("chat.postEphemeral")
     assert prompt.params["user"] == OWNER and prompt.params["channel"] == SHARED
-    assert "shared with Acme Corporation" in prompt.text
+    assert "This channel is shared with Acme Corporation. Link it" in prompt.text
     button, picker = offered(app)
     assert (button["action_id"], button["value"]) == ("loop_run", "channel link Acme Corp")
     assert picker["action_id"] == "loop_run_pick"

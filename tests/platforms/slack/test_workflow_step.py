@@ -66,6 +66,7 @@ async def test_the_step_makes_the_loop_and_completes_with_its_number_and_link(
     # The owner hears of the loop, as with `/loop commit … owner @them`.
     dm = slack_app.fake.wait_for("chat.postMessage")[0]
     assert dm.params["channel"] == "D0042" and "#1" in dm.text and "SOC2" in dm.text
+    assert "Undo" not in dm.text  # the change is the workflow's, not the owner's to undo
 
 
 async def test_a_timestamp_due_and_no_due_at_all_are_both_understood(slack_app) -> None:  # noqa: ANN001
@@ -95,6 +96,10 @@ async def test_a_timestamp_due_and_no_due_at_all_are_both_understood(slack_app) 
         ),
         ({"customer": "ACME", "what": "  ", "owner": "U0042"}, "The step's What input is empty"),
         (
+            {"customer": "ACME", "what": "x" * 2001, "owner": "U0042"},
+            "The step's What input is 2,001 characters long",
+        ),
+        (
             {"customer": "ACME", "what": "send it", "owner": "ann"},
             "The step's Owner input must be a person",
         ),
@@ -103,7 +108,14 @@ async def test_a_timestamp_due_and_no_due_at_all_are_both_understood(slack_app) 
             "The step's Due input is Wed 01 Jan 2020",
         ),
     ],
-    ids=["unknown customer", "unreadable due", "missing what", "owner not a user", "past due"],
+    ids=[
+        "unknown customer",
+        "unreadable due",
+        "missing what",
+        "what too long",
+        "owner not a user",
+        "past due",
+    ],
 )
 async def test_bad_inputs_fail_the_step_in_words_an_author_can_act_on(
     slack_app,  # noqa: ANN001

@@ -77,5 +77,6 @@ async def _other_side(slack: SlackParts, team: str, channel: str) -> list[str] |
         except (SlackApiError, aiohttp.ClientError) as exc:
             log.info("team.info for %s failed (%s)", other, type(exc).__name__)
             continue
+        # The name first: the offer says it; the domains only help find the customer.
         names += [str(info.get(k) or "") for k in ("name", "domain", "email_domain")]
     return [n for n in names if n]

@@ -26,7 +26,7 @@ from handlers.workflow_steps import Tracked
 log = logging.getLogger(__name__)
 
 TRACK_STEP = "track_commitment"  # the function's callback id in the manifest
-SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
+SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,40}$")
 TIMESTAMP = re.compile(r"^\d{9,11}$")  # Unix seconds, as Slack's timestamp inputs carry them
 FAILED = "Loopkeeper couldn't track this commitment. "
 
