@@ -107,7 +107,10 @@ def test_a_poisoned_workspace_neither_stops_nor_slows_another_workspaces_sweep(d
     poisoned = timed(lambda: sweep_now(deps, delivery))
     texts = [s.text for s in delivery.sent]
     assert any("Calm Co — second" in t for t in texts), texts
-    assert poisoned - baseline < 1.0, (baseline, poisoned)
+    # The second sweep has twice the loops of the first (the first LOUD ones are still overdue):
+    # twice the time is fair, a slot walk of seconds per loop is not. A ratio, not a gap in
+    # seconds, so a busy machine slowing both sweeps alike does not fail it.
+    assert poisoned < 3 * baseline + 0.5, (baseline, poisoned)
     # The poisoned workspace still works: its report reads the bad quiet-days as the default.
     report = commands.run(deps, LOUD, "report quiet")
     assert not report.error and "for 30 days" in report.plain(), report.plain()
