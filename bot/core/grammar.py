@@ -306,8 +306,8 @@ CUSTOMER_CHANNELS = (
     "say there their feedback; their questions, requests and problems open reply loops (due "
     "after `settings response-time <segment> <duration>`, 2 working hours unless set), closed "
     "by our first reply in the message's thread. In the console, `guest <name>: <text>` speaks "
-    "as the customer's person and `thread #<id>: <text>` answers in the thread of reply loop "
-    "#<id>."
+    "as the customer's person (`guest <name>: <number>` answers “How did we do?” after a "
+    "`tell`) and `thread #<id>: <text>` answers in the thread of reply loop #<id>."
 )
 
 

@@ -133,8 +133,9 @@ class ConsoleDelivery:
 
 
 _CARD = re.compile(r"#(\d+) ")  # a loop's card starts with its number
-# `guest jane: …` speaks as jane, a customer's person; `thread #3: …` answers in the thread of
-# the customer's message reply loop #3 waits on.
+# `guest jane: …` speaks as jane, a customer's person (`guest jane: 14`, where [14] is a "How did
+# we do?" button, is jane's answer to it); `thread #3: …` answers in the thread of the
+# customer's message reply loop #3 waits on.
 _GUEST = re.compile(r"guest\s+([\w.@-]{1,64})\s*:\s*(\S.*)", re.IGNORECASE | re.DOTALL)
 _THREAD = re.compile(r"thread\s+#?(\d{1,9})\s*:\s*(\S.*)", re.IGNORECASE | re.DOTALL)
 
@@ -173,6 +174,10 @@ class Choices:
                 if self.card_of.get(number) == card.group(1):
                     if (button.action, button.value) not in kept:
                         del self.offered[number]
+
+    def peek(self, number: int) -> Button | None:
+        """The button shown as `number`, if it is still offered (not pressed)."""
+        return self.offered.get(number)
 
     def take(self, number: int) -> Button | str | None:
         """The button to press, why not (a stale number), or None when it was never given."""
@@ -259,7 +264,11 @@ class ConsoleSession:
             return commands.run(self.deps, self.caller, line)
         if guest := _GUEST.fullmatch(line):  # a customer's person, in a linked channel
             speaker = replace(self.caller, user=guest.group(1), user_name=guest.group(1))
-            return self.say(guest.group(2), speaker, external=True)
+            said = guest.group(2).strip()
+            rating = self.choices.peek(int(said)) if said.isdigit() and len(said) < 10 else None
+            if rating is not None and rating.action == telling.CSAT_ACTION:
+                return telling.rate(self.deps, speaker, rating.value, external=True)
+            return self.say(said, speaker, external=True)
         if answer := _THREAD.fullmatch(line):  # our reply in a customer's thread
             thread = customer_channels.thread_of(self.deps, self.caller, int(answer.group(1)))
             return self.say(answer.group(2), thread_ts=thread)

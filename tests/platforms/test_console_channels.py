@@ -3,6 +3,7 @@ the customer's person (`guest jane: â€¦`), answer in their thread (`thread #1: â
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlmodel import select
@@ -94,3 +95,29 @@ def test_a_picker_is_shown_as_numbered_choices_that_run_their_command(deps: Deps
     admin.session.show(offer)
     assert "[1] Acme" in admin.out.getvalue()
     assert "now Acme's" in admin.say("1")
+
+
+def test_the_customers_person_answers_how_did_we_do_in_the_console(deps: Deps) -> None:
+    """The whole flow without tokens ends with the customer's rating: `guest jane: <n>` on a
+    "How did we do?" button is jane's answer (ours is refused, a second one not counted).
+    Catches a console where only our own people can press the rating (nobody outside the
+    workspace could ever answer it there)."""
+    admin = _acme(deps)
+    admin.say("/loop commit Acme: send the SSO roadmap")
+    admin.say("/loop done 1 sent as PDF")
+    told = admin.say("/loop tell 1 The SSO roadmap is in your inbox.")
+    assert "How did we do?" in told
+    four = re.search(r"\[(\d+)\] 4\b", told)
+    assert four, told
+    assert "for the customer" in admin.say(four.group(1))  # one of ours pressed it
+    assert "Thank" in admin.say(f"guest jane: {four.group(1)}")
+    assert "already" in admin.say(f"guest joe: {four.group(1)}")
+    assert "Your customer rated" not in admin.say("guest jane: 123456789012345")  # just words
+    with deps.uow() as uow:
+        loop = uow.session.exec(select(Loop)).one()
+        assert (loop.csat, loop.csat_by) == (4, "jane")
+        rated = uow.session.exec(select(Feedback).where(Feedback.author == "jane")).all()
+        assert [(f.kind, f.text.startswith("Rated our answer on #1 4/5")) for f in rated][0] == (
+            "praise",
+            True,
+        )
