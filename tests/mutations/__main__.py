@@ -59,7 +59,7 @@ def caught(failed: list[str], named: str) -> bool:
 def run(scratch: Path, mutation: Mutation) -> tuple[list[str], list[str], float, str]:
     """(named tests that failed, named tests that passed, seconds, pytest's output tail)."""
     started = time.monotonic()
-    command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider"]
+    command = [sys.executable, "-m", "pytest", "-q", "-rf", "-n", "0", "-p", "no:cacheprovider"]
     result = subprocess.run(
         [*command, *mutation.caught_by],
         cwd=scratch,
