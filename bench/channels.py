@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.reports import BUDGET_MS, postgres_database, sqlite_database
+from bench.reports import BUDGET_MS, postgres_database, sqlite_database, warm_then_time
 from bench.seed import NOW, WORKSPACE
 from bot.core.clock import FixedClock
 from bot.settings import load_settings
@@ -161,12 +161,7 @@ def timing(backend: str, url: str, rounds: int) -> list[tuple[str, float, float]
     }
     found = []
     for name, run in cases.items():
-        run()
-        times = []
-        for _ in range(rounds):
-            started = time.perf_counter()
-            run()
-            times.append((time.perf_counter() - started) * 1000)
+        times = warm_then_time(run, rounds)
         found.append((f"{backend:10} {name}", statistics.median(times), max(times)))
         print(f"  {backend:10} {name:30} {statistics.median(times):8.1f} ms", flush=True)
     deps.engine.dispose()

@@ -149,6 +149,17 @@ def cases(deps: Deps, workspace_id: int, exports: bool) -> list[Case]:
     return found
 
 
+def warm_then_time(run: Callable[[], object], rounds: int) -> list[float]:
+    """`run` once to warm up (imports, plans, caches), then `rounds` times: each round in ms."""
+    run()
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 def measure(backend: str, url: str, rounds: int, exports: bool) -> list[tuple]:
     settings = load_settings(_env_file=None, DATABASE_URL=url, LOOPKEEPER_TIMEZONE="UTC")
     engine = make_engine(url)
@@ -159,12 +170,7 @@ def measure(backend: str, url: str, rounds: int, exports: bool) -> list[tuple]:
         ).scalar_one()
     results = []
     for name, run, budgeted in cases(deps, workspace_id, exports):
-        run()  # warm-up: imports, plans, caches
-        times = []
-        for _ in range(rounds if budgeted or "digest" in name else 2):
-            started = time.perf_counter()
-            run()
-            times.append((time.perf_counter() - started) * 1000)
+        times = warm_then_time(run, rounds if budgeted or "digest" in name else 2)
         results.append((backend, name, statistics.median(times), max(times), budgeted))
         print(f"  {backend:10} {name:52} {statistics.median(times):8.1f} ms", flush=True)
     engine.dispose()
