@@ -187,6 +187,22 @@ def workspace_forget(
     typer.echo(f"Erased workspace {workspace}: {counted(rows, 'row')} ({what}).")
 
 
+# The options `report` and `review` share.
+WorkspaceOption = Annotated[
+    str | None,
+    typer.Option(help="Workspace id (team/tenant); may be left out when there is only one."),
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")]
+
+
+def write_out(text: str, output: Path | None) -> None:
+    """A report or review to the file asked for (UTF-8), else to standard output."""
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
 class Format(StrEnum):
     table = "table"
     csv = "csv"
@@ -203,11 +219,8 @@ def report(
         ),
     ],
     format: Annotated[Format, typer.Option("--format", help="table, csv or json")] = Format.table,
-    workspace: Annotated[
-        str | None,
-        typer.Option(help="Workspace id (team/tenant); may be left out when there is only one."),
-    ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
+    workspace: WorkspaceOption = None,
+    output: OutputOption = None,
 ) -> None:
     """Print a report: the same numbers as `/loop report` in chat."""
     from bot.core.spreadsheet import table_csv
@@ -222,11 +235,7 @@ def report(
     if format is Format.table and output is None:
         print_table(table)
         return
-    text = render_json(table) if format is Format.json else table_csv(table)
-    if output:
-        output.write_text(text)
-    else:
-        sys.stdout.write(text)
+    write_out(render_json(table) if format is Format.json else table_csv(table), output)
 
 
 class ReviewFormat(StrEnum):
@@ -244,11 +253,8 @@ def review(
     format: Annotated[ReviewFormat, typer.Option("--format", help="md, html or json")] = (
         ReviewFormat.md
     ),
-    workspace: Annotated[
-        str | None,
-        typer.Option(help="Workspace id (team/tenant); may be left out when there is only one."),
-    ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
+    workspace: WorkspaceOption = None,
+    output: OutputOption = None,
 ) -> None:
     """A customer's quarterly review: the quarter against the one before, health and why."""
     import json
@@ -269,10 +275,7 @@ def review(
         text = review_page.html(found)
     else:
         text = review_page.markdown(found)
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_out(text, output)
 
 
 @customers_app.command("import")
