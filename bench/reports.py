@@ -1,13 +1,14 @@
 """Report benchmark: every report over 1,000,000 feedback rows, 200,000 loops and 10,000
-customers, on SQLite and on PostgreSQL, against a budget of 300 ms (a person waits in chat).
+customers, on SQLite and on PostgreSQL, against a budget of 300 ms (a person waits in chat;
+the review's private page 500 ms).
 
     python -m bench.reports [--rounds 5] [--only sqlite|postgres] [--reseed] [--exports]
 
 The SQLite database is kept in bench/out/ and reused while its seed version matches;
 PostgreSQL is TEST_POSTGRES_URL's server (a database `lk_bench_reports` on it, reused too) or
 a throwaway server started here. Each case runs once to warm up, then `--rounds` times; the
-table shows the median and the slowest round. Ends with one line: the slowest report against
-the budget, OK or MISSED.
+table shows the median and the slowest round. Ends with one line: the report furthest from its
+budget, OK or MISSED.
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ from handlers.context import Caller, Deps
 from storage.db import make_engine, upgrade
 
 BUDGET_MS = 300.0
+PAGE_BUDGET_MS = 500.0  # the review's page, opened from a link
 OUT = Path(__file__).resolve().parent / "out"
 REPORTS = ("weekly", "owners", "customers", "segments", "quiet", "health", "response", "csat")
-Case = tuple[str, Callable[[], object], bool]  # name, what to run, held to the budget
+Case = tuple[str, Callable[[], object], float | None]  # name, what to run, its budget in ms
 
 
 def seeded(url: str) -> bool:
@@ -102,39 +104,49 @@ def cases(deps: Deps, workspace_id: int, exports: bool) -> list[Case]:
 
         return run
 
-    found: list[Case] = [(f"/loop report {kind}", chat(f"report {kind}"), True) for kind in REPORTS]
+    found: list[Case] = [
+        (f"/loop report {kind}", chat(f"report {kind}"), BUDGET_MS) for kind in REPORTS
+    ]
     found += [
         (
             f"loopkeeper report {kind}",
             lambda k=kind: reports.table_for_cli(deps, k, WORKSPACE),
-            True,
+            BUDGET_MS,
         )
         for kind in REPORTS
     ]
     found += [
-        ("/loop customer (the biggest customer's timeline)", chat("customer Customer 00001"), True),
-        ("/loop customer … page 40", chat("customer Customer 00001 page 40"), True),
-        ("/loop report loops (30 days, first rows)", chat("report loops"), True),
-        ("/loop report feedback (30 days, first rows)", chat("report feedback"), True),
-        ("/loop report loops csv (30 days, every row)", chat("report loops csv"), False),
-        ("/loop report feedback csv (30 days, every row)", chat("report feedback csv"), False),
-        ("/loop review (the biggest customer, this quarter)", chat("review Customer 00001"), True),
+        (
+            "/loop customer (the biggest customer's timeline)",
+            chat("customer Customer 00001"),
+            BUDGET_MS,
+        ),
+        ("/loop customer … page 40", chat("customer Customer 00001 page 40"), BUDGET_MS),
+        ("/loop report loops (30 days, first rows)", chat("report loops"), BUDGET_MS),
+        ("/loop report feedback (30 days, first rows)", chat("report feedback"), BUDGET_MS),
+        ("/loop report loops csv (30 days, every row)", chat("report loops csv"), None),
+        ("/loop report feedback csv (30 days, every row)", chat("report feedback csv"), None),
+        (
+            "/loop review (the biggest customer, this quarter)",
+            chat("review Customer 00001"),
+            BUDGET_MS,
+        ),
         (
             "loopkeeper review --format json (the biggest customer)",
             lambda: reviews.review_for_cli(deps, "Customer 00001", None, WORKSPACE),
-            True,
+            BUDGET_MS,
         ),
         (
             "review page HTML (the biggest customer)",
             lambda: review_page.html(
                 reviews.review_for_cli(deps, "Customer 00001", None, WORKSPACE)
             ),
-            True,
+            PAGE_BUDGET_MS,
         ),
         (
             "weekly digest with its chart",
             lambda: digest.weekly_digest(deps, workspace_id, NOW),
-            False,
+            None,
         ),
     ]
     if exports:
@@ -142,7 +154,7 @@ def cases(deps: Deps, workspace_id: int, exports: bool) -> list[Case]:
             (
                 f"loopkeeper report {kind} (every row)",
                 lambda k=kind: reports.table_for_cli(deps, k, WORKSPACE),
-                False,
+                None,
             )
             for kind in ("loops", "feedback")
         ]
@@ -169,9 +181,9 @@ def measure(backend: str, url: str, rounds: int, exports: bool) -> list[tuple]:
             sa.text("SELECT id FROM workspace WHERE external_id = :e"), {"e": WORKSPACE}
         ).scalar_one()
     results = []
-    for name, run, budgeted in cases(deps, workspace_id, exports):
-        times = warm_then_time(run, rounds if budgeted or "digest" in name else 2)
-        results.append((backend, name, statistics.median(times), max(times), budgeted))
+    for name, run, budget in cases(deps, workspace_id, exports):
+        times = warm_then_time(run, rounds if budget or "digest" in name else 2)
+        results.append((backend, name, statistics.median(times), max(times), budget))
         print(f"  {backend:10} {name:52} {statistics.median(times):8.1f} ms", flush=True)
     engine.dispose()
     return results
@@ -206,16 +218,16 @@ def main() -> int:
     print()
     print("| backend | case | median ms | slowest ms | budget |")
     print("|---|---|---:|---:|---|")
-    for backend, name, median, slowest, budgeted in results:
-        verdict = ("OK" if slowest < BUDGET_MS else "MISSED") if budgeted else "—"
+    for backend, name, median, slowest, budget in results:
+        verdict = f"{budget:.0f} ms {'OK' if slowest < budget else 'MISSED'}" if budget else "—"
         print(f"| {backend} | `{name}` | {median:.1f} | {slowest:.1f} | {verdict} |")
     held = [r for r in results if r[4]]
-    worst = max(held, key=lambda r: r[3])
-    ok = all(r[3] < BUDGET_MS for r in held)
+    worst = max(held, key=lambda r: r[3] / r[4])
+    ok = all(r[3] < r[4] for r in held)
     print()
     print(
-        f"reports: slowest {worst[3]:.0f} ms ({worst[0]}, {worst[1]}) against the "
-        f"{BUDGET_MS:.0f} ms budget: {worst[3] / BUDGET_MS:.2f}× {'OK' if ok else 'MISSED'}"
+        f"reports: furthest from its budget {worst[3]:.0f} ms ({worst[0]}, {worst[1]}) against "
+        f"{worst[4]:.0f} ms: {worst[3] / worst[4]:.2f}× {'OK' if ok else 'MISSED'}"
     )
     return 0 if ok else 1
 
