@@ -295,14 +295,17 @@ def _export(columns: list[str], rows: Iterable[Sequence[object]]) -> list[dict[s
 
 
 def _health(uow: UnitOfWork, f: Frame) -> View:
+    table, total = health_table(uow, f)
     return View(
         "Customer health — value at risk first",
-        health_table(uow, f),
+        table,
         f"Health 0–100 over the last {HEALTH_DAYS} days: 100 less each reason's points (overdue "
-        "promise −10 each, at most −30; negative feedback −30 × its share; quiet past 30 days −1 a "
-        "day, at most −20; on-time rate −20 × the share missed; churned = 0). Sorted by value at "
-        "risk: (100 − health) × value.",
+        "promise −10 each, at most −30; question unanswered past its target −10 each, at most "
+        "−20; negative feedback −30 × its share; CSAT below 4 −10 a point, at most −30; quiet "
+        "(no feedback) past 30 days −1 a day, at most −20; on-time rate −20 × the share missed; "
+        "churned = 0). Sorted by value at risk: (100 − health) × value.",
         order=" by value at risk",
+        total=total,
     )
 
 

@@ -3,7 +3,12 @@ and the private page), the health report, and marking a customer churned or acti
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import statistics
+from bisect import bisect_right
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.core.classify import KINDS
@@ -18,8 +23,8 @@ from handlers.context import Caller, Deps
 from handlers.summaries import Frame
 from storage.models import Customer
 from storage.queries import Period
-from storage.responses import CsatStats, ResponseStats
-from storage.reviews import Commitments
+from storage.responses import CsatStats
+from storage.reviews import Commitments, HealthRow
 from storage.uow import UnitOfWork
 
 HEALTH_DAYS = 90  # the health report looks this far back
@@ -33,51 +38,78 @@ WEEK_SERIES = ("feedback", "commitments", "kept_on_time", "first_response_minute
 
 
 def review_numbers(
-    uow: UnitOfWork, customer: Customer, quarter: Quarter | None, zone: ZoneInfo, now: datetime
-) -> dict[str, object]:
+    uow: UnitOfWork, customer: Customer, quarter: Quarter | None, zone: ZoneInfo, now: datetime,
+    beside: Callable[[], UnitOfWork] | None = None,
+) -> dict[str, object]:  # fmt: skip
     """The spec's keys for one quarter (default: the one `now` is in, in `zone`) and, under
-    `previous`, the quarter before."""
+    `previous`, the quarter before. With `beside` (a way to open another unit of work) the
+    quarter before is read at the same time on a connection of its own: a person waits for
+    both, and each is a handful of index ranges the database reads without Python."""
     quarter = quarter or quarter_of(now, zone)
-    owner = _owner_name(uow, customer.workspace_id, customer)
-    found = _quarter(uow, customer, owner, quarter, zone, now)
-    found["previous"] = _quarter(uow, customer, owner, quarter.previous(), zone, now)
+    who = _Who(customer.id, customer.workspace_id, customer.name, customer.segment,  # type: ignore[arg-type]
+               customer.value, customer.status, customer.created_at,
+               _owner_name(uow, customer.workspace_id, customer))  # type: ignore[arg-type]  # fmt: skip
+    if beside is None:
+        found = _quarter(uow, who, quarter, zone, now)
+        found["previous"] = _quarter(uow, who, quarter.previous(), zone, now)
+        return found
+
+    def before() -> dict[str, object]:
+        with beside() as other:
+            return _quarter(other, who, quarter.previous(), zone, now)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        previous = pool.submit(before)
+        found = _quarter(uow, who, quarter, zone, now)
+        found["previous"] = previous.result()
     return found
 
 
+class _Who(NamedTuple):
+    """The customer a review is about, read once (a unit of work's objects stay in its
+    thread)."""
+
+    id: int
+    workspace_id: int
+    name: str
+    segment: str
+    value: float
+    status: str
+    created_at: datetime | None
+    owner: str | None
+
+
 def _quarter(
-    uow: UnitOfWork, customer: Customer, owner: str | None, quarter: Quarter, zone: ZoneInfo,
-    now: datetime,
-) -> dict[str, object]:  # fmt: skip
+    uow: UnitOfWork, who: _Who, quarter: Quarter, zone: ZoneInfo, now: datetime
+) -> dict[str, object]:
     start, end = quarter.start(zone), quarter.end(zone)
     as_of = min(end, now)  # a quarter still running is counted up to now
     period = Period(start, end)
-    kinds = uow.reviews.feedback_kinds(customer.workspace_id, customer.id, period)  # type: ignore[arg-type]
+    ws, cid = who.workspace_id, who.id
+    kinds = uow.reviews.feedback_kinds(ws, cid, period)
     feedback = {kind: kinds.get(kind, (0, 0))[0] for kind in KINDS}
     total = sum(n for n, _neg in kinds.values())
     negative = sum(neg for _n, neg in kinds.values())
     weeks = _week_bounds(start, as_of)
-    c = uow.reviews.commitments(customer.workspace_id, customer.id, period, as_of, weeks)  # type: ignore[arg-type]
+    c = uow.reviews.commitments(ws, cid, period, as_of, weeks)
     on_time = c.kept_on_time / c.due if c.due else None
-    # The last touchpoint by the quarter's end (or now): feedback, a commitment, a delivery or
-    # a closure.
-    said = uow.reviews.last_feedback(customer.workspace_id, customer.id, as_of)  # type: ignore[arg-type]
-    last = max((t for t in (c.last_touch, said) if t), default=None)
-    quiet = int((as_of - last).total_seconds() // 86400) if last else None
-    ws, cid = customer.workspace_id, customer.id
-    answered = uow.responses.first_responses(ws, period, as_of, cid).get(cid) or ResponseStats()  # type: ignore[arg-type]
-    said = uow.responses.csat(ws, period, cid).get(cid) or CsatStats()  # type: ignore[arg-type]
+    # Quiet counts only the customer's voice, as "gone quiet" does: feedback from or about them.
+    said = uow.reviews.last_feedback(ws, cid, as_of)
+    answered = uow.reviews.first_responses(ws, cid, start, end)
+    rated = uow.responses.csat(ws, period, cid).get(cid) or CsatStats()
     facts = HealthFacts(
-        status=customer.status, overdue=c.overdue, feedback=total, negative=negative,
-        days_quiet=quiet, on_time_rate=on_time, csat_average=said.average,
+        status=who.status, overdue=c.overdue_promises, unanswered=c.unanswered,
+        feedback=total, negative=negative, days_quiet=_days_since(said or who.created_at, as_of),
+        on_time_rate=on_time, csat_average=rated.average,
     )  # fmt: skip
     score, reasons = health(facts)
     return {
-        "customer": customer.name,
+        "customer": who.name,
         "quarter": str(quarter),
-        "segment": customer.segment,
-        "value": customer.value,
-        "owner": owner,
-        "status": customer.status,
+        "segment": who.segment,
+        "value": who.value,
+        "owner": who.owner,
+        "status": who.status,
         "feedback": feedback,
         "negative_feedback": negative,
         "commitments": {
@@ -91,16 +123,20 @@ def _quarter(
         "median_days_to_close": None
         if c.median_days_to_close is None
         else round(c.median_days_to_close, 2),
-        "median_first_response_minutes": minutes(answered.median_minutes),
-        "csat": {"responses": said.responses, "average": average(said.average)},
+        "median_first_response_minutes": minutes(_median([m for _at, m in answered])),
+        "csat": {"responses": rated.responses, "average": average(rated.average)},
         "health": score,
         "health_reasons": reasons,
         "quotes": [
             {"text": q.text, "sentiment": q.sentiment, "permalink": q.permalink}
-            for q in uow.reviews.most_negative(customer.workspace_id, customer.id, period)  # type: ignore[arg-type]
+            for q in uow.reviews.most_negative(ws, cid, period)
         ],
-        "weeks": _weeks(uow, customer, weeks, c),
+        "weeks": _weeks(uow, who, weeks, c, answered),
     }
+
+
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
 
 
 def _week_bounds(start: datetime, end: datetime) -> list[datetime]:
@@ -110,16 +146,23 @@ def _week_bounds(start: datetime, end: datetime) -> list[datetime]:
     return [b for i, b in enumerate(bounds) if i == 0 or b > bounds[i - 1]]
 
 
-def _weeks(uow: UnitOfWork, customer: Customer, bounds: list[datetime], c: Commitments) -> list:
+def _weeks(
+    uow: UnitOfWork, who: _Who, bounds: list[datetime], c: Commitments,
+    answered: list[tuple[datetime, float]],
+) -> list:  # fmt: skip
     """Per week of the quarter: feedback items, commitments made, commitments due that week and
-    kept on time, and the median minutes to our first reply to the customer's messages."""
-    ws, cid = customer.workspace_id, customer.id
-    feedback = uow.reviews.feedback_per_week(ws, cid, bounds)  # type: ignore[arg-type]
-    answered = uow.reviews.first_response_per_week(ws, cid, bounds)  # type: ignore[arg-type]
+    kept on time, and the median minutes to our first reply to the customer's messages (of
+    those asked that week and answered)."""
+    feedback = uow.reviews.feedback_per_week(who.workspace_id, who.id, bounds)
+    waits: list[list[float]] = [[] for _ in bounds[1:]]
+    for asked, waited in answered:
+        week = bisect_right(bounds, asked) - 1
+        if 0 <= week < len(waits):
+            waits[week].append(waited)
     return [
         {"week_start": bounds[i].date().isoformat(), "feedback": feedback[i],
          "commitments": c.per_week[i], "kept_on_time": c.kept_per_week[i],
-         "first_response_minutes": minutes(answered[i])}
+         "first_response_minutes": minutes(_median(waits[i]))}
         for i in range(len(bounds) - 1)
     ]  # fmt: skip
 
@@ -129,7 +172,7 @@ def review(deps: Deps, caller: Caller, name: str, quarter: Quarter | None) -> di
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         customer = find_customer(uow, scope.workspace.id, name)  # type: ignore[arg-type]
-        found = review_numbers(uow, customer, quarter, deps.settings.zone, scope.now)
+        found = review_numbers(uow, customer, quarter, deps.settings.zone, scope.now, deps.uow)
         uow.commit()
     return found
 
@@ -142,7 +185,9 @@ def review_for_cli(
         if chosen is None:
             raise BadInput("no workspace in this database yet")
         customer = find_customer(uow, chosen.id, name)  # type: ignore[arg-type]
-        return review_numbers(uow, customer, quarter, deps.settings.zone, deps.clock.now())
+        return review_numbers(
+            uow, customer, quarter, deps.settings.zone, deps.clock.now(), deps.uow
+        )
 
 
 def _owner_name(uow: UnitOfWork, workspace_id: int, customer: Customer) -> str | None:
@@ -195,29 +240,66 @@ def _rate(value: object) -> str:
 # ---- the health report -----------------------------------------------------------------------
 
 
-def health_table(uow: UnitOfWork, f: Frame) -> Table:
-    """Every customer's health, lowest health × highest value first (value at risk)."""
-    ws = f.workspace_id
-    since = f.now - timedelta(days=HEALTH_DAYS)
-    period = Period(since, f.now)
-    loops = uow.reports.loop_stats(ws, "customer", period, f.now, frozenset({"live", "due"}))
-    feedback = uow.reviews.negative_by_customer(ws, period)
-    rows = []
-    for c in uow.touchpoints.customers(ws):
-        stats = loops.get(c.id)
-        n, negative = feedback.get(c.id, (0, 0))
-        quiet = (
-            int((f.now - c.last_touchpoint).total_seconds() // 86400) if c.last_touchpoint else None
-        )
-        score, reasons = health(HealthFacts(
-            status=c.status, overdue=stats.overdue if stats else 0, feedback=n, negative=negative,
-            days_quiet=quiet, on_time_rate=stats.on_time_rate if stats else None,
-        ))  # fmt: skip
-        rows.append({"customer": c.name, "segment": c.segment, "value": c.value,
-                     "owner": c.owner, "status": c.status, "health": score,
-                     "reasons": "; ".join(reasons)})  # fmt: skip
-    rows.sort(key=lambda r: (-(100 - int(r["health"])) * float(r["value"] or 0), r["customer"]))  # type: ignore[arg-type]
-    return Table(HEALTH_COLUMNS, rows[: f.rows] if f.rows else rows)
+FIRST_BATCH = 50  # customers scored before the first check whether the rest could rank
+
+
+def health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
+    """Every customer's health over the last HEALTH_DAYS days, lowest health × highest value
+    first (value at risk: (100 − health) × value), with the same facts and weights as a
+    review's; and how many customers there are.
+
+    With `f.rows` only the first rows are wanted: customers are scored biggest value first,
+    in growing batches, until the next one could not rank among them even at health 0 (at
+    most 100 × its value at risk) — the same rows as scoring everyone, for a fraction of it."""
+    ws, wanted = f.workspace_id, f.rows
+    period = Period(f.now - timedelta(days=HEALTH_DAYS), f.now)
+    late = uow.reviews.live_loops(ws, f.now)
+    rated = uow.responses.csat(ws, period)
+    total = uow.touchpoints.count(ws)
+    scored: list[tuple[float, str, HealthRow, int, list[str]]] = []
+    after, batch = None, FIRST_BATCH if wanted else None
+    while True:
+        found = uow.reviews.health_rows(ws, period, after, batch)
+        for c in found:
+            overdue, unanswered = late.get(c.id, (0, 0))
+            csat = rated.get(c.id)
+            heard = c.heard
+            score, reasons = health(HealthFacts(
+                status=c.status, overdue=overdue, unanswered=unanswered, feedback=c.feedback,
+                negative=c.negative,
+                days_quiet=(f.now - heard).days if heard is not None and heard <= f.now else None,
+                on_time_rate=c.on_time / c.due if c.due else None,
+                csat_average=csat.average if csat else None,
+            ))  # fmt: skip
+            scored.append((-(100 - score) * float(c.value or 0), c.name, c, score, reasons))
+        if batch is None or len(found) < batch:
+            break
+        scored.sort(key=lambda row: row[:2])
+        scored = scored[:wanted]
+        last = found[-1]
+        if len(scored) == wanted and 100 * float(last.value or 0) < -scored[-1][0]:
+            break  # nobody after `last` is worth more than 100 × its value
+        after, batch = (last.value, last.name_key), batch * 4
+    scored.sort(key=lambda row: row[:2])
+    shown = scored[:wanted] if wanted else scored
+    names = uow.users.names(ws, {c.owner for _risk, _name, c, _s, _r in shown if c.owner})
+    rows = [
+        {"customer": c.name, "segment": c.segment, "value": c.value,
+         "owner": (names.get(c.owner) or c.owner) if c.owner else None, "status": c.status,
+         "health": score, "reasons": "; ".join(reasons)}
+        for _risk, _name, c, score, reasons in shown
+    ]  # fmt: skip
+    return Table(HEALTH_COLUMNS, rows), total
+
+
+def _days_since(moment: datetime | None, now: datetime) -> int | None:
+    """Whole days from `moment` (the last feedback, else when the customer was added) to `now`
+    (None: unknown, or not yet at `now`)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int((now - moment).total_seconds() // 86400) if moment <= now else None
 
 
 # ---- retention -------------------------------------------------------------------------------
@@ -259,7 +341,7 @@ def review_in_chat(deps: Deps, caller: Caller, name: str, quarter: str | None) -
     with deps.uow() as uow:
         scope = enter(uow, deps, caller)
         customer = find_customer(uow, scope.workspace.id, name)  # type: ignore[arg-type]
-        found = review_numbers(uow, customer, asked, deps.settings.zone, scope.now)
+        found = review_numbers(uow, customer, asked, deps.settings.zone, scope.now, deps.uow)
         uow.commit()
     link = None
     if deps.settings.secret_key:
@@ -298,4 +380,4 @@ def review_for_link(deps: Deps, token: str) -> dict[str, object] | None:
         customer = uow.customers.get(link.customer_id)
         if customer is None or customer.workspace_id != link.workspace_id or customer.erased_at:
             return None
-        return review_numbers(uow, customer, quarter, deps.settings.zone, now)
+        return review_numbers(uow, customer, quarter, deps.settings.zone, now, deps.uow)

@@ -136,7 +136,7 @@ class ResponseRepo(_Repo):
             statement = statement.group_by(key)
         return {
             k: CsatStats(int(n), int(total), int(happy))
-            for k, n, total, happy in self._run(statement)
+            for k, n, total, happy in self._run(statement).all()
         }
 
     def listed(self, workspace_id: int, ids: set[int]) -> list[Listed]:

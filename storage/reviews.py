@@ -1,16 +1,24 @@
 """What a customer review and the health report read: one customer's feedback and loops in a
-quarter, and every customer's feedback sentiment in a period, as aggregates."""
+quarter, and what every customer's health is computed from, as aggregates."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import col, func, select
 
+from bot.core.loops import NOT_CANCELLED
 from storage.models import Customer, Feedback, Loop
-from storage.queries import Period, at, count_if, days_between, percentiles, unindexed
+from storage.queries import (
+    Period,
+    at,
+    count_if,
+    days_between,
+    unindexed,
+)
 from storage.repos import _Repo
 from storage.responses import MINUTES_A_DAY
 
@@ -23,10 +31,31 @@ class Commitments:
     closed: int
     open: int
     overdue: int
-    last_touch: datetime | None
+    overdue_promises: int  # of the overdue: the commitments (not reply loops)
+    unanswered: int  # of the overdue: reply loops with no first response by then
     per_week: list[int]  # made in each week
     kept_per_week: list[int]  # due in each week and kept on time
     median_days_to_close: float | None
+
+
+TWICE = 2**32  # two counts in one integer: the first times this, plus the second
+
+
+class HealthRow(NamedTuple):
+    """One customer and what its health is computed from, over a period ending now."""
+
+    id: int
+    name: str
+    name_key: str
+    segment: str
+    value: float
+    owner: str | None  # the account owner's user id
+    status: str
+    heard: datetime | None  # the newest feedback from or about them, else when they were added
+    feedback: int
+    negative: int
+    due: int  # commitments due in the period (not cancelled)
+    on_time: int  # of those, done by their due time
 
 
 @dataclass(frozen=True)
@@ -105,12 +134,12 @@ class ReviewRepo(_Repo):
         weeks: list[datetime],
     ) -> Commitments:  # fmt: skip
         """The customer's commitments in a quarter: made in it, due in it (up to `as_of`) and
-        kept on time, closed in it, open and overdue at `as_of`, the last touch before `as_of`,
-        made and kept on time (by due date) per week (`weeks` are the bounds), and the median
-        days to close of those closed in it. Only loops made before the quarter's end count.
-        Each number is a count of one range of ix_loop_customer_created, _due or _closed, all
-        in one statement; open at `as_of` is two ranges of closed_at: not closed, or closed at
-        or after `as_of`."""
+        kept on time, closed in it, open and overdue at `as_of` (and of those overdue, the reply
+        loops not answered by then), made and kept on time (by due date) per week (`weeks` are
+        the bounds), and the median days to close of those closed in it. Only loops made before
+        the quarter's end count. Each number is a count of one range of
+        ix_loop_customer_created, _due or _closed, all in one statement; open at `as_of` is two
+        ranges of closed_at: not closed, or closed at or after `as_of`."""
         created, due, done = col(Loop.created_at), col(Loop.due_at), col(Loop.done_at)
         closed, state = col(Loop.closed_at), col(Loop.state)
         start, end, now = at(period.start), at(period.end), at(as_of)
@@ -125,9 +154,6 @@ class ReviewRepo(_Repo):
         def count(*where: sa.ColumnElement) -> sa.ScalarSelect:
             return select(func.count()).select_from(Loop).where(*mine, *where).scalar_subquery()
 
-        def newest(column: sa.ColumnElement, *where: sa.ColumnElement) -> sa.ScalarSelect:
-            return select(func.max(column)).where(*mine, *where).scalar_subquery()
-
         kept = state != "cancelled"
         in_due = [due >= start, due < now, kept]  # ix_loop_customer_due
         # open at as_of (made before it, not cancelled, not closed by then): two ranges of
@@ -137,6 +163,9 @@ class ReviewRepo(_Repo):
             [closed >= now, made_before < now, kept],
         ]
         overdue = [unindexed(due) < now, done.is_(None) | (done >= now)]
+        answered, asked = col(Loop.first_response_at), col(Loop.reply_ts)
+        promised = [asked.is_(None)]
+        unanswered = [asked.is_not(None), answered.is_(None) | (answered >= now)]
         row = self._run(
             select(
                 count(created >= start, created < end),
@@ -145,52 +174,44 @@ class ReviewRepo(_Repo):
                 count(closed >= start, closed < end),
                 *(count(*ranges) for ranges in live),
                 *(count(*ranges, *overdue) for ranges in live),
-                newest(created, created < now),
-                newest(closed, closed < now),
-                # A closed loop was done by the time it closed (closing marks it done), so the
-                # last delivery before as_of is newer than the last closure only on a loop
-                # still open at as_of.
-                *(newest(done, ranges[0], unindexed(done) < now) for ranges in live),
+                *(count(*ranges, *overdue, *promised) for ranges in live),
+                *(count(*ranges, *overdue, *unanswered) for ranges in live),
                 *(count(created >= at(a), created < at(b)) for a, b in _pairs(weeks)),
                 *(count(due >= at(a), due < at(b), kept, done <= due) for a, b in _pairs(weeks)),
             )
         ).one()
-        made, due_n, on_time, closed_n, *live_n = (int(n or 0) for n in row[:8])
-        touches = [_aware(t) for t in row[8:12]]
+        made, due_n, on_time, closed_n, *live_n = (int(n or 0) for n in row[:12])
         return Commitments(
-            made, due_n, on_time, closed_n, live_n[0] + live_n[1], live_n[2] + live_n[3],
-            max((t for t in touches if t), default=None),
+            made, due_n, on_time, closed_n, *(live_n[i] + live_n[i + 1] for i in (0, 2, 4, 6)),
             [int(n or 0) for n in row[12 : 12 + len(weeks) - 1]],
             [int(n or 0) for n in row[12 + len(weeks) - 1 :]],
             self._median_days([*mine, closed >= start, closed < end], closed_n),
         )  # fmt: skip
 
-    def first_response_per_week(
-        self, workspace_id: int, customer_id: int, bounds: list[datetime]
-    ) -> list[float | None]:
-        """Per week: the median minutes from the customer's message to our first reply, over
-        the customer's reply loops opened that week and answered (None: none answered)."""
+    def first_responses(
+        self, workspace_id: int, customer_id: int, start: datetime, end: datetime
+    ) -> list[tuple[datetime, float]]:
+        """(when the customer asked, minutes to our first reply) of each of the customer's
+        reply loops opened in [start, end) and answered, cancelled ones left out: one range of
+        ix_loop_customer_created, oldest first."""
         created, answered = col(Loop.created_at), col(Loop.first_response_at)
-        weeks = _pairs(bounds)
-        if not weeks:
-            return []
-        week = sa.case(*((created < at(b), i) for i, (_a, b) in enumerate(weeks)))
-        medians = percentiles(
-            self._run,
-            week,
-            days_between(created, answered) * MINUTES_A_DAY,
-            [
+        rows = self._run(
+            select(
+                sa.type_coerce(created, sa.types.NullType()),
+                days_between(created, answered) * MINUTES_A_DAY,
+            )
+            .where(
                 col(Loop.workspace_id) == workspace_id,
                 col(Loop.customer_id) == customer_id,
-                created >= at(bounds[0]),
-                created < at(bounds[-1]),
+                created >= at(start),
+                created < at(end),
                 col(Loop.reply_ts).is_not(None),
                 col(Loop.state) != "cancelled",
                 answered.is_not(None),
-            ],
-            (50,),
-        )
-        return [medians[i][50] if i in medians else None for i in range(len(weeks))]
+            )
+            .order_by(created)
+        ).all()
+        return [(_aware(asked), float(waited)) for asked, waited in rows]  # type: ignore[misc]
 
     def _median_days(self, where: list[sa.ColumnElement], n: int) -> float | None:
         """The median days from made to closed of the `n` loops `where` picks: the database
@@ -203,37 +224,132 @@ class ReviewRepo(_Repo):
         days = [(_aware(b) - _aware(a)).total_seconds() / 86400 for a, b in rows]  # type: ignore[operator]
         return sum(days) / len(days)
 
-    def negative_by_customer(self, workspace_id: int, period: Period) -> dict[int, tuple[int, int]]:
-        """Per customer: (feedback items, negative items) in the period. PostgreSQL hashes the
-        period's range of ix_feedback_ws_created in parallel; SQLite, which would sort that
-        range, counts customer by customer instead, each a range of ix_feedback_customer."""
+    def health_rows(
+        self, workspace_id: int, period: Period, after: tuple[float, str] | None = None,
+        limit: int | None = None,
+    ) -> list[HealthRow]:  # fmt: skip
+        """Customers biggest value first (then by name), with what their health is computed
+        from over `period` (ending now): feedback items and negative ones in it, when they were
+        last heard (their newest feedback before its end, else when they were added), and the
+        commitments due in it and kept on time; with `after` (a row's (value, name_key)) only
+        those ranked after it, with `limit` the first ones only. Overdue loops, unanswered
+        questions and CSAT come from `live_loops` and the CSAT answers.
+
+        Each customer's numbers are read from its own ranges of ix_feedback_customer and
+        ix_loop_customer_due (grouping a period's range of the workspace, SQLite sorts it all);
+        a correlated subquery gives one value, so two counts ride in one integer (items * 2**32
+        + negative). For every customer at once PostgreSQL hashes the period's ranges instead,
+        in parallel."""
+        start, end = at(period.start), at(period.end)
+        value, key = col(Customer.value), col(Customer.name_key)
+        ranked = [col(Customer.workspace_id) == workspace_id]
+        if after is not None:
+            ranked.append((value < after[0]) | ((value == after[0]) & (key > after[1])))
+        order = (value.desc(), key)
+        if limit is not None:
+            picked = select(Customer.id).where(*ranked).order_by(*order).limit(limit)
+            ranked = [col(Customer.id).in_(picked.scalar_subquery())]
+        shown = (Customer.id, Customer.name, Customer.name_key, Customer.segment,
+                 Customer.value, Customer.owner, Customer.status)  # fmt: skip
+        # read as stored (see `_aware`): no type processing per row
+        raw = sa.types.NullType()
+        heard = sa.type_coerce(
+            func.coalesce(_last_said(workspace_id, end), col(Customer.created_at)), raw
+        )
         negative = col(Feedback.sentiment) < 0
-        if self.session.connection().dialect.name == "postgresql":
-            customer = col(Feedback.customer_id)
+        due, done = col(Loop.due_at), col(Loop.done_at)
+        loops_due = [
+            col(Loop.workspace_id) == workspace_id,
+            due >= start,
+            due < end,
+            col(Loop.state).in_(NOT_CANCELLED),
+        ]
+        if limit is None and self.session.connection().dialect.name == "postgresql":
+            said = (
+                select(col(Feedback.customer_id).label("cid"), func.count().label("n"),
+                       count_if(negative).label("bad"),
+                       func.max(Feedback.created_at).label("last"))
+                .where(col(Feedback.workspace_id) == workspace_id,
+                       col(Feedback.created_at) >= start, col(Feedback.created_at) < end)
+                .group_by(col(Feedback.customer_id))
+                .subquery()
+            )  # fmt: skip
+            kept = (
+                select(col(Loop.customer_id).label("cid"), func.count().label("n"),
+                       count_if(done <= due).label("kept"))
+                .where(*loops_due)
+                .group_by(col(Loop.customer_id))
+                .subquery()
+            )  # fmt: skip
             statement = (
-                select(customer, func.count(), count_if(negative))
-                .where(
-                    col(Feedback.workspace_id) == workspace_id,
-                    col(Feedback.created_at) >= at(period.start),
-                    col(Feedback.created_at) < at(period.end),
+                select(
+                    # the last feedback before the period only for those silent in it
+                    *shown, sa.type_coerce(func.coalesce(said.c.last, heard), raw),
+                    func.coalesce(said.c.n, 0), func.coalesce(said.c.bad, 0),
+                    func.coalesce(kept.c.n, 0), func.coalesce(kept.c.kept, 0),
                 )
-                .group_by(customer)
-            )
-        else:
+                .outerjoin(said, said.c.cid == col(Customer.id))
+                .outerjoin(kept, kept.c.cid == col(Customer.id))
+                .where(*ranked)
+                .order_by(*order)
+            )  # fmt: skip
+            return [HealthRow(*row[:7], _aware(row[7]), *row[8:])
+                    for row in self._run(statement).all()]  # fmt: skip
+        unit = sa.literal(TWICE, sa.BigInteger())
+        said = (
+            select(func.count() * unit + count_if(negative))
+            .where(*_said(workspace_id, col(Customer.id), period.start, period.end))
+            .scalar_subquery()
+        )
+        kept = (
+            select(func.count() * unit + count_if(done <= due))
+            .select_from(Loop)
+            .where(*loops_due, col(Loop.customer_id) == col(Customer.id))
+            .scalar_subquery()
+        )
+        statement = select(*shown, heard, said, kept).where(*ranked).order_by(*order)
+        rows = []
+        for *row, heard_at, said_n, kept_n in self._run(statement).all():
+            n, bad = divmod(int(said_n or 0), TWICE)
+            d, k = divmod(int(kept_n or 0), TWICE)
+            rows.append(HealthRow(*row, _aware(heard_at), n, bad, d, k))
+        return rows
 
-            def count(*where: sa.ColumnElement) -> sa.ScalarSelect:
-                mine = _said(workspace_id, col(Customer.id), period.start, period.end)
-                return select(func.count()).where(*mine, *where).scalar_subquery()
-
-            statement = select(Customer.id, count(), count(negative)).where(
-                col(Customer.workspace_id) == workspace_id
+    def live_loops(self, workspace_id: int, now: datetime) -> dict[int, tuple[int, int]]:
+        """Per customer, of the loops open past their due time: (commitments, reply loops nobody
+        has answered) — an answered reply loop still open is neither. The open range of
+        ix_loop_state_due past `now`, its rows read for the reply columns."""
+        state, due = col(Loop.state), col(Loop.due_at)
+        answered = col(Loop.first_response_at)
+        customer = unindexed(col(Loop.customer_id))
+        statement = (
+            select(
+                customer, count_if(col(Loop.reply_ts).is_(None)),
+                count_if(col(Loop.reply_ts).is_not(None) & answered.is_(None)),
             )
-        return {cid: (n, bad) for cid, n, bad in self._run(statement) if n}
+            .where(col(Loop.workspace_id) == workspace_id, state == "open", due < at(now))
+            .group_by(customer)
+        )  # fmt: skip
+        return {cid: (int(n), int(q)) for cid, n, q in self._run(statement).all()}
 
     def set_status(self, customer: Customer, status: str, now: datetime) -> None:
         customer.status = status
         customer.churned_at = now if status == "churned" else None
         self.session.add(customer)
+
+
+def _last_said(workspace_id: int, before: sa.ColumnElement) -> sa.ScalarSelect:
+    """The newest feedback from or about the customer (the outer query's) before `before`: one
+    backward seek of ix_feedback_customer."""
+    return (
+        select(func.max(Feedback.created_at))
+        .where(
+            col(Feedback.workspace_id) == workspace_id,
+            col(Feedback.customer_id) == col(Customer.id),
+            col(Feedback.created_at) < before,
+        )
+        .scalar_subquery()
+    )
 
 
 def _pairs(bounds: list[datetime]) -> list[tuple[datetime, datetime]]:
@@ -255,7 +371,8 @@ def _said(
 
 
 def _aware(moment: datetime | str | None) -> datetime | None:
-    """A MAX() over a time column comes back as the stored naive UTC (SQLite: text)."""
+    """A MAX() or COALESCE() over a time column comes back as the stored naive UTC (SQLite:
+    text), read here without a type's per-row processing."""
     if moment is None:
         return None
     if isinstance(moment, str):

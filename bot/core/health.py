@@ -4,10 +4,12 @@ It starts at 100 and loses points only for what happened in the loop, each reaso
 many (the weights, also in the README and `/loop help review`):
 
 - each commitment overdue now: -10 (at most -30)
-- each reply loop past its first-response target: -10 (at most -20)
+- each customer question (reply loop) unanswered past its first-response target: -10 (at most
+  -20); it is not counted as an overdue commitment too
 - negative feedback: -30 x the share of the period's feedback that was negative (3 items or more)
 - CSAT average below 4: -10 per point below 4 (at most -30)
-- quiet for more than 30 days: -1 per day beyond 30 (at most -20)
+- quiet (no feedback from or about them) for more than 30 days: -1 per day beyond 30 (at most
+  -20)
 - on-time rate below 100%: -20 x the share of commitments due in the period not kept on time
 A churned customer's health is 0 ("churned").
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.core.errors import BadInput
@@ -32,9 +35,9 @@ WEIGHTS = {
 FEW_FEEDBACK = 3  # fewer items than this say nothing about a share
 
 
-@dataclass(frozen=True)
-class HealthFacts:
-    """What the score is computed from, for one customer and one period."""
+class HealthFacts(NamedTuple):
+    """What the score is computed from, for one customer and one period (a named tuple: the
+    health report makes one per customer, ten thousand at a time)."""
 
     status: str = "active"
     overdue: int = 0

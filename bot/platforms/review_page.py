@@ -67,33 +67,67 @@ def markdown(found: dict) -> str:
 
 
 SERIES = (("feedback", "#4a78c2"), ("commitments", "#e39a2d"), ("kept_on_time", "#2a9d4b"))
+RESPONSE = "#b0306a"  # the median first response line
 
 
 def chart_svg(weeks: list[dict]) -> str:
-    """The quarter's weeks as bars (feedback, commitments made, kept on time), inline SVG."""
-    width, height, pad = 640, 200, 30
+    """The quarter's weeks, inline SVG: bars of feedback, commitments made and kept on time
+    (left scale), and the median minutes to our first response as a line on its own scale
+    (right), broken where a week had no answered question."""
+    width, height, pad, right = 640, 200, 30, 56
     top = max([w[key] for w in weeks for key, _colour in SERIES] + [1])
-    slot = (width - 2 * pad) / max(1, len(weeks))
+    plot = width - pad - right
+    slot = plot / max(1, len(weeks))
+    base = height - pad
     bars = []
     for i, week in enumerate(weeks):
         for j, (key, color) in enumerate(SERIES):
             h = (height - 2 * pad) * week[key] / top
             x = pad + i * slot + j * slot / 3.5 + 2
             bars.append(
-                f'<rect x="{x:.1f}" y="{height - pad - h:.1f}" width="{slot / 3.5:.1f}" '
+                f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{slot / 3.5:.1f}" '
                 f'height="{h:.1f}" fill="{color}"><title>{escape(week["week_start"])}: '
                 f"{week[key]} {key.replace('_', ' ')}</title></rect>"
             )
-    base = height - pad
-    axis = f'<line x1="{pad}" y1="{base}" x2="{width - pad}" y2="{base}" stroke="#555"/>'
+    answered = [w["first_response_minutes"] for w in weeks if w["first_response_minutes"]]
+    line = ""
+    if answered:
+        most = max(answered)
+        runs: list[list[str]] = [[]]
+        dots = []
+        for i, week in enumerate(weeks):
+            minutes = week["first_response_minutes"]
+            if minutes is None:
+                runs.append([])
+                continue
+            x, y = pad + (i + 0.5) * slot, base - (height - 2 * pad) * minutes / most
+            runs[-1].append(f"{x:.1f},{y:.1f}")
+            dots.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{RESPONSE}"><title>'
+                f"{escape(week['week_start'])}: median first response {minutes:g} min"
+                "</title></circle>"
+            )
+        line = "".join(
+            f'<polyline points="{" ".join(run)}" fill="none" stroke="{RESPONSE}" stroke-width="2"/>'
+            for run in runs
+            if len(run) > 1
+        ) + "".join(dots)
+        line += (
+            f'<text x="{width - right + 4}" y="{pad + 4}" font-size="11" fill="{RESPONSE}">'
+            f"{most:g} min</text>"
+            f'<text x="{width - right + 4}" y="{base}" font-size="11" fill="{RESPONSE}">0</text>'
+        )
+    axis = f'<line x1="{pad}" y1="{base}" x2="{pad + plot}" y2="{base}" stroke="#555"/>'
     legend = (
-        f'<text x="{pad}" y="16" font-size="12">■ feedback</text>'
-        f'<text x="{pad + 90}" y="16" font-size="12" fill="#e39a2d">■ commitments made</text>'
-        f'<text x="{pad + 240}" y="16" font-size="12" fill="#2a9d4b">■ kept on time</text>'
+        f'<text x="{pad}" y="16" font-size="12" fill="#4a78c2">■ feedback</text>'
+        f'<text x="{pad + 80}" y="16" font-size="12" fill="#e39a2d">■ commitments made</text>'
+        f'<text x="{pad + 220}" y="16" font-size="12" fill="#2a9d4b">■ kept on time</text>'
+        f'<text x="{pad + 325}" y="16" font-size="12" fill="{RESPONSE}">'
+        "● median first response (min, right)</text>"
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="weeks of the quarter" '
-        f'viewBox="0 0 {width} {height}" width="100%">{legend}{axis}{"".join(bars)}</svg>'
+        f'viewBox="0 0 {width} {height}" width="100%">{legend}{axis}{"".join(bars)}{line}</svg>'
     )
 
 

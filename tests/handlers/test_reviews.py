@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -61,7 +62,9 @@ def story(deps: Deps) -> None:
 
 
 def test_a_review_of_a_seeded_quarter_and_the_one_before(deps) -> None:  # noqa: ANN001
-    """Every number of the JSON for 2026Q4 and 2026Q3, worked out by hand from the story."""
+    """Every number of the JSON for 2026Q4 and 2026Q3, worked out by hand from the story. Acme
+    was last heard on 10 Aug 10:00 (its two feedback items): by now 105 days, by 2026Q3's end
+    (1 Oct) 51; our own commitments and closures do not make a customer less quiet."""
     story(deps)
     found = as_json(reviews.review(deps, alice, "acme", parse_quarter("2026Q4")))
     assert found["customer"] == "Acme Corp" and found["quarter"] == "2026Q4"
@@ -77,9 +80,10 @@ def test_a_review_of_a_seeded_quarter_and_the_one_before(deps) -> None:  # noqa:
     assert found["on_time_rate"] == 0.5  # #3 kept, #4 missed; #5 not due yet
     assert found["median_days_to_close"] == 3.0
     assert sum(found["feedback"].values()) == 0 and found["negative_feedback"] == 0
-    assert found["health"] == 80
+    assert found["health"] == 60
     assert found["health_reasons"] == [
         "1 promise overdue: -10",
+        "quiet for 105 days: -20",
         "50% of promises kept on time: -10",
     ]
     assert found["csat"] == {"responses": 0, "average": None}
@@ -94,8 +98,9 @@ def test_a_review_of_a_seeded_quarter_and_the_one_before(deps) -> None:  # noqa:
     }
     assert before["on_time_rate"] == 0.5 and before["median_days_to_close"] == 17.0  # (3 + 31) / 2
     assert sum(before["feedback"].values()) == 2
-    assert before["health"] == 90 and before["health_reasons"] == [
-        "50% of promises kept on time: -10"
+    assert before["health"] == 70 and before["health_reasons"] == [
+        "quiet for 51 days: -20",
+        "50% of promises kept on time: -10",
     ]
     assert set(found) == set(before) | {"previous"}
 
@@ -129,6 +134,11 @@ def test_the_weeks_show_the_median_first_response(deps) -> None:  # noqa: ANN001
     assert times == [None, None, 30.0, None, None, None, None, 180.0]
     chart = commands.run(deps, answerer, "review Acme").attachments[0].content
     assert chart.startswith(b"\x89PNG")
+    # The page draws the same medians as points of its line, on a scale up to the largest.
+    page = html(found)
+    points = re.findall(r"<title>([-0-9]+): median first response ([0-9.]+) min</title>", page)
+    assert points == [("2026-10-15", "30"), ("2026-11-19", "180")]
+    assert ">180 min</text>" in page
 
 
 def test_health_is_arithmetic_a_person_can_redo() -> None:
@@ -162,10 +172,43 @@ def test_the_health_report_puts_the_most_value_at_risk_first(deps) -> None:  # n
     assert not reply.error, reply.text
     rows = reply.table.rows
     assert [r["customer"] for r in rows] == ["Acme Corp", "Globex"]
-    # The last 90 days: #2 (late), #3 (on time) and #4 (missed) were due: 1 of 3 on time.
-    assert rows[0]["health"] == 100 - 10 - 13 and rows[0]["status"] == "active"
-    assert rows[0]["reasons"] == "1 promise overdue: -10; 33% of promises kept on time: -13"
-    assert rows[1]["health"] == 100 - 10 - 20  # Globex: its one due promise missed
+    # The last 90 days: #2 (late), #3 (on time) and #4 (missed) were due: 1 of 3 on time; last
+    # heard 10 Aug 10:00, 105 days ago.
+    assert rows[0]["health"] == 100 - 10 - 20 - 13 and rows[0]["status"] == "active"
+    assert rows[0]["reasons"] == (
+        "1 promise overdue: -10; quiet for 105 days: -20; 33% of promises kept on time: -13"
+    )
+    # Globex: its one due promise missed; never heard, but added 22 days ago: not quiet yet
+    assert rows[1]["health"] == 100 - 10 - 20
+
+
+def test_health_counts_unanswered_questions_and_csat_the_same_in_both(deps) -> None:  # noqa: ANN001
+    """The answers seed at Tue 24 Nov 09:00 (every customer added 1 Sep 09:00, 84 days ago,
+    none of them heard since: quiet −20 each). Acme: reply loop #4 is past its target with no
+    answer (−10); #1–#3 and #7 were answered but are still open: neither overdue promises nor
+    unanswered; CSAT 5, 2 and 4 = 3.7 (−3); #1–#4 and #7 were due and none was done (0% on
+    time, −20): 47. Globex: #8 answered, due and not done (−20), its CSAT 5 costs nothing: 60.
+    Initech and Umbrella: only quiet, 80. Value at risk: Acme 53 × 100k, Umbrella 20 × 50k,
+    Globex 40 × 10k, Initech 20 × 5k. The review of Acme's quarter says the same. Breakage
+    caught: unanswered questions or CSAT left out of either, or answered reply loops counted as
+    overdue promises."""
+    seed_answers(deps.engine)
+    deps.clock.set(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+    reply = commands.run(deps, answerer, "report health")
+    assert not reply.error, reply.text
+    rows = reply.table.rows
+    assert [(r["customer"], r["health"]) for r in rows] == [
+        ("Acme", 47), ("Umbrella", 80), ("Globex", 60), ("Initech", 80),
+    ]  # fmt: skip
+    acme = [
+        "1 question unanswered past the target: -10",
+        "CSAT 3.7: -3",
+        "quiet for 84 days: -20",
+        "0% of promises kept on time: -20",
+    ]
+    assert rows[0]["reasons"] == "; ".join(acme)
+    found = reviews.review(deps, answerer, "Acme", parse_quarter("2026Q4"))
+    assert found["health"] == 47 and found["health_reasons"] == acme
 
 
 def test_churn_is_for_admins_and_the_account_owner_and_stops_nudges(deps) -> None:  # noqa: ANN001
@@ -263,3 +306,53 @@ def test_a_review_reads_only_ranges_of_the_customers_own_rows(sqlite_deps) -> No
     assert len(reads) > 20  # both quarters' feedback and loops were read
     wide = [read for read in reads if not any(index in read + " " for index in CUSTOMER_INDEXES)]
     assert wide == []
+
+
+def test_chat_health_shows_the_same_first_rows_as_scoring_everyone(deps) -> None:  # noqa: ANN001
+    """Chat scores customers biggest value first and stops when nobody left could rank among
+    its first rows; the CLI scores all of them. 400 customers with values falling by rank,
+    random overdue promises and negative feedback, a few churned far down the ranking (health
+    0: all their value at risk): the chat's 25 rows are the CLI's first 25, in order. Breakage
+    caught: stopping after the first batch (the churned ones further down are missed), or a
+    bound that is not 100 × the next customer's value."""
+    import random
+
+    from handlers.reports import table_for_cli
+    from storage.models import Customer, Feedback, Loop
+    from storage.uow import UnitOfWork
+
+    rng = random.Random(18)
+    now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    deps.clock.set(now)  # type: ignore[attr-defined]
+    with UnitOfWork(deps.engine) as uow:
+        ws = uow.workspaces.get_or_create("console", "console", datetime(2026, 1, 5, tzinfo=UTC)).id
+        number = 0
+        for rank in range(1, 401):
+            churned = rank in (130, 260, 390)
+            row = Customer(workspace_id=ws, name=f"Customer {rank:03d}",
+                           name_key=f"customer {rank:03d}", segment="smb",
+                           value=float(round(1_000_000 / rank**0.7, -1)),
+                           status="churned" if churned else "active",
+                           created_at=datetime(2026, 1, 5, tzinfo=UTC))  # fmt: skip
+            cid = uow.customers.add(row, []).id
+            for _ in range(rng.choice((0, 0, 0, 0, 1, 2))):
+                number += 1
+                uow.session.add(Loop(workspace_id=ws, number=number, customer_id=cid,
+                                     what="x", owner="alice", state="open",
+                                     created_at=datetime(2026, 11, 1, tzinfo=UTC),
+                                     due_at=datetime(2026, 11, 10, tzinfo=UTC)))  # fmt: skip
+            for day in range(rng.choice((1, 3, 5))):  # heard lately: nobody is quiet
+                said = datetime(2026, 11, 2 + day, tzinfo=UTC)
+                mood = rng.choice((-0.5, 0.4, 0.6))
+                uow.session.add(Feedback(workspace_id=ws, customer_id=cid, kind="problem",
+                                         text="broken", sentiment=mood, source="command",
+                                         author="alice", created_at=said))  # fmt: skip
+        uow.commit()
+    everyone = table_for_cli(deps, "health", "console").rows
+    assert len(everyone) == 400
+    reply = commands.run(deps, alice, "report health")
+    assert not reply.error, reply.text
+    assert reply.table.rows == everyone[:25]
+    assert "the first 25 of 400" in reply.text
+    churned = [r["customer"] for r in everyone[:25] if r["status"] == "churned"]
+    assert "Customer 130" in churned  # far past the first batch of 50
