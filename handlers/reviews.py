@@ -103,6 +103,8 @@ def _quarter(
         on_time_rate=on_time, csat_average=rated.average,
     )  # fmt: skip
     score, reasons = health(facts)
+    per_week = _weeks(uow, who, weeks, c, answered)
+    busy = [w["feedback"] + w["commitments"] for w in per_week]
     return {
         "customer": who.name,
         "quarter": str(quarter),
@@ -131,7 +133,10 @@ def _quarter(
             {"text": q.text, "sentiment": q.sentiment, "permalink": q.permalink}
             for q in uow.reviews.most_negative(ws, cid, period)
         ],
-        "weeks": _weeks(uow, who, weeks, c, answered),
+        "weeks": per_week,
+        # the timeline's busiest and quietest weeks: most and fewest feedback and commitments
+        "busiest_week": per_week[busy.index(max(busy))]["week_start"] if busy else None,
+        "quietest_week": per_week[busy.index(min(busy))]["week_start"] if busy else None,
     }
 
 
@@ -213,7 +218,20 @@ def review_reply(found: dict[str, object], link: str | None = None) -> Reply:
         ),  # fmt: skip
         Field("On-time rate", _rate(found["on_time_rate"])),
         Field("Median days to close", str(found["median_days_to_close"] or "—")),
+        Field(
+            "Median first response",
+            _minutes(found["median_first_response_minutes"])
+            + f" (before: {_minutes(before['median_first_response_minutes'])})",  # type: ignore[index]
+        ),
+        Field("CSAT", _csat(found["csat"]) + f" (before: {_csat(before['csat'])})"),  # type: ignore[index]
     ]
+    if found["busiest_week"]:
+        fields.append(
+            Field(
+                "Weeks",
+                f"busiest from {found['busiest_week']}, quietest from {found['quietest_week']}",
+            )
+        )
     sections = [
         Section("Why: " + ("; ".join(found["health_reasons"]) or "nothing against it"), fields)
     ]  # type: ignore[arg-type]
@@ -235,6 +253,16 @@ def review_reply(found: dict[str, object], link: str | None = None) -> Reply:
 
 def _rate(value: object) -> str:
     return "—" if value is None else f"{float(value):.0%}"  # type: ignore[arg-type]
+
+
+def _minutes(value: object) -> str:
+    return "—" if value is None else f"{float(value):g} min"  # type: ignore[arg-type]
+
+
+def _csat(said: object) -> str:
+    """CSAT as “4.2 from 5 answers” (— when nobody answered)."""
+    answers, mean = said["responses"], said["average"]  # type: ignore[index]
+    return "—" if not answers else f"{mean:.1f} from {answers} answer{'s' * (answers != 1)}"
 
 
 # ---- the health report -----------------------------------------------------------------------

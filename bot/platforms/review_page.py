@@ -34,6 +34,8 @@ def _rows(found: dict) -> list[tuple[str, str, str]]:
         ("Median first response (min)", str(found["median_first_response_minutes"] or "—"),
          str(before["median_first_response_minutes"] or "—")),
         ("CSAT responses", str(found["csat"]["responses"]), str(before["csat"]["responses"])),
+        ("CSAT average", str(found["csat"]["average"] or "—"),
+         str(before["csat"]["average"] or "—")),
     ]  # fmt: skip
     return rows
 
@@ -58,12 +60,16 @@ def markdown(found: dict) -> str:
         for quote in found["quotes"]:
             link = f" ([link]({quote['permalink']}))" if quote["permalink"] else ""
             lines.append(f"- “{quote['text']}”{link}")
-    weeks = found["weeks"]
-    if weeks:
-        busiest = max(weeks, key=lambda w: w["feedback"] + w["commitments"])
-        quietest = min(weeks, key=lambda w: w["feedback"] + w["commitments"])
-        lines += ["", f"Busiest week: {busiest['week_start']}; quietest: {quietest['week_start']}."]
+    if found.get("busiest_week"):
+        lines += ["", _weeks_said(found)]
     return "\n".join(lines) + "\n"
+
+
+def _weeks_said(found: dict) -> str:
+    return (
+        f"Busiest week (feedback and commitments): from {found['busiest_week']}; quietest: "
+        f"from {found['quietest_week']}."
+    )
 
 
 SERIES = (("feedback", "#4a78c2"), ("commitments", "#e39a2d"), ("kept_on_time", "#2a9d4b"))
@@ -160,7 +166,8 @@ h2{{break-after:avoid}} @media print{{body{{margin:0}}}}
 <p>Segment {escape(str(found["segment"]))} · value {found["value"]:,.0f} ·
 owner {escape(str(found["owner"] or "—"))} · {escape(str(found["status"]))}</p>
 <section><h2>Health {found["health"]}</h2><ul>{reasons}</ul></section>
-<section><h2>The quarter's weeks</h2>{chart_svg(found["weeks"])}</section>
+<section><h2>The quarter's weeks</h2>{chart_svg(found["weeks"])}
+{f"<p>{escape(_weeks_said(found))}</p>" if found.get("busiest_week") else ""}</section>
 <section><h2>Numbers</h2><table><tr><th></th><th>{escape(found["quarter"])}</th>
 <th>{escape(found["previous"]["quarter"])}</th></tr>{rows}</table></section>
 {f"<section><h2>Most negative</h2><ul>{quotes}</ul></section>" if quotes else ""}

@@ -132,8 +132,12 @@ def test_the_weeks_show_the_median_first_response(deps) -> None:  # noqa: ANN001
     found = reviews.review(deps, answerer, "Acme", None)
     times = [w["first_response_minutes"] for w in found["weeks"]]  # type: ignore[index]
     assert times == [None, None, 30.0, None, None, None, None, 180.0]
-    chart = commands.run(deps, answerer, "review Acme").attachments[0].content
+    said = commands.run(deps, answerer, "review Acme")
+    chart = said.attachments[0].content
     assert chart.startswith(b"\x89PNG")
+    # In chat too: the quarter's median of 30, 30, 180 and 2,940 min, and CSAT 5, 2 and 4.
+    assert "Median first response: 105 min (before: —)" in said.plain()
+    assert "CSAT: 3.7 from 3 answers (before: —)" in said.plain()
     # The page draws the same medians as points of its line, on a scale up to the largest.
     page = html(found)
     points = re.findall(r"<title>([-0-9]+): median first response ([0-9.]+) min</title>", page)
@@ -244,6 +248,13 @@ def test_a_review_in_chat_gives_a_private_link_and_documents_render(deps) -> Non
     assert "<svg" in page and "Acme Corp — 2026Q4 review" in page
     assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched
     assert "| Commitments made | 3 | 2 |" in markdown(found)
+    # Commitments made per week [1, 0, 0, 0, 1, 0, 0, 1], no feedback: the first week is the
+    # busiest, the second the quietest (the first of each).
+    assert "Weeks: busiest from 2026-10-01, quietest from 2026-10-08" in reply.plain()
+    assert (
+        "Busiest week (feedback and commitments): from 2026-10-01; quietest: from 2026-10-08"
+        in page
+    )
 
 
 def test_segments_count_churn_and_the_value_retained(deps) -> None:  # noqa: ANN001
