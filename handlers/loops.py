@@ -399,6 +399,8 @@ def _apply(
     if action == "told":
         if loop.done_at is None:
             loop.done_at = now
+        if loop.reply_ts is not None and loop.first_response_at is None:
+            loop.first_response_at = now  # telling the customer answers their question
         loop.state, loop.closed_at = CLOSED, now
         return f"#{number} is closed: {customer_name} has been told. Loop closed. ✅"
     if action == "cancel":

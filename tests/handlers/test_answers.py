@@ -113,6 +113,19 @@ def test_response_report_by_hand(deps: Deps) -> None:
     assert "breached = answered after the first-response target" in (reply.footer or "")
 
 
+def test_telling_the_customer_answers_their_question(deps: Deps) -> None:
+    """Reply loop #4 (asked 24 Nov 06:00, due 08:00) is closed with `told` at 09:00: the
+    customer has been answered, 180 min after asking and past the target. Acme: answered 4 of
+    5, median of 30, 180, 180 and 2,940 = 180 min, still 2 breached (#3 late, #4 late now).
+    Breakage caught: a told reply loop left unanswered (3 of 5)."""
+    seed_answers(deps.engine)
+    deps.clock.set(NOW)  # type: ignore[attr-defined]
+    chat(deps, "told 4 called them back")
+    acme = chat(deps, "report response").table.rows[0]  # type: ignore[union-attr]
+    assert (acme["customer"], acme["asked"], acme["answered"]) == ("Acme", 5, 4)
+    assert acme["median_first_response_minutes"] == 180.0 and acme["breached"] == 2
+
+
 def test_csat_report_by_hand(deps: Deps) -> None:
     seed_answers(deps.engine)
     reply = chat(deps, "report csat")
