@@ -347,7 +347,8 @@ def message_changed(deps: Deps, caller: Caller, channel: str, message_ts: str, t
 
 
 def message_deleted(deps: Deps, caller: Caller, channel: str, message_ts: str) -> int:
-    """A deleted message marks its feedback deleted (kept for counts)."""
+    """A deleted message marks its feedback deleted (kept for counts); a customer's question
+    nobody has answered yet no longer waits for an answer (its reply loop is cancelled)."""
     return _touch_message(deps, caller, channel, message_ts, text=None)
 
 
@@ -366,5 +367,7 @@ def _touch_message(
                 item.text, item.edited_at = text, scope.now
                 item.kind, item.sentiment = feedback_kind(text), round(sentiment(text), 2)
             uow.feedback.save(item)
+        if text is None:
+            customer_channels.withdrawn(uow, scope.workspace.id, channel, message_ts, scope.now)  # type: ignore[arg-type]
         uow.commit()
     return len(items)

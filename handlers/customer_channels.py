@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.core.classify import feedback_kind
 from bot.core.dates import describe
 from bot.core.errors import BadInput
-from bot.core.loops import CLOSED, LIVE_STATES
+from bot.core.loops import CANCELLED, CLOSED, LIVE_STATES, OPEN
 from bot.core.response_time import response_due, response_time
 from handlers.chat_message import Capture, ChatMessage
 from handlers.common import enter, find_loop
@@ -123,6 +123,22 @@ def answered(
     uow.loops.save(loop)
     note = "Answered in the customer's thread" + (f": {permalink}" if permalink else ".")
     uow.events.add(loop, "told", user, now, note)
+    return loop
+
+
+def withdrawn(
+    uow: UnitOfWork, workspace_id: int, channel: str, message_ts: str, now: datetime
+) -> Loop | None:
+    """The customer deleted their message: its reply loop, when nobody has answered it yet,
+    is cancelled (there is no question left to answer; the owner stops being nudged)."""
+    loop = uow.loops.reply_loop(workspace_id, channel, message_ts)
+    if loop is None or loop.first_response_at is not None or loop.state != OPEN:
+        return None
+    reason = "the customer deleted their message"
+    loop.state, loop.cancelled_at, loop.cancel_reason = CANCELLED, now, reason
+    loop.next_nudge_at = None
+    uow.loops.save(loop)
+    uow.events.add(loop, "cancel", loop.owner, now, reason)
     return loop
 
 

@@ -84,6 +84,28 @@ async def test_without_user_team_the_guests_profile_says_whose_they_are(app) -> 
     assert [lp.what for lp in loops(app.deps)] == ["Reply to Acme Corp: The export is broken"]
 
 
+async def test_a_deleted_question_stops_waiting_for_an_answer(app) -> None:  # noqa: ANN001
+    """The customer deletes a question nobody answered: its reply loop is cancelled (no more
+    nudges for a question that is gone), its feedback kept as deleted. A deleted question we
+    had already answered keeps its closed loop. Catches the reply loop left open, or an
+    answered one reopened or cancelled."""
+    first = sr.connect_message_event("Can you export the usage report?", GUEST, GUEST_TEAM)
+    second = sr.connect_message_event("Is SSO on the roadmap?", GUEST, GUEST_TEAM)
+    await app.event(first, shared=True)
+    await app.event(second, shared=True)
+    await app.event(sr.connect_message_event("Yes, Q1.", OWNER, sr.TEAM, second["ts"]), shared=True)
+    await app.settle()
+    for question in (first, second):
+        await app.event(sr.deleted_event(question["channel"], question["ts"], GUEST), shared=True)
+    await app.settle()
+    states = {lp.reply_ts: (lp.state, lp.next_nudge_at) for lp in loops(app.deps)}
+    assert states[first["ts"]] == ("cancelled", None)
+    assert states[second["ts"]][0] == "closed"
+    cancelled = [e.note for e in loop_events(app.deps) if e.kind == "cancel"]
+    assert cancelled == ["the customer deleted their message"]
+    assert all(f.deleted_at is not None for f in feedback(app.deps))
+
+
 async def test_only_admins_and_the_account_owner_may_link(app) -> None:  # noqa: ANN001
     """Catches a link or unlink by anyone (the rights check skipped)."""
     app.fake.add_user("U0BOB", "bob")
