@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import urllib.parse
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -173,6 +174,7 @@ class SlackInstalls:
             installation_store_bot_only=True,
             token_rotation_expiration_minutes=REFRESH_MINUTES,
             state_store=_States(self.deps),
+            authorization_url=authorize_url(settings.slack_api_url),
         )
         return {
             "installation_store": self.installations,
@@ -290,3 +292,10 @@ class SlackInstalls:
         stopped = await asyncio.to_thread(installs.uninstalled, self.deps, team, enterprise)
         self._tokens.clear()
         log.info("uninstalled from %s: %d workspace(s) stopped", team or enterprise, stopped)
+
+
+def authorize_url(api_url: str) -> str:
+    """Slack's "Add to Slack" page on the host that serves SLACK_API_URL: slack.com's by
+    default, slack-gov.com's for GovSlack (https://slack-gov.com/api/)."""
+    parts = urllib.parse.urlsplit(api_url)
+    return f"{parts.scheme}://{parts.netloc}/oauth/v2/authorize"

@@ -57,7 +57,8 @@ async def begin_install(app: SlackTestApp) -> tuple[str, str]:
     page = await app.client.get("/slack/install")
     assert page.status_code == 200, page.text
     state = re.search(r"[?&]state=([^&\"']+)", page.text)
-    assert state is not None and "https://slack.com/oauth/v2/authorize" in page.text
+    authorize = app.deps.settings.slack_api_url.removesuffix("/").removesuffix("/api")
+    assert state is not None and f"{authorize}/oauth/v2/authorize" in page.text
     cookie = page.headers["set-cookie"].split(";", 1)[0]
     return urllib.parse.unquote(state.group(1)), cookie
 

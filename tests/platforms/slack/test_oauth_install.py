@@ -12,6 +12,7 @@ import urllib.parse
 import sqlalchemy as sa
 
 from bot.platforms.slack.manifest import BOT_SCOPES
+from bot.platforms.slack.oauth import authorize_url
 from storage.installations import Installations
 from tests.platforms.slack.oauth_helpers import (  # noqa: F401 - oauth_app is a fixture
     SECRET_KEY,
@@ -76,9 +77,17 @@ async def test_a_forged_or_reused_state_is_refused_and_nothing_is_installed(
 
 
 async def test_the_install_page_asks_for_the_manifest_scopes(oauth_app: SlackTestApp) -> None:
+    """The authorize page is on SLACK_API_URL's host (here the local fake; slack.com by
+    default, slack-gov.com for GovSlack). Catches the link pinned to slack.com."""
     page = await oauth_app.client.get("/slack/install")
-    link = re.search(r'href="(https://slack.com/oauth/v2/authorize\?[^"]+)"', page.text)
-    assert link is not None
+    host = oauth_app.deps.settings.slack_api_url.removesuffix("/").removesuffix("/api")
+    link = re.search(rf'href="({re.escape(host)}/oauth/v2/authorize\?[^"]+)"', page.text)
+    assert link is not None, page.text
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(html.unescape(link.group(1))).query)
     assert query["client_id"] == ["1111.2222"]
     assert query["scope"][0].split(",") == sorted(BOT_SCOPES)
+
+
+def test_the_authorize_page_follows_the_web_api_host() -> None:
+    assert authorize_url("https://slack.com/api/") == "https://slack.com/oauth/v2/authorize"
+    assert authorize_url("https://slack-gov.com/api/") == "https://slack-gov.com/oauth/v2/authorize"
