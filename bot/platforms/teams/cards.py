@@ -39,7 +39,7 @@ _STYLE = {"primary": "positive", "danger": "destructive"}
 _MARKDOWN = re.compile(r"[\\\[\]*]")  # an underscore inside a word is no emphasis
 MAX_TEXT_CHARS = 3_000  # one text block; longer text is cut with an ellipsis
 # Buttons that need a word more (until when, who, what) open a small form under the card.
-FORM_ACTIONS = ("snooze", "reassign", "update", "tell")
+FORM_ACTIONS = ("snooze", "reassign", "update")
 
 
 def mentioned_ids(reply: Reply) -> set[str]:
@@ -243,15 +243,6 @@ def _form(button: Button) -> list[dict[str, Any]]:
                 "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
             }
         ]
-    if button.action == "tell":  # empty: the loop's what and its done note
-        return [
-            {
-                "type": "Input.Text",
-                "id": f"text_{number}",
-                "label": "What the customer reads (empty: the loop and its done note)",
-                "isMultiline": True,
-            }
-        ]
     return [
         {
             "type": "Input.Text",
@@ -376,6 +367,32 @@ def _card(body: list[dict[str, Any]]) -> dict[str, Any]:
         "version": VERSION,
         "body": body,
     }
+
+
+def tell_form(number: int, draft: str) -> Activity:
+    """ "Tell the customer" pressed: what would be posted in their channel, to edit, and the
+    button that posts it (the same as Slack's dialog)."""
+    card = _card(
+        [
+            _text(f"Tell the customer about #{number}", weight="Bolder"),
+            {
+                "type": "Input.Text",
+                "id": f"text_{number}",
+                "label": "What they read in their channel (empty: the loop and its done note)",
+                "isMultiline": True,
+                "value": visible(draft),
+            },
+        ]
+    )
+    card["actions"] = [
+        {
+            "type": "Action.Submit",
+            "title": "Post it",
+            "style": "positive",
+            "data": {"action": "tell", "loop": str(number), "form": "tell"},
+        }
+    ]
+    return Activity(type=ActivityTypes.message, attachments=[card_attachment(card)])
 
 
 def message(reply: Reply, names: Mapping[str, str], command: str | None = None) -> Activity:

@@ -174,6 +174,9 @@ class TeamsBot:
             return
         if action == "tell" and str(value.get("loop") or "").isdigit():  # Tell the customer
             number = int(value["loop"])
+            if value.get("form") != "tell":  # the button: first the text, to read and edit
+                await self._tell_form(arrival, number)
+                return
             words = str(value.get(f"text_{number}") or "").strip()
             reply = await self._run(telling.prepare, arrival, number, words)
             if reply is not None:
@@ -338,6 +341,20 @@ class TeamsBot:
             return await asyncio.to_thread(use_case, self.deps, arrival.caller(), *args)
         except UserError as exc:
             return error_reply(exc.message, exc.suggestions)
+
+    async def _tell_form(self, arrival: Arrival, number: int) -> None:
+        """The Tell the customer form, starting with what would be posted (the same checks as
+        a tell: who may, a linked channel, a loop still open)."""
+        try:
+            draft = await asyncio.to_thread(telling.draft, self.deps, arrival.caller(), number)
+        except UserError as exc:
+            await self._answer(arrival, error_reply(exc.message, exc.suggestions))
+            return
+        reply_to = None if arrival.personal else arrival.activity.id
+        await self.connector.send(
+            arrival.service_url, arrival.conversation_id, cards.tell_form(number, draft),
+            reply_to=reply_to,
+        )  # fmt: skip
 
     async def _tell(self, arrival: Arrival, reply: Reply) -> Reply:
         """`tell`: the answer posted in the customer's channel thread through the Bot

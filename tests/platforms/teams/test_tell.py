@@ -55,3 +55,43 @@ def test_tell_answers_in_the_customers_thread_and_the_guest_rates_it(
         assert (loop.csat, loop.csat_by) == (5, guest.aad)
         rated = uow.session.exec(select(Feedback).where(Feedback.source == "csat")).all()
         assert [(f.kind, f.author) for f in rated] == [("praise", guest.aad)]
+
+
+def test_the_tell_button_opens_the_text_to_edit_then_posts_it(
+    teams_on_both: tuple[TeamsClient, Deps], bot_framework: FakeBotFramework, dana: TeamsUser
+) -> None:
+    """ "Tell the customer" on a loop's card first shows what would be posted (the loop), to
+    edit; "Post it" posts the edited text in the question's thread and closes the loop. Catches
+    an empty form (the customer's question not offered), and a press of the button alone
+    posting anything."""
+    teams, deps = teams_on_both
+    guest = TeamsUser("Jane from Acme", tenant=OTHER_TENANT)
+    boss = TeamsUser("Walter Skinner", aad="admin", id="29:1skinner")
+    teams.say(dana, "customer add Acme aliases acme.com")
+    _in_channel(teams, boss, "channel link Acme")
+    question = _in_channel(teams, guest, "Where do I find the audit log?")
+    thread = f"{CHANNEL};messageid={question['id']}"
+    asked = _in_channel(teams, boss, "list mine")
+    here = {
+        "conversationType": "channel",
+        "isGroup": True,
+        "id": f"{CHANNEL};messageid={asked['id']}",
+    }
+    listing = bot_framework.posts()[-1]
+    [tell] = [a for a in listing.actions() if a["title"] == "Tell the customer"]
+    before = len(bot_framework.posts(lambda s: thread in s.path))
+    pressed = teams.teams.submit(boss, tell["data"], listing.id, here)
+    assert teams.post(pressed).status_code == 200
+    form = bot_framework.posts()[-1]
+    [box] = [b for b in form.cards[0]["body"] if b["type"] == "Input.Text"]
+    assert box["value"] == "Acme: Where do I find the audit log?"
+    assert len(bot_framework.posts(lambda s: thread in s.path)) == before  # nothing posted yet
+    with deps.uow() as uow:
+        assert uow.session.exec(select(Loop)).one().state == "open"
+    [post] = [a for a in form.actions() if a["title"] == "Post it"]
+    edited = {**post["data"], box["id"]: "Settings, then Audit"}
+    assert teams.post(teams.teams.submit(boss, edited, form.id, here)).status_code == 200
+    posted = bot_framework.posts(lambda s: thread in s.path)[before:]
+    assert "Settings, then Audit" in posted[0].body.get("text", "") + posted[0].text
+    with deps.uow() as uow:
+        assert uow.session.exec(select(Loop)).one().state == "closed"
