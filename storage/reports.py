@@ -1,9 +1,10 @@
 """The aggregates reports need, over one workspace, each answered from a covering index.
 
 Python sees one row per group (owner, customer, segment, kind, week), never one row per
-feedback item; only days to close reads one number per loop closed in the period, to rank them
-(cheaper than window functions on SQLite). Per-segment numbers are summed from per-customer
-groups, so the customer table is joined once per customer, not once per row.
+feedback item; only days to close on SQLite reads one number per loop closed in the period, to
+rank them (SQLite has no percentile_cont, and window functions cost it more than the read).
+Per-segment numbers are summed from per-customer groups, so the customer table is joined once
+per customer, not once per row.
 """
 
 from __future__ import annotations
@@ -126,23 +127,34 @@ class ReportRepo(_Repo):
         self, workspace_id: int, group: str, period: Period, percents: Sequence[int] = (50, 90)
     ) -> dict[object, dict[int, float]]:
         """Percentiles (interpolated like percentile_cont) of days from opened to closed for
-        loops closed in the period, per owner or in all. A period's loops are read once per
-        unit of work (the owners report and its trend ask for the same one, per owner and in
-        all), from ix_loop_closed alone."""
+        loops closed in the period, per owner or in all, from ix_loop_closed alone. PostgreSQL
+        computes them (percentile_cont); SQLite has no such aggregate, so a period's loops are
+        read once per unit of work (the owners report and its trend ask for the same one, per
+        owner and in all) and ranked here."""
+        days = days_between(col(Loop.created_at), col(Loop.closed_at))
+        closed = [
+            col(Loop.workspace_id) == workspace_id,
+            col(Loop.closed_at) >= at(period.start),
+            col(Loop.closed_at) < at(period.end),
+        ]
+        by_owner = group == "owner"
+        if self.session.connection().dialect.name == "postgresql":
+            key = col(Loop.owner) if by_owner else sa.null()
+            statement = select(
+                key, *(func.percentile_cont(p / 100).within_group(days) for p in percents)
+            ).where(*closed)
+            if by_owner:
+                statement = statement.group_by(col(Loop.owner))
+            return {
+                k: dict(zip(percents, (float(v) for v in found), strict=True))
+                for k, *found in self._run(statement).all()
+                if found[0] is not None
+            }
         seen = (workspace_id, period)
         if seen not in self._closed:
-            self._closed[seen] = self._run(
-                select(
-                    col(Loop.owner), days_between(col(Loop.created_at), col(Loop.closed_at))
-                ).where(
-                    col(Loop.workspace_id) == workspace_id,
-                    col(Loop.closed_at) >= at(period.start),
-                    col(Loop.closed_at) < at(period.end),
-                )
-            ).all()
-        by_owner = group == "owner"
+            self._closed[seen] = self._run(select(col(Loop.owner), days).where(*closed)).all()
         rows = self._closed[seen]
-        return percentiles(((owner if by_owner else None, days) for owner, days in rows), percents)
+        return percentiles(((owner if by_owner else None, d) for owner, d in rows), percents)
 
     # ---- feedback --------------------------------------------------------------------------
 
