@@ -69,11 +69,13 @@ def csat_rows(uow: UnitOfWork, f: Frame) -> list[dict[str, object]]:
     return rows
 
 
-def per_customer(uow: UnitOfWork, f: Frame) -> Mapping[int, tuple[float | None, float | None]]:
+def per_customer(
+    uow: UnitOfWork, f: Frame, customers: frozenset[int] | None = None
+) -> Mapping[int, tuple[float | None, float | None]]:
     """Customer id -> (CSAT average, median first-response minutes) in the period (the
-    customers report's two columns)."""
+    customers report's two columns); with `customers`, only theirs."""
     csat = uow.responses.csat(f.workspace_id, f.period)
-    responses = uow.responses.first_responses(f.workspace_id, f.period, f.now)
+    responses = uow.responses.first_responses(f.workspace_id, f.period, f.now, customers)
     ids = {k for k in (*csat, *responses) if k is not None}
     return {
         cid: (

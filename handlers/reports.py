@@ -138,11 +138,14 @@ def _owners(uow: UnitOfWork, f: Frame) -> View:
 
 def _customers(uow: UnitOfWork, f: Frame) -> View:
     ws = f.workspace_id
-    loops = uow.reports.loop_stats(ws, "customer", f.period, f.now, LIVE_AND_CLOSED)
-    feedback = uow.reports.feedback_counts(ws, f.period)
-    answered = answers.per_customer(uow, f)
+    listed = uow.touchpoints.customers(ws, limit=f.rows)
+    # chat shows the first rows by value: their numbers only, not every customer's
+    only = frozenset(c.id for c in listed) if f.rows is not None else None
+    loops = uow.reports.loop_stats(ws, "customer", f.period, f.now, LIVE_AND_CLOSED, only)
+    feedback = uow.reports.feedback_counts(ws, f.period, only)
+    answered = answers.per_customer(uow, f, only)
     rows: list[dict[str, object]] = []
-    for c in uow.touchpoints.customers(ws, limit=f.rows):
+    for c in listed:
         counts = loops.get(c.id) or LoopStats()
         csat, first_response = answered.get(c.id, (None, None))
         rows.append({

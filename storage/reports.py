@@ -83,10 +83,14 @@ class ReportRepo(_Repo):
         period: Period,
         now: datetime,
         measures: frozenset[str] = MEASURES,
+        customers: frozenset[int] | None = None,
     ) -> dict[object, LoopStats]:
         """Open and overdue loops now ("live"); closed, cancelled, opened and due within the
-        period — each of those `measures` is one index range, only the ones asked for."""
+        period — each of those `measures` is one index range, only the ones asked for; with
+        `customers`, only those customers' loops (ranges of the indexes led by the customer)."""
         ws = col(Loop.workspace_id) == workspace_id
+        if customers is not None:
+            ws = ws & col(Loop.customer_id).in_(sorted(customers))
         start, end = at(period.start), at(period.end)
         state, due_at, closed_at = col(Loop.state), col(Loop.due_at), col(Loop.closed_at)
         created, cancelled_at = col(Loop.created_at), col(Loop.cancelled_at)
@@ -166,12 +170,16 @@ class ReportRepo(_Repo):
             created < at(period.end),
         ]
 
-    def feedback_counts(self, workspace_id: int, period: Period) -> dict[int, int]:
-        """Feedback items in the period per customer id."""
+    def feedback_counts(
+        self, workspace_id: int, period: Period, customers: frozenset[int] | None = None
+    ) -> dict[int, int]:
+        """Feedback items in the period per customer id (with `customers`, only theirs: a
+        range of ix_feedback_customer each)."""
         customer = unindexed(col(Feedback.customer_id))
+        only = [] if customers is None else [col(Feedback.customer_id).in_(sorted(customers))]
         statement = (
             select(customer, func.count())
-            .where(*self._feedback_in(workspace_id, period))
+            .where(*self._feedback_in(workspace_id, period), *only)
             .group_by(customer)
         )
         return {cid: n for cid, n in self._run(statement).all()}

@@ -66,8 +66,8 @@ class ResponseRepo(_Repo):
         self._seen: dict[tuple, list] = {}  # reply loops read in this unit of work
 
     def first_responses(
-        self, workspace_id: int, period: Period, now: datetime, customer_id: int | None = None,
-        by_customer: bool = True,
+        self, workspace_id: int, period: Period, now: datetime,
+        customer_id: int | frozenset[int] | None = None, by_customer: bool = True,
     ) -> dict[int | None, ResponseStats]:  # fmt: skip
         """Per customer (or in all: key None) the reply loops opened in the period (cancelled
         ones left out): asked, answered, breached by `now`, and the median minutes from the
@@ -92,8 +92,9 @@ class ResponseRepo(_Repo):
         return stats
 
     def _asked(
-        self, workspace_id: int, period: Period, now: datetime, customer_id: int | None
-    ) -> list:
+        self, workspace_id: int, period: Period, now: datetime,
+        customer_id: int | frozenset[int] | None,
+    ) -> list:  # fmt: skip
         """(customer, minutes to our first reply or None, late) per reply loop, read once per
         unit of work (a chat report's table and its trend ask for the same period)."""
         key = (workspace_id, period, now, customer_id)
@@ -109,7 +110,7 @@ class ResponseRepo(_Repo):
                     col(Loop.created_at) >= at(period.start),
                     col(Loop.created_at) < at(period.end),
                     col(Loop.state) != "cancelled",
-                    *([col(Loop.customer_id) == customer_id] if customer_id is not None else []),
+                    *_only(customer_id),
                 )
             ).all()
         return seen[key]
@@ -155,3 +156,12 @@ class ResponseRepo(_Repo):
             .order_by(col(Customer.value).desc(), Customer.name_key)
         )
         return [Listed(*row) for row in rows]
+
+
+def _only(customers: int | frozenset[int] | None) -> list[sa.ColumnElement]:
+    """One customer's loops, some customers' (a frozenset), or everyone's (None)."""
+    if customers is None:
+        return []
+    if isinstance(customers, frozenset):
+        return [col(Loop.customer_id).in_(sorted(customers))]
+    return [col(Loop.customer_id) == customers]

@@ -373,3 +373,40 @@ def test_cli_prints_loops_as_one_json_array_with_the_spec_keys(tmp_path: Path) -
         "id,customer,text,kind,sentiment,source,author,channel,permalink,created"
     )
     assert len(csv_text.splitlines()) == 7
+
+
+def test_chat_customers_rows_are_the_whole_tables_first_rows(deps) -> None:  # noqa: ANN001
+    """Chat lists the first 25 customers by value and reads only their numbers; the CLI reads
+    everyone's. With 40 customers, each with its own feedback, loops and a CSAT answer, the
+    chat's rows are the CLI table's first 25, number for number. Catches the chat's numbers
+    read for other customers than those listed (or not at all)."""
+    from storage.models import Loop
+
+    with UnitOfWork(deps.engine) as uow:
+        ws = uow.workspaces.get_or_create("slack", "T1", NOW).id
+        number = 0
+        for rank in range(1, 41):
+            row = Customer(workspace_id=ws, name=f"Customer {rank:02d}",
+                           name_key=f"customer {rank:02d}", segment="smb",
+                           value=float(1000 * (41 - rank)), created_at=NOW)  # fmt: skip
+            cid = uow.customers.add(row, []).id
+            for day in range(rank % 4):
+                said = NOW.replace(day=20 + day)
+                uow.session.add(Feedback(workspace_id=ws, customer_id=cid, kind="request",
+                                         text="x", sentiment=0.1, source="command",
+                                         author="alice", created_at=said))  # fmt: skip
+            for state in ("open", "closed")[: rank % 3]:
+                number += 1
+                done = state == "closed"
+                uow.session.add(Loop(workspace_id=ws, number=number, customer_id=cid, what="x",
+                                     owner="alice", state=state, created_at=NOW.replace(day=1),
+                                     due_at=NOW.replace(day=10 + rank % 5),
+                                     closed_at=NOW.replace(day=12) if done else None,
+                                     csat=1 + rank % 5 if done else None,
+                                     csat_at=NOW.replace(day=13) if done else None))  # fmt: skip
+        uow.commit()
+    everyone = reports.table_for_cli(deps, "customers", "T1").rows
+    shown = chat(deps, "report customers").table.rows  # type: ignore[union-attr]
+    assert len(everyone) == 40 and len(shown) == 25
+    assert shown == everyone[:25]
+    assert {r["feedback"] for r in shown} == {0, 1, 2, 3} and {r["open"] for r in shown} == {0, 1}
