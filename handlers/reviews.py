@@ -7,7 +7,7 @@ import statistics
 from bisect import bisect_right
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -39,20 +39,16 @@ WEEK_SERIES = ("feedback", "commitments", "kept_on_time", "first_response_minute
 
 def review_numbers(
     uow: UnitOfWork, customer: Customer, quarter: Quarter | None, zone: ZoneInfo, now: datetime,
-    beside: Callable[[], UnitOfWork] | None = None,
+    beside: Callable[[], UnitOfWork],
 ) -> dict[str, object]:  # fmt: skip
     """The spec's keys for one quarter (default: the one `now` is in, in `zone`) and, under
-    `previous`, the quarter before. With `beside` (a way to open another unit of work) the
-    quarter before is read at the same time on a connection of its own: a person waits for
-    both, and each is a handful of index ranges the database reads without Python."""
+    `previous`, the quarter before, read at the same time in another unit of work (`beside`
+    opens one, on a connection of its own): a person waits for both, and each is a handful of
+    index ranges the database reads without Python."""
     quarter = quarter or quarter_of(now, zone)
     who = _Who(customer.id, customer.workspace_id, customer.name, customer.segment,  # type: ignore[arg-type]
                customer.value, customer.status, customer.created_at,
                _owner_name(uow, customer.workspace_id, customer))  # type: ignore[arg-type]  # fmt: skip
-    if beside is None:
-        found = _quarter(uow, who, quarter, zone, now)
-        found["previous"] = _quarter(uow, who, quarter.previous(), zone, now)
-        return found
 
     def before() -> dict[str, object]:
         with beside() as other:
@@ -291,11 +287,9 @@ def health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
         for c in found:
             overdue, unanswered = late.get(c.id, (0, 0))
             csat = rated.get(c.id)
-            heard = c.heard
             score, reasons = health(HealthFacts(
                 status=c.status, overdue=overdue, unanswered=unanswered, feedback=c.feedback,
-                negative=c.negative,
-                days_quiet=(f.now - heard).days if heard is not None and heard <= f.now else None,
+                negative=c.negative, days_quiet=_days_since(c.heard, f.now),
                 on_time_rate=c.on_time / c.due if c.due else None,
                 csat_average=csat.average if csat else None,
             ))  # fmt: skip
@@ -323,11 +317,7 @@ def health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
 def _days_since(moment: datetime | None, now: datetime) -> int | None:
     """Whole days from `moment` (the last feedback, else when the customer was added) to `now`
     (None: unknown, or not yet at `now`)."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return int((now - moment).total_seconds() // 86400) if moment <= now else None
+    return (now - moment).days if moment is not None and moment <= now else None
 
 
 # ---- retention -------------------------------------------------------------------------------

@@ -108,12 +108,7 @@ class ReviewRepo(_Repo):
         self, workspace_id: int, customer_id: int, before: datetime
     ) -> datetime | None:
         """When the customer's newest feedback before `before` was given."""
-        statement = select(func.max(Feedback.created_at)).where(
-            col(Feedback.workspace_id) == workspace_id,
-            col(Feedback.customer_id) == customer_id,
-            col(Feedback.created_at) < at(before),
-        )
-        found = self._run(statement).scalar_one()
+        found = self._run(_last_said(workspace_id, customer_id, at(before))).scalar_one()
         return _aware(found)
 
     def feedback_per_week(
@@ -254,7 +249,11 @@ class ReviewRepo(_Repo):
         # read as stored (see `_aware`): no type processing per row
         raw = sa.types.NullType()
         heard = sa.type_coerce(
-            func.coalesce(_last_said(workspace_id, end), col(Customer.created_at)), raw
+            func.coalesce(
+                _last_said(workspace_id, col(Customer.id), end).scalar_subquery(),
+                col(Customer.created_at),
+            ),
+            raw,
         )
         negative = col(Feedback.sentiment) < 0
         due, done = col(Loop.due_at), col(Loop.done_at)
@@ -338,17 +337,15 @@ class ReviewRepo(_Repo):
         self.session.add(customer)
 
 
-def _last_said(workspace_id: int, before: sa.ColumnElement) -> sa.ScalarSelect:
-    """The newest feedback from or about the customer (the outer query's) before `before`: one
-    backward seek of ix_feedback_customer."""
-    return (
-        select(func.max(Feedback.created_at))
-        .where(
-            col(Feedback.workspace_id) == workspace_id,
-            col(Feedback.customer_id) == col(Customer.id),
-            col(Feedback.created_at) < before,
-        )
-        .scalar_subquery()
+def _last_said(
+    workspace_id: int, customer_id: int | sa.ColumnElement, before: sa.ColumnElement
+) -> sa.Select:
+    """The newest feedback from or about the customer (an id, or the outer query's customer
+    column) before `before`: one backward seek of ix_feedback_customer."""
+    return select(func.max(Feedback.created_at)).where(
+        col(Feedback.workspace_id) == workspace_id,
+        col(Feedback.customer_id) == customer_id,
+        col(Feedback.created_at) < before,
     )
 
 
