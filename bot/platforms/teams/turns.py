@@ -350,11 +350,7 @@ class TeamsBot:
         except UserError as exc:
             await self._answer(arrival, error_reply(exc.message, exc.suggestions))
             return
-        reply_to = None if arrival.personal else arrival.activity.id
-        await self.connector.send(
-            arrival.service_url, arrival.conversation_id, cards.tell_form(number, draft),
-            reply_to=reply_to,
-        )  # fmt: skip
+        await self._send(arrival, cards.tell_form(number, draft))
 
     async def _tell(self, arrival: Arrival, reply: Reply) -> Reply:
         """`tell`: the answer posted in the customer's channel thread through the Bot
@@ -386,12 +382,15 @@ class TeamsBot:
     async def _answer(self, arrival: Arrival, reply: Reply, command: str | None = None) -> None:
         """The reply in the conversation it answers (a thread reply in channels), then the
         notices it causes for other people."""
-        activity = await self.delivery.render(arrival.tenant, reply, command)
+        await self._send(arrival, await self.delivery.render(arrival.tenant, reply, command))
+        await self.delivery.deliver(arrival.tenant, reply.notices)
+
+    async def _send(self, arrival: Arrival, activity: Activity) -> None:
+        """`activity` in the conversation `arrival` came from (in channels, its thread)."""
         reply_to = None if arrival.personal else arrival.activity.id
         await self.connector.send(
             arrival.service_url, arrival.conversation_id, activity, reply_to=reply_to
         )
-        await self.delivery.deliver(arrival.tenant, reply.notices)
 
     async def _safely_answer(self, arrival: Arrival, reply: Reply) -> None:
         try:
