@@ -161,9 +161,8 @@ def timing(backend: str, url: str, rounds: int) -> list[tuple[str, float, float]
     }
     found = []
     for name, run in cases.items():
-        times = warm_then_time(run, rounds)
-        found.append((f"{backend:10} {name}", statistics.median(times), max(times)))
-        print(f"  {backend:10} {name:30} {statistics.median(times):8.1f} ms", flush=True)
+        median, slowest = warm_then_time(run, rounds, f"{backend:10} {name:30}")
+        found.append((f"{backend:10} {name}", median, slowest))
     deps.engine.dispose()
     return found
 

@@ -161,15 +161,18 @@ def cases(deps: Deps, workspace_id: int, exports: bool) -> list[Case]:
     return found
 
 
-def warm_then_time(run: Callable[[], object], rounds: int) -> list[float]:
-    """`run` once to warm up (imports, plans, caches), then `rounds` times: each round in ms."""
+def warm_then_time(run: Callable[[], object], rounds: int, label: str) -> tuple[float, float]:
+    """`run` once to warm up (imports, plans, caches), then `rounds` times; prints `label`
+    with the median and returns (median, slowest) in ms."""
     run()
     times = []
     for _ in range(rounds):
         started = time.perf_counter()
         run()
         times.append((time.perf_counter() - started) * 1000)
-    return times
+    median = statistics.median(times)
+    print(f"  {label} {median:8.1f} ms", flush=True)
+    return median, max(times)
 
 
 def measure(backend: str, url: str, rounds: int, exports: bool) -> list[tuple]:
@@ -182,9 +185,9 @@ def measure(backend: str, url: str, rounds: int, exports: bool) -> list[tuple]:
         ).scalar_one()
     results = []
     for name, run, budget in cases(deps, workspace_id, exports):
-        times = warm_then_time(run, rounds if budget or "digest" in name else 2)
-        results.append((backend, name, statistics.median(times), max(times), budget))
-        print(f"  {backend:10} {name:52} {statistics.median(times):8.1f} ms", flush=True)
+        turns = rounds if budget or "digest" in name else 2
+        median, slowest = warm_then_time(run, turns, f"{backend:10} {name:52}")
+        results.append((backend, name, median, slowest, budget))
     engine.dispose()
     return results
 
