@@ -73,7 +73,7 @@ def report(deps: Deps, caller: Caller, command: grammar.Report) -> Reply:
         scope = enter(uow, deps, caller)
         view = BUILDERS[command.kind](uow, frame(
             scope.workspace.id, scope.now, deps.settings.zone, chat=True,
-            rows=None if command.csv else CHAT_ROWS,
+            rows=None if command.csv else CHAT_ROWS, beside=deps.uow,
         ))  # fmt: skip
         uow.commit()
     rows = view.table.rows
@@ -104,7 +104,14 @@ def table_for_cli(deps: Deps, kind: str, workspace: str | None) -> Table:
         chosen = workspace_for_cli(uow, workspace)
         if chosen is None:
             return Table(COLUMNS[kind], [])
-        when = frame(chosen.id, deps.clock.now(), deps.settings.zone, chat=False, everything=True)
+        when = frame(
+            chosen.id,
+            deps.clock.now(),
+            deps.settings.zone,
+            chat=False,
+            everything=True,
+            beside=deps.uow,
+        )
         table = BUILDERS[kind](uow, when).table
     table.zone, table.now = deps.settings.zone, when.now  # how `--format table` shows times
     return table

@@ -3,12 +3,14 @@ and the private page), the health report, and marking a customer churned or acti
 
 from __future__ import annotations
 
+import gc
 import statistics
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.classify import KINDS
@@ -24,9 +26,10 @@ from handlers.summaries import Frame
 from storage.models import Customer
 from storage.queries import Period
 from storage.responses import CsatStats
-from storage.reviews import Commitments, HealthRow
+from storage.reviews import Commitments, HealthRow, ReviewRepo
 from storage.uow import UnitOfWork
 
+_T = TypeVar("_T")
 HEALTH_DAYS = 90  # the health report looks this far back
 HEALTH_COLUMNS = ["customer", "segment", "value", "owner", "status", "health", "reasons"]
 STATUSES = ("active", "churned")
@@ -274,35 +277,66 @@ def health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
 
     With `f.rows` only the first rows are wanted: customers are scored biggest value first,
     in growing batches, until the next one could not rank among them even at health 0 (at
-    most 100 × its value at risk) — the same rows as scoring everyone, for a fraction of it."""
-    ws, wanted = f.workspace_id, f.rows
-    period = Period(f.now - timedelta(days=HEALTH_DAYS), f.now)
-    late = uow.reviews.live_loops(ws, f.now)
-    rated = uow.responses.csat(ws, period)
-    total = uow.touchpoints.count(ws)
-    scored: list[tuple[float, str, HealthRow, int, list[str]]] = []
-    after, batch = None, FIRST_BATCH if wanted else None
-    while True:
-        found = uow.reviews.health_rows(ws, period, after, batch)
-        for c in found:
-            overdue, unanswered = late.get(c.id, (0, 0))
-            csat = rated.get(c.id)
-            score, reasons = health(HealthFacts(
-                status=c.status, overdue=overdue, unanswered=unanswered, feedback=c.feedback,
-                negative=c.negative, days_quiet=_days_since(c.heard, f.now),
-                on_time_rate=c.on_time / c.due if c.due else None,
-                csat_average=csat.average if csat else None,
-            ))  # fmt: skip
-            scored.append((-(100 - score) * float(c.value or 0), c.name, c, score, reasons))
-        if batch is None or len(found) < batch:
-            break
-        scored.sort(key=lambda row: row[:2])
-        scored = scored[:wanted]
-        last = found[-1]
-        if len(scored) == wanted and 100 * float(last.value or 0) < -scored[-1][0]:
-            break  # nobody after `last` is worth more than 100 × its value
-        after, batch = (last.value, last.name_key), batch * 4
-    scored.sort(key=lambda row: row[:2])
+    most 100 × its value at risk) — the same rows as scoring everyone, for a fraction of it.
+    For every row, the customers are read in parts on connections of their own (`f.beside`)
+    while this one reads the overdue loops and CSAT, and each part is scored as it comes."""
+    with _no_collection() if f.rows is None else nullcontext():
+        return _health_table(uow, f)
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while every customer's row is made: each is
+    new and lives until the table is returned, so a collection would free nothing and walk the
+    whole heap each time (about a fifth of the time for 10,000 customers). Anything left over
+    is collected as usual afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
+    ws, wanted, now = f.workspace_id, f.rows, f.now
+    period = Period(now - timedelta(days=HEALTH_DAYS), now)
+    if wanted is None and f.beside is not None:
+        beside = f.beside
+
+        def read(what: Callable[[ReviewRepo], _T]) -> _T:
+            with beside() as other:
+                return what(other.reviews)
+
+        parts = uow.reviews.health_parts
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            pending = [
+                (pool.submit(read, lambda r, p=(i, parts): r.health_customers(ws, period, p)),
+                 pool.submit(read, lambda r, p=(i, parts): r.health_said(ws, period, p)))
+                for i in range(parts)
+            ]  # fmt: skip
+            late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
+            total = uow.touchpoints.count(ws)
+            scored = []
+            for customers, said in pending:  # each part scored while the next is read
+                scored += _scored(customers.result(), late, rated, now, said.result())
+    else:
+        late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
+        total = uow.touchpoints.count(ws)
+        scored, after, batch = [], None, FIRST_BATCH if wanted else None
+        while True:
+            found = uow.reviews.health_rows(ws, period, after, batch)
+            scored += _scored(found, late, rated, now)
+            if batch is None or len(found) < batch:
+                break
+            scored.sort(key=_at_risk)
+            scored = scored[:wanted]
+            last = found[-1]
+            if len(scored) == wanted and 100 * float(last.value or 0) < -scored[-1][0]:
+                break  # nobody after `last` is worth more than 100 × its value
+            after, batch = (last.value, last.name_key), batch * 4
+    scored.sort(key=_at_risk)
     shown = scored[:wanted] if wanted else scored
     names = uow.users.names(ws, {c.owner for _risk, _name, c, _s, _r in shown if c.owner})
     rows = [
@@ -312,6 +346,40 @@ def health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
         for _risk, _name, c, score, reasons in shown
     ]  # fmt: skip
     return Table(HEALTH_COLUMNS, rows), total
+
+
+_Scored = tuple[float, str, HealthRow, int, list[str]]  # -(value at risk), name, row, health, why
+
+
+def _scored(
+    found: list[HealthRow], late: dict[int, tuple[int, int]], rated: dict[int, CsatStats],
+    now: datetime, said: dict[int, tuple[int, int, datetime | None]] | None = None,
+) -> list[_Scored]:  # fmt: skip
+    """Each customer's health and reasons, keyed for sorting by value at risk (a loop over
+    every customer of a workspace: plain tuples, nothing looked up twice). With `said`
+    (`health_said`), the feedback numbers and when they were last heard come from there
+    instead of the rows (`health_customers`)."""
+    scored: list[_Scored] = []
+    add, no_loops, unheard = scored.append, (0, 0), (0, 0, None)
+    for c in found:
+        overdue, unanswered = late.get(c.id, no_loops)
+        csat = rated.get(c.id)
+        if said is None:
+            feedback, negative, heard = c.feedback, c.negative, c.heard
+        else:  # a customer added between the two reads: nothing heard yet
+            feedback, negative, heard = said.get(c.id, unheard)
+        score, reasons = health(HealthFacts(
+            c.status, overdue, unanswered, feedback, negative,
+            csat.average if csat else None,
+            (now - heard).days if heard is not None and heard <= now else None,  # _days_since
+            c.on_time / c.due if c.due else None,
+        ))  # fmt: skip
+        add((-(100 - score) * float(c.value or 0), c.name, c, score, reasons))
+    return scored
+
+
+def _at_risk(row: _Scored) -> tuple[float, str]:
+    return row[0], row[1]
 
 
 def _days_since(moment: datetime | None, now: datetime) -> int | None:

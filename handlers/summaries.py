@@ -5,6 +5,7 @@ value, and numbers written the way people read them."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -29,6 +30,8 @@ class Frame:
     chat: bool  # build chat's summaries too (the CLI wants only the table)
     everything: bool = False  # loops and feedback: all of them, not only the period's
     rows: int | None = None  # how many table rows are wanted (None: all)
+    # opens another unit of work, for what a report reads at the same time on its own connection
+    beside: Callable[[], UnitOfWork] | None = None
 
     @property
     def days(self) -> int:
@@ -41,11 +44,12 @@ class Frame:
 
 
 def frame(workspace_id: int, now: datetime, zone: ZoneInfo, chat: bool, days: int = PERIOD_DAYS,
-          everything: bool = False, rows: int | None = None) -> Frame:  # fmt: skip
+          everything: bool = False, rows: int | None = None,
+          beside: Callable[[], UnitOfWork] | None = None) -> Frame:  # fmt: skip
     """The last `days` days up to and including now, and the `days` days before them."""
     period = Period(now - timedelta(days=days), now + timedelta(microseconds=1))
     previous = Period(period.start - timedelta(days=days), period.start)
-    return Frame(workspace_id, now, zone, period, previous, chat, everything, rows)
+    return Frame(workspace_id, now, zone, period, previous, chat, everything, rows, beside)
 
 
 # ---- sections ----------------------------------------------------------------------------
