@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core.classify import KINDS
 from bot.core.errors import BadInput, NotAllowed
-from bot.core.health import HealthFacts, Quarter, health, parse_quarter, quarter_of
+from bot.core.health import HealthFacts, Quarter, health, parse_quarter, quarter_of, score_of
 from bot.core.replies import Attachment, Field, Reply, Section, Table
 from bot.core.review_links import sign, verify
 from handlers.answers import average, minutes
@@ -330,13 +330,13 @@ def _health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
             scored += _scored(found, late, rated, now)
             if batch is None or len(found) < batch:
                 break
-            scored.sort(key=_at_risk)
+            scored.sort()  # by value at risk, then name (names are unique)
             scored = scored[:wanted]
             last = found[-1]
             if len(scored) == wanted and 100 * float(last.value or 0) < -scored[-1][0]:
                 break  # nobody after `last` is worth more than 100 × its value
             after, batch = (last.value, last.name_key), batch * 4
-    scored.sort(key=_at_risk)
+    scored.sort()  # by value at risk, then name (names are unique)
     shown = scored[:wanted] if wanted else scored
     names = uow.users.names(ws, {c.owner for _risk, _name, c, _s, _r in shown if c.owner})
     rows = [
@@ -362,24 +362,19 @@ def _scored(
     scored: list[_Scored] = []
     add, no_loops, unheard = scored.append, (0, 0), (0, 0, None)
     for c in found:
-        overdue, unanswered = late.get(c.id, no_loops)
-        csat = rated.get(c.id)
-        if said is None:
-            feedback, negative, heard = c.feedback, c.negative, c.heard
-        else:  # a customer added between the two reads: nothing heard yet
-            feedback, negative, heard = said.get(c.id, unheard)
-        score, reasons = health(HealthFacts(
-            c.status, overdue, unanswered, feedback, negative,
-            csat.average if csat else None,
+        cid, name, _key, _segment, value, _owner, status, heard, feedback, negative, due, kept = c
+        overdue, unanswered = late.get(cid, no_loops)
+        csat = rated.get(cid)
+        if said is not None:  # (a customer added between the two reads: nothing heard yet)
+            feedback, negative, heard = said.get(cid, unheard)
+        score, reasons = score_of(
+            status, overdue, unanswered, feedback, negative,
+            csat.average if csat is not None else None,
             (now - heard).days if heard is not None and heard <= now else None,  # _days_since
-            c.on_time / c.due if c.due else None,
-        ))  # fmt: skip
-        add((-(100 - score) * float(c.value or 0), c.name, c, score, reasons))
+            kept / due if due else None,
+        )  # fmt: skip
+        add((-(100 - score) * (value or 0.0), name, c, score, reasons))
     return scored
-
-
-def _at_risk(row: _Scored) -> tuple[float, str]:
-    return row[0], row[1]
 
 
 def _days_since(moment: datetime | None, now: datetime) -> int | None:

@@ -50,11 +50,17 @@ class HealthFacts(NamedTuple):
 
 
 def health(facts: HealthFacts) -> tuple[int, list[str]]:
-    """The score and its reasons, each with the points it cost: ("2 promises overdue: -20").
+    """The score and its reasons, each with the points it cost: ("2 promises overdue: -20")."""
+    return score_of(*facts)
 
-    Written for speed (the health report scores every customer of a workspace): one pass, the
+
+def score_of(
+    status: str, overdue: int, unanswered: int, feedback: int, negative: int,
+    csat: float | None, quiet: int | None, on_time: float | None,
+) -> tuple[int, list[str]]:  # fmt: skip
+    """`health` of the facts given one by one, in HealthFacts' order, for the health report's
+    loop over every customer of a workspace (no tuple made per customer): one pass, the
     weights read once, each reason's text made only when it costs something."""
-    status, overdue, unanswered, feedback, negative, csat, quiet, on_time = facts
     if status == "churned":
         return 0, ["churned"]
     reasons: list[str] = []
