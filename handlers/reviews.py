@@ -278,8 +278,8 @@ def health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
     With `f.rows` only the first rows are wanted: customers are scored biggest value first,
     in growing batches, until the next one could not rank among them even at health 0 (at
     most 100 × its value at risk) — the same rows as scoring everyone, for a fraction of it.
-    For every row, the customers are read in parts on connections of their own (`f.beside`)
-    while this one reads the overdue loops and CSAT, and each part is scored as it comes."""
+    For every row, the customers and their feedback are read at the same time on connections
+    of their own (`f.beside`) while this one reads the overdue loops and CSAT."""
     with _no_collection() if f.rows is None else nullcontext():
         return _health_table(uow, f)
 
@@ -309,18 +309,12 @@ def _health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
             with beside() as other:
                 return what(other.reviews)
 
-        parts = uow.reviews.health_parts
         with ThreadPoolExecutor(max_workers=2) as pool:
-            pending = [
-                (pool.submit(read, lambda r, p=(i, parts): r.health_customers(ws, period, p)),
-                 pool.submit(read, lambda r, p=(i, parts): r.health_said(ws, period, p)))
-                for i in range(parts)
-            ]  # fmt: skip
+            customers = pool.submit(read, lambda reviews: reviews.health_customers(ws, period))
+            said = pool.submit(read, lambda reviews: reviews.health_said(ws, period))
             late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
             total = uow.touchpoints.count(ws)
-            scored = []
-            for customers, said in pending:  # each part scored while the next is read
-                scored += _scored(customers.result(), late, rated, now, said.result())
+            scored = _scored(customers.result(), late, rated, now, said.result())
     else:
         late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
         total = uow.touchpoints.count(ws)

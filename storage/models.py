@@ -5,7 +5,7 @@ Times are stored as naive UTC and handed back timezone-aware (UTCDateTime).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
@@ -159,6 +159,37 @@ class Feedback(SQLModel, table=True):
     created_at: datetime = _when()
     edited_at: datetime | None = _when(nullable=True)
     deleted_at: datetime | None = _when(nullable=True)
+
+
+class FeedbackDay(SQLModel, table=True):
+    """A customer's feedback per UTC day: items, negative items and the newest one's time.
+
+    Kept by the database itself (triggers on feedback, migration 0037: every insert, delete and
+    change of customer, time or sentiment, whatever code or tool made it), so it is exact;
+    never written by the application. The health report sums a period's whole days from here
+    (a tenth of the rows on the bench) and counts only its two partial days from feedback."""
+
+    __tablename__ = "feedback_day"
+    __table_args__ = (
+        # every customer's days in a period, without the table (PostgreSQL hashes them)
+        sa.Index(
+            "ix_feedback_day_day",
+            "workspace_id",
+            "day",
+            "customer_id",
+            "items",
+            "negative",
+            "last_at",
+        ),
+        {"sqlite_with_rowid": False},  # the key is the table: a customer's days are one range
+    )
+
+    workspace_id: int = Field(primary_key=True)
+    customer_id: int = Field(primary_key=True)
+    day: date = Field(primary_key=True)
+    items: int = 0
+    negative: int = 0
+    last_at: datetime = _when()
 
 
 class Loop(SQLModel, table=True):

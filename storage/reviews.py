@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import col, func, select
 
 from bot.core.loops import NOT_CANCELLED
-from storage.models import Customer, Feedback, Loop
+from storage.models import Customer, Feedback, FeedbackDay, Loop
 from storage.queries import (
     Period,
     at,
@@ -264,25 +264,14 @@ class ReviewRepo(_Repo):
             for row in self._run(statement).all()
         ]  # fmt: skip
 
-    @property
-    def health_parts(self) -> int:
-        """Into how many parts (`part`) every customer's health is best read, a part at a time
-        while the one before is scored: SQLite reads each customer's own index ranges, so two
-        halves cost what the whole does; PostgreSQL hashes the period's rows, and every part
-        would read them all again, so one."""
-        return 2 if self._dialect == "sqlite" else 1
-
-    def health_customers(
-        self, workspace_id: int, period: Period, part: tuple[int, int] = (0, 1)
-    ) -> list[HealthRow]:
-        """Every customer (with `part` (i, n): those whose id is i modulo n), in no order, with
-        the commitments due in `period` and kept on time, but nothing of their feedback
-        (`feedback` and `negative` 0, `heard` None): that is `health_said`'s, read beside it
-        on another connection.
+    def health_customers(self, workspace_id: int, period: Period) -> list[HealthRow]:
+        """Every customer, in no order, with the commitments due in `period` and kept on time,
+        but nothing of their feedback (`feedback` and `negative` 0, `heard` None): that is
+        `health_said`'s, read beside it on another connection.
 
         One JSON document the database builds (see `_document`); SQLite counts each
         customer's range of ix_loop_customer_due, PostgreSQL hashes the period's loops."""
-        mine = _part(workspace_id, part)
+        mine = col(Customer.workspace_id) == workspace_id
         if self._dialect == "postgresql":
             due, done = col(Loop.due_at), col(Loop.done_at)
             kept = (
@@ -296,10 +285,10 @@ class ReviewRepo(_Repo):
                 select(*_SHOWN, func.coalesce(kept.c.n, 0) * _TWICE
                        + func.coalesce(kept.c.kept, 0))
                 .outerjoin(kept, kept.c.cid == col(Customer.id))
-                .where(*mine)
+                .where(mine)
             )  # fmt: skip
         else:
-            statement = select(*_SHOWN, _kept(workspace_id, period)).where(*mine)
+            statement = select(*_SHOWN, _kept(workspace_id, period)).where(mine)
         make = HealthRow._make
         return [
             make((*row[:4], float(row[4]), *row[5:7], None, 0, 0, *divmod(row[7] or 0, TWICE)))
@@ -307,49 +296,76 @@ class ReviewRepo(_Repo):
         ]
 
     def health_said(
-        self, workspace_id: int, period: Period, part: tuple[int, int] = (0, 1)
+        self, workspace_id: int, period: Period
     ) -> dict[int, tuple[int, int, datetime | None]]:
-        """Per customer (of `part`, as in `health_customers`): (feedback items in `period`,
-        negative ones, when they were last heard: their newest feedback before the period's
-        end, else when they were added).
+        """Per customer: (feedback items in `period`, negative ones, when they were last heard:
+        their newest feedback before the period's end, else when they were added).
 
-        SQLite reads each customer's range of ix_feedback_customer for the counts (two in one
-        integer, see `health_rows`) and seeks its newest before the end; PostgreSQL hashes the
-        period's range of ix_feedback_ws_created on its parallel workers, and seeks only for
-        the customers silent in it. One JSON document either way (see `_document`)."""
+        The period's whole UTC days are summed from feedback_day (SQLite: each customer's
+        range of its key, two sums in one integer as in `health_rows`; PostgreSQL: the days'
+        range of ix_feedback_day_day, hashed), its partial first and last days counted from
+        feedback (`_partial_days`). SQLite seeks each customer's newest feedback before the
+        end; PostgreSQL takes the days' newest and seeks only for customers silent in them.
+        One JSON document either way (see `_document`)."""
         customer, created = col(Customer.id), col(Customer.created_at)
-        mine = _part(workspace_id, part)
+        mine = col(Customer.workspace_id) == workspace_id
         before = _last_said(workspace_id, customer, at(period.end)).scalar_subquery()
+        first, last = _whole_days(period)
+        days = [col(FeedbackDay.workspace_id) == workspace_id,
+                col(FeedbackDay.day) >= first, col(FeedbackDay.day) < last]  # fmt: skip
+        items, negative = col(FeedbackDay.items), col(FeedbackDay.negative)
         if self._dialect == "postgresql":
-            stamp = col(Feedback.created_at)
             said = (
-                select(col(Feedback.customer_id).label("cid"), func.count().label("n"),
-                       count_if(col(Feedback.sentiment) < 0).label("bad"),
-                       func.max(stamp).label("last"))
-                .where(col(Feedback.workspace_id) == workspace_id,
-                       stamp >= at(period.start), stamp < at(period.end))
-                .group_by(col(Feedback.customer_id))
+                select(col(FeedbackDay.customer_id).label("cid"),
+                       func.sum(items).label("n"), func.sum(negative).label("bad"),
+                       func.max(FeedbackDay.last_at).label("last"))
+                .where(*days)
+                .group_by(col(FeedbackDay.customer_id))
                 .subquery()
             )  # fmt: skip
             statement = (
                 select(customer, func.coalesce(said.c.n, 0) * _TWICE
                        + func.coalesce(said.c.bad, 0),
-                       # the newest before the period only for those silent in it
+                       # the newest before the end only for those silent in the whole days
                        func.coalesce(said.c.last, before, created))
                 .outerjoin(said, said.c.cid == customer)
-                .where(*mine)
+                .where(mine)
             )  # fmt: skip
         else:
-            counted = (
-                select(func.count() * _TWICE + count_if(col(Feedback.sentiment) < 0))
-                .where(*_said(workspace_id, customer, period.start, period.end))
+            summed = (
+                select(func.sum(items) * _TWICE + func.sum(negative))
+                .where(*days, col(FeedbackDay.customer_id) == customer)
                 .scalar_subquery()
             )
-            statement = select(customer, counted, func.coalesce(before, created)).where(*mine)
-        return {
-            cid: (*divmod(packed or 0, TWICE), _aware(heard))  # type: ignore[misc]
+            statement = select(customer, summed, func.coalesce(before, created)).where(mine)
+        found = {
+            cid: [*divmod(packed or 0, TWICE), _aware(heard)]
             for cid, packed, heard in self._document(statement)
         }
+        for cid, n, bad, newest in self._partial_days(workspace_id, period, first, last):
+            if (numbers := found.get(cid)) is not None:
+                numbers[0] += n
+                numbers[1] += bad
+                numbers[2] = max(numbers[2] or newest, newest)
+        return {cid: (n, bad, heard) for cid, (n, bad, heard) in found.items()}
+
+    def _partial_days(
+        self, workspace_id: int, period: Period, first: date, last: date
+    ) -> list[tuple[int, int, int, datetime]]:
+        """Per customer: (items, negative items, newest) of the feedback in the period before
+        its first whole day and from its last whole day's end on: a day or two of the
+        workspace's feedback, each a range of ix_feedback_ws_created."""
+        stamp, who = col(Feedback.created_at), unindexed(col(Feedback.customer_id))
+        found = []
+        for a, b in _partial_ranges(period, first, last):
+            statement = (
+                select(who, func.count(), count_if(col(Feedback.sentiment) < 0),
+                       sa.type_coerce(func.max(stamp), _RAW))
+                .where(col(Feedback.workspace_id) == workspace_id, stamp >= at(a), stamp < at(b))
+                .group_by(who)
+            )  # fmt: skip
+            found += [(cid, n, bad, _aware(newest)) for cid, n, bad, newest in self._run(statement)]
+        return found  # type: ignore[return-value]
 
     @property
     def _dialect(self) -> str:
@@ -398,10 +414,26 @@ _TWICE = sa.literal(TWICE, sa.BigInteger())
 _IDS_AT_ONCE = 5000  # ids bound in one IN (SQLite allows 32,766 parameters, PostgreSQL 65,535)
 
 
-def _part(workspace_id: int, part: tuple[int, int]) -> list[sa.ColumnElement]:
-    """The workspace's customers whose id is part[0] modulo part[1]."""
-    mine = [col(Customer.workspace_id) == workspace_id]
-    return mine + [col(Customer.id) % part[1] == part[0]] if part[1] > 1 else mine
+def _whole_days(period: Period) -> tuple[date, date]:
+    """The first whole UTC day in `period` and the day after its last whole one (equal when
+    there is none)."""
+    start, end = period.start.astimezone(UTC), period.end.astimezone(UTC)
+    first = start.date() + timedelta(days=0 if start == _midnight(start.date()) else 1)
+    return first, max(first, end.date())
+
+
+def _partial_ranges(period: Period, first: date, last: date) -> list[tuple[datetime, datetime]]:
+    """What of `period` lies outside its whole days [first, last): before and after them (all
+    of it when there are none); empty ranges left out."""
+    if first >= last:
+        ranges = [(period.start, period.end)]
+    else:
+        ranges = [(period.start, _midnight(first)), (_midnight(last), period.end)]
+    return [(a, b) for a, b in ranges if a < b]
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC)
 
 
 def _loops_due(workspace_id: int, period: Period) -> list[sa.ColumnElement]:
