@@ -371,8 +371,8 @@ def _vacuum(dsn: str) -> None:
         for _ in range(10):
             connection.execute("VACUUM ANALYZE")
             unmarked = connection.execute(
-                "SELECT count(*) FROM pg_class WHERE relname IN ('feedback', 'loop', "
-                "'loop_event') AND relallvisible < relpages"
+                "SELECT count(*) FROM pg_class WHERE relname IN ('feedback', 'feedback_day', "
+                "'loop', 'loop_event') AND relallvisible < relpages"
             ).fetchone()
             if unmarked and unmarked[0] == 0:
                 return
