@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timedelta
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.core.classify import KINDS
@@ -26,10 +26,9 @@ from handlers.summaries import Frame
 from storage.models import Customer
 from storage.queries import Period
 from storage.responses import CsatStats
-from storage.reviews import Commitments, HealthRow, ReviewRepo
+from storage.reviews import Commitments, HealthRow
 from storage.uow import UnitOfWork
 
-_T = TypeVar("_T")
 HEALTH_DAYS = 90  # the health report looks this far back
 HEALTH_COLUMNS = ["customer", "segment", "value", "owner", "status", "health", "reasons"]
 STATUSES = ("active", "churned")
@@ -278,8 +277,8 @@ def health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
     With `f.rows` only the first rows are wanted: customers are scored biggest value first,
     in growing batches, until the next one could not rank among them even at health 0 (at
     most 100 × its value at risk) — the same rows as scoring everyone, for a fraction of it.
-    For every row, the customers and their feedback are read at the same time on connections
-    of their own (`f.beside`) while this one reads the overdue loops and CSAT."""
+    For every row, the customers' feedback is read on a connection of its own (`f.beside`)
+    while this one reads the overdue loops, CSAT and the customers' commitments."""
     with _no_collection() if f.rows is None else nullcontext():
         return _health_table(uow, f)
 
@@ -305,16 +304,16 @@ def _health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
     if wanted is None and f.beside is not None:
         beside = f.beside
 
-        def read(what: Callable[[ReviewRepo], _T]) -> _T:
+        def feedback() -> dict[int, tuple[int, int, datetime | None]]:
             with beside() as other:
-                return what(other.reviews)
+                return other.reviews.health_said(ws, period)
 
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            customers = pool.submit(read, lambda reviews: reviews.health_customers(ws, period))
-            said = pool.submit(read, lambda reviews: reviews.health_said(ws, period))
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            said = pool.submit(feedback)
             late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
             total = uow.touchpoints.count(ws)
-            scored = _scored(customers.result(), late, rated, now, said.result())
+            customers = uow.reviews.health_customers(ws, period)
+            scored = _scored(customers, late, rated, now, said.result())
     else:
         late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
         total = uow.touchpoints.count(ws)
