@@ -92,8 +92,8 @@ def response_fields(uow: UnitOfWork, f: Frame) -> list[Field]:
     now = first(ws, f.period, f.now, by_customer=False).get(None) or ResponseStats()
     before = first(ws, f.previous, f.now, by_customer=False).get(None) or ResponseStats()
     return [
-        Field("First response, median", f"{_minutes(now.median_minutes)} (before: "
-                                         f"{_minutes(before.median_minutes)})"),
+        Field("First response, median", f"{say_minutes(now.median_minutes)} (before: "
+                                         f"{say_minutes(before.median_minutes)})"),
         Field("Questions answered", f"{now.answered} of {now.asked} "
                                     f"({say.change(now.answered, before.answered)})"),
         Field("Past the target", f"{now.breached} ({say.change(now.breached, before.breached)})"),
@@ -116,7 +116,8 @@ def trend(uow: UnitOfWork, f: Frame, days: str, fields: list[Field]) -> Section:
     return Section(f"Answering customers, the last {days} against the {days} before", fields)
 
 
-def _minutes(value: float | None) -> str:
+def say_minutes(value: float | None) -> str:
+    """A wait as people read it: minutes under two hours, else hours (— when none)."""
     value = minutes(value)  # julianday's float: 119.99999 minutes are 2 hours
     if value is None:
         return "—"

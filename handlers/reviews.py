@@ -18,7 +18,7 @@ from bot.core.errors import BadInput, NotAllowed
 from bot.core.health import HealthFacts, Quarter, health, parse_quarter, quarter_of, score_of
 from bot.core.replies import Attachment, Field, Reply, Section, Table
 from bot.core.review_links import sign, verify
-from handlers.answers import average, minutes
+from handlers.answers import average, minutes, say_minutes
 from handlers.charts import review_chart
 from handlers.common import enter, find_customer, workspace_for_cli
 from handlers.context import Caller, Deps
@@ -218,8 +218,8 @@ def review_reply(found: dict[str, object], link: str | None = None) -> Reply:
         Field("Median days to close", str(found["median_days_to_close"] or "—")),
         Field(
             "Median first response",
-            _minutes(found["median_first_response_minutes"])
-            + f" (before: {_minutes(before['median_first_response_minutes'])})",  # type: ignore[index]
+            say_minutes(found["median_first_response_minutes"])  # type: ignore[arg-type]
+            + f" (before: {say_minutes(before['median_first_response_minutes'])})",  # type: ignore[index]
         ),
         Field("CSAT", _csat(found["csat"]) + f" (before: {_csat(before['csat'])})"),  # type: ignore[index]
     ]
@@ -251,10 +251,6 @@ def review_reply(found: dict[str, object], link: str | None = None) -> Reply:
 
 def _rate(value: object) -> str:
     return "—" if value is None else f"{float(value):.0%}"  # type: ignore[arg-type]
-
-
-def _minutes(value: object) -> str:
-    return "—" if value is None else f"{float(value):g} min"  # type: ignore[arg-type]
 
 
 def _csat(said: object) -> str:

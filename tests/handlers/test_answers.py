@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.core.replies import Reply
 from handlers import commands, reports, reviews
+from handlers.answers import say_minutes
 from handlers.context import Caller, Deps
 from handlers.digest import weekly_digest
 from storage.db import make_engine
@@ -198,3 +199,13 @@ def test_cli_prints_response_and_csat_with_the_spec_keys(tmp_path: Path) -> None
         rows = json.loads(result.stdout)
         assert [r["customer"] for r in rows] == ["Acme", "Globex", "Initech"]
         assert all(list(r) == wanted for r in rows)
+
+
+def test_a_wait_reads_the_same_in_the_review_and_the_response_report() -> None:
+    """Both say a median first response with `say_minutes`: minutes under two hours, hours
+    from two (a review used to say "2940 min" where the response report said "49.0 h")."""
+    assert say_minutes(105) == "105 min"
+    assert say_minutes(119.99999) == "2.0 h"  # julianday's float for two hours
+    assert say_minutes(2940) == "49.0 h"
+    assert say_minutes(None) == "—"
+    assert reviews.say_minutes is say_minutes
