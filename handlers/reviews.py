@@ -359,7 +359,7 @@ def _scored(
         score, reasons = score_of(
             status, overdue, unanswered, feedback, negative,
             csat.average if csat is not None else None,
-            (now - heard).days if heard is not None and heard <= now else None,  # _days_since
+            _days_since(heard, now),
             kept / due if due else None,
         )  # fmt: skip
         add((-(100 - score) * (value or 0.0), name, c, score, reasons))

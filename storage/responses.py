@@ -2,10 +2,9 @@
 
 A reply loop (reply_ts set) is a customer's question, request or problem in a linked channel;
 it is answered when one of our people first replies in its thread, or when it is closed as told
-(first_response_at). CSAT is
-the customer's 1-5 answer to "How did we do?" after a `tell` (csat, csat_at). Both are read
-through partial indexes that hold only those loops, so they cost the same next to a million
-feedback rows and a few hundred thousand other loops.
+(first_response_at). CSAT is the customer's 1-5 answer to "How did we do?" after a `tell` (csat,
+csat_at). Both are read through partial indexes that hold only those loops, so they cost the
+same next to a million feedback rows and a few hundred thousand other loops.
 """
 
 from __future__ import annotations

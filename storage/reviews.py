@@ -230,7 +230,7 @@ class ReviewRepo(_Repo):
         commitments due in it and kept on time; with `after` (a row's (value, name_key)) only
         those ranked after it, with `limit` the first ones only. Overdue loops, unanswered
         questions and CSAT come from `live_loops` and the CSAT answers. (For every customer,
-        `health_customers`, `health_said` and `last_said` read the same, faster, side by side.)
+        `health_customers` and `health_said` read the same, faster, side by side.)
 
         Each customer's numbers are read from its own ranges of ix_feedback_customer and
         ix_loop_customer_due; a correlated subquery gives one value, so two counts ride in one
@@ -411,7 +411,6 @@ _SHOWN = (Customer.id, Customer.name, Customer.name_key, Customer.segment, Custo
           Customer.owner, Customer.status)  # fmt: skip
 _RAW = sa.types.NullType()  # read as stored (see `_aware`): no type processing per row
 _TWICE = sa.literal(TWICE, sa.BigInteger())
-_IDS_AT_ONCE = 5000  # ids bound in one IN (SQLite allows 32,766 parameters, PostgreSQL 65,535)
 
 
 def _whole_days(period: Period) -> tuple[date, date]:
