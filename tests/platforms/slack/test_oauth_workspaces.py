@@ -231,6 +231,7 @@ async def test_revoked_bot_tokens_stop_posts_and_an_uninstalled_workspace_is_ref
     await command(oauth_app, "commit ACME: send the deck owner <@UBOB> by Thursday 5pm", "T0001")
     revoked = {"type": "tokens_revoked", "tokens": {"bot": ["UBOT"]}, "event_ts": sr.new_ts()}
     assert (await oauth_app.post(sr.event_body(revoked, team="T0001"))).status_code == 200
+    await oauth_app.settle()  # the commit's DM to its owner lands before the posts are counted
     oauth_app.deps.clock.set(THURSDAY)  # type: ignore[attr-defined]
     fake_slack.clear()
     assert await server_sweep(oauth_app) == []
