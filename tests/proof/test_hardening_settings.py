@@ -87,29 +87,39 @@ def timed(work) -> float:  # noqa: ANN001
     return time.perf_counter() - started
 
 
+def quickest_sweeps(deps: Deps, rounds: int = 3) -> tuple[float, list[str]]:
+    """The quickest of `rounds` sweeps, each a week after the last (the loops stay overdue, so
+    each one has the same work), and the texts of the first. The quickest, so one pause of the
+    machine (another test's process, a collection) during one sweep does not count as slowness."""
+    times, first = [], []
+    for round_ in range(rounds):
+        deps.clock.advance(seconds=A_WEEK)
+        delivery = RecordingDelivery()
+        times.append(timed(lambda d=delivery: sweep_now(deps, d)))
+        if round_ == 0:
+            first = [s.text for s in delivery.sent]
+    return min(times), first
+
+
 def test_a_poisoned_workspace_neither_stops_nor_slows_another_workspaces_sweep(deps) -> None:  # noqa: ANN001
     """Catches: one workspace's stored cadence (1e-12, 0.0001, inf, nan) hanging or crashing the
     sweep for every workspace, or costing seconds per loop. Baseline: the same loops under
-    default settings, swept in the same test."""
+    default settings, swept in the same test. Checked: with the shortest cadence let down from an
+    hour to a second, the poisoned sweeps took 10 s against 0.04 s and this failed."""
     overdue_loops(deps, LOUD)
     ok(deps, CALM, "customer add Calm Co")
     ok(deps, CALM, "commit Calm Co: first by tomorrow")
-    deps.clock.advance(seconds=A_WEEK)
-    delivery = RecordingDelivery()
-    baseline = timed(lambda: sweep_now(deps, delivery))
-    assert any("Calm Co — first" in s.text for s in delivery.sent)
+    baseline, texts = quickest_sweeps(deps)
+    assert any("Calm Co — first" in t for t in texts), texts
 
     store_raw_settings(deps, "LOUD", POISON)
     ok(deps, CALM, "commit Calm Co: second by tomorrow")
     overdue_loops(deps, LOUD)  # fresh loops planned under the poisoned settings
-    deps.clock.advance(seconds=A_WEEK)
-    delivery = RecordingDelivery()
-    poisoned = timed(lambda: sweep_now(deps, delivery))
-    texts = [s.text for s in delivery.sent]
+    poisoned, texts = quickest_sweeps(deps)
     assert any("Calm Co — second" in t for t in texts), texts
-    # The second sweep has twice the loops of the first (the first LOUD ones are still overdue):
-    # twice the time is fair, a slot walk of seconds per loop is not. A ratio, not a gap in
-    # seconds, so a busy machine slowing both sweeps alike does not fail it.
+    # The later sweeps have twice the loops of the first ones (the first LOUD ones are still
+    # overdue): twice the time is fair, a slot walk of seconds per loop is not. A ratio, not a gap
+    # in seconds, so a busy machine slowing both alike does not fail it.
     assert poisoned < 3 * baseline + 0.5, (baseline, poisoned)
     # The poisoned workspace still works: its report reads the bad quiet-days as the default.
     report = commands.run(deps, LOUD, "report quiet")
