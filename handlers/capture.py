@@ -78,7 +78,7 @@ def capture_messages(deps: Deps, captures: Sequence[Capture]) -> list[Reply | No
             by_workspace.setdefault(ws, []).append(index)
             ws_of[index] = ws
         now = deps.clock.now()
-        for ws, indexes in by_workspace.items():
+        for ws, indexes in sorted(by_workspace.items()):  # one order: see _store_burst
             group = [captures[i] for i in indexes]
             links = uow.channel_links.for_channels(ws, {c.message.channel for c in group})
             kept = _store_burst(
@@ -159,6 +159,10 @@ def _store_burst(
                     "created_at": now,
                 }
             )
+    # In one order for every transaction (customer, then message): storing feedback updates
+    # the customer's row of per-day sums, held until commit, and two bursts that reached two
+    # customers' rows in opposite orders would deadlock on PostgreSQL.
+    rows.sort(key=lambda row: (row["customer_id"], row["channel"], row["message_ts"]))
     added = uow.feedback.add_many(rows) if rows else set()
     for key, index in owner.items():  # in mention order: dicts keep insertion order
         if key in added:
