@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.core.classify import feedback_kind
 from bot.core.dates import describe
 from bot.core.errors import BadInput
-from bot.core.loops import CANCELLED, CLOSED, LIVE_STATES, OPEN
+from bot.core.loops import CLOSED, LIVE_STATES, OPEN, cancel
 from bot.core.response_time import response_due, response_time
 from handlers.chat_message import Capture, ChatMessage
 from handlers.common import enter, find_loop
@@ -135,7 +135,7 @@ def withdrawn(
     if loop is None or loop.first_response_at is not None or loop.state != OPEN:
         return None
     reason = "the customer deleted their message"
-    loop.state, loop.cancelled_at, loop.cancel_reason = CANCELLED, now, reason
+    cancel(loop, now, reason)
     loop.next_nudge_at = None
     uow.loops.save(loop)
     uow.events.add(loop, "cancel", loop.owner, now, reason)

@@ -10,12 +10,12 @@ from bot.core import grammar
 from bot.core.dates import default_due, describe, parse_due, reading_note
 from bot.core.errors import BadInput, NotFound
 from bot.core.loops import (
-    CANCELLED,
     CHANGED_BY_OTHERS,
     CLOSED,
     DONE,
     LIVE_STATES,
     OPEN,
+    cancel,
     check_transition,
 )
 from bot.core.replies import Notice, Reply
@@ -404,7 +404,7 @@ def _apply(
         loop.state, loop.closed_at = CLOSED, now
         return f"#{number} is closed: {customer_name} has been told. Loop closed. ✅"
     if action == "cancel":
-        loop.state, loop.cancelled_at, loop.cancel_reason = CANCELLED, now, text
+        cancel(loop, now, text)
         return f"#{number} is cancelled: {text}"
     if action == "reopen":
         loop.state, loop.done_at, loop.closed_at = OPEN, None, None

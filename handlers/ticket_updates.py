@@ -8,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.core.dates import default_due
-from bot.core.loops import CANCELLED, DONE, OPEN
+from bot.core.loops import CANCELLED, DONE, OPEN, cancel
 from bot.core.tickets import DONE as SHIPPED
 from bot.core.tickets import TicketChange, same_ticket
 from handlers.context import Deps
@@ -107,7 +107,7 @@ def unship(
             continue
         note = f"{ticket_name(ticket)} was reopened: not shipped after all"
         if link.made_by_ticket:
-            loop.state, loop.cancelled_at, loop.cancel_reason = CANCELLED, now, note
+            cancel(loop, now, note)
             _settle(uow, loop, link, now, zone, "cancel", note, False)
         else:
             loop.state, loop.done_at = OPEN, None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.errors import Conflict, NotAllowed, NotFound
-from bot.core.loops import CANCELLED, OPEN, check_undo
+from bot.core.loops import OPEN, cancel, check_undo
 from bot.core.replies import Reply, Section
 from handlers.common import Scope, enter, loop_section
 from handlers.context import Caller, Deps
@@ -104,8 +104,7 @@ def _cancel_commitment(
             f"#{moved[0].number} is {moved[0].state} already; cancel the loops by hand instead."
         )
     for loop in loops:
-        loop.state, loop.cancelled_at = CANCELLED, scope.now
-        loop.cancel_reason = "undone by the one who recorded it"
+        cancel(loop, scope.now, "undone by the one who recorded it")
         replan(uow, loop, scope.now, deps.settings.zone)
         uow.loops.save(loop)
         uow.events.add(loop, "cancel", scope.actor.user, scope.now, f"undid: {change.summary}")

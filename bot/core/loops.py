@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from bot.core.errors import Conflict, NotAllowed
 
@@ -92,6 +93,18 @@ _VERBS = {
     "edit": "edit",
     "reopen": "reopen",
 }
+
+
+class _Cancellable(Protocol):
+    state: str
+    cancelled_at: datetime | None
+    cancel_reason: str | None
+
+
+def cancel(loop: _Cancellable, now: datetime, reason: str) -> None:
+    """Cancel a loop: by hand, a ticket closed as won't do, an undo, a withdrawn question. Its
+    reason shows on the customer's timeline; `reopen` clears both."""
+    loop.state, loop.cancelled_at, loop.cancel_reason = CANCELLED, now, reason
 
 
 def check_undo(changed_at: datetime, now: datetime) -> None:
