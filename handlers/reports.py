@@ -7,6 +7,7 @@ both build the same table; chat adds a summary with the trend and one line of de
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,7 +20,17 @@ from handlers import summaries as say
 from handlers.common import enter, workspace_for_cli
 from handlers.context import Caller, Deps
 from handlers.reviews import HEALTH_COLUMNS, HEALTH_DAYS, health_table
-from handlers.summaries import WEEKS, Frame, frame, quiet_days, quiet_rows, quiet_rule, week_starts
+from handlers.summaries import (
+    WEEKS,
+    Frame,
+    frame,
+    no_collection,
+    quiet_days,
+    quiet_rows,
+    quiet_rule,
+    side_by_side,
+    week_starts,
+)
 from storage.reports import FeedbackStats, LoopStats
 from storage.uow import UnitOfWork
 
@@ -144,13 +155,36 @@ def _owners(uow: UnitOfWork, f: Frame) -> View:
 
 
 def _customers(uow: UnitOfWork, f: Frame) -> View:
+    with no_collection() if f.rows is None else nullcontext():  # a row for every customer
+        return _customer_view(uow, f)
+
+
+def _customer_view(uow: UnitOfWork, f: Frame) -> View:
     ws = f.workspace_id
-    listed = uow.touchpoints.customers(ws, limit=f.rows)
-    # chat shows the first rows by value: their numbers only, not every customer's
-    only = frozenset(c.id for c in listed) if f.rows is not None else None
-    loops = uow.reports.loop_stats(ws, "customer", f.period, f.now, LIVE_AND_CLOSED, only)
-    feedback = uow.reports.feedback_counts(ws, f.period, only)
-    answered = answers.per_customer(uow, f, only)
+
+    def numbers(u: UnitOfWork, only: frozenset[int] | None):  # noqa: ANN202
+        return (
+            u.reports.loop_stats(ws, "customer", f.period, f.now, LIVE_AND_CLOSED, only),
+            u.reports.feedback_counts(ws, f.period, only),
+            answers.per_customer(u, f, only),
+        )
+
+    if f.rows is None:  # every customer: the list is read beside their numbers
+        listed, (loops, feedback, answered) = side_by_side(
+            uow, f, lambda other: other.touchpoints.customers(ws), lambda u: numbers(u, None)
+        )
+        sections = say.feedback_summary(uow, f) if f.chat else []
+    else:  # chat's first rows by value: their numbers only, beside the summary above them
+        listed = uow.touchpoints.customers(ws, limit=f.rows)
+        only = frozenset(c.id for c in listed)
+        sections, (loops, feedback, answered) = side_by_side(
+            uow,
+            f,
+            lambda other: say.feedback_summary(other, f) if f.chat else [],
+            lambda u: numbers(u, only),
+        )
+    if f.chat:
+        sections += say.concerns(uow, f)
     rows: list[dict[str, object]] = []
     for c in listed:
         counts = loops.get(c.id) or LoopStats()
@@ -162,7 +196,6 @@ def _customers(uow: UnitOfWork, f: Frame) -> View:
             "last_touchpoint": say.iso(c.last_touchpoint), "csat": csat,
             "median_first_response_minutes": first_response,
         })  # fmt: skip
-    sections = say.feedback_summary(uow, f) + say.concerns(uow, f) if f.chat else []
     return View(
         f"Customers — {f.span}",
         Table(COLUMNS["customers"], rows),
@@ -179,10 +212,18 @@ def _customers(uow: UnitOfWork, f: Frame) -> View:
 
 def _segments(uow: UnitOfWork, f: Frame) -> View:
     ws = f.workspace_id
-    customers = uow.reports.segments(ws)
-    feedback = uow.reports.feedback_stats(ws, "segment", f.period)
-    loops = uow.reports.loop_stats(ws, "segment", f.period, f.now, LIVE_AND_CLOSED)
-    kept = uow.reports.retention(ws, f.period)
+
+    def numbers(u: UnitOfWork):  # noqa: ANN202
+        return (
+            u.reports.segments(ws),
+            u.reports.feedback_stats(ws, "segment", f.period),
+            u.reports.loop_stats(ws, "segment", f.period, f.now, LIVE_AND_CLOSED),
+            u.reports.retention(ws, f.period),
+        )
+
+    summary, (customers, feedback, loops, kept) = side_by_side(
+        uow, f, lambda other: say.feedback_summary(other, f) if f.chat else [], numbers
+    )
     names = sorted(
         {*customers, *feedback, *loops}, key=lambda s: (-customers.get(s, (0, 0))[1], str(s))
     )  # type: ignore[arg-type]
@@ -198,7 +239,7 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
             "churned": kept.get(segment, (0, 0.0, 0.0))[0],
             "retained_value_rate": say.rate(_retained(kept.get(segment))),
         })  # fmt: skip
-    sections = say.segment_weights(feedback) + say.feedback_summary(uow, f) if f.chat else []
+    sections = say.segment_weights(feedback) + summary if f.chat else []
     return View(
         f"Segments — {f.span}",
         Table(COLUMNS["segments"], rows),

@@ -3,12 +3,11 @@ and the private page), the health report, and marking a customer churned or acti
 
 from __future__ import annotations
 
-import gc
 import statistics
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -22,7 +21,7 @@ from handlers.answers import average, minutes, say_minutes
 from handlers.charts import review_chart
 from handlers.common import enter, find_customer, workspace_for_cli
 from handlers.context import Caller, Deps
-from handlers.summaries import Frame
+from handlers.summaries import Frame, no_collection, side_by_side
 from storage.models import Customer
 from storage.queries import Period
 from storage.responses import CsatStats
@@ -275,41 +274,26 @@ def health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
     most 100 × its value at risk) — the same rows as scoring everyone, for a fraction of it.
     For every row, the customers' feedback is read on a connection of its own (`f.beside`)
     while this one reads the overdue loops, CSAT and the customers' commitments."""
-    with _no_collection() if f.rows is None else nullcontext():
+    with no_collection() if f.rows is None else nullcontext():
         return _health_table(uow, f)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while every customer's row is made: each is
-    new and lives until the table is returned, so a collection would free nothing and walk the
-    whole heap each time (about a fifth of the time for 10,000 customers). Anything left over
-    is collected as usual afterwards."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
     ws, wanted, now = f.workspace_id, f.rows, f.now
     period = Period(now - timedelta(days=HEALTH_DAYS), now)
-    if wanted is None and f.beside is not None:
-        beside = f.beside
-
-        def feedback() -> dict[int, tuple[int, int, datetime | None]]:
-            with beside() as other:
-                return other.reviews.health_said(ws, period)
-
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            said = pool.submit(feedback)
-            late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
-            total = uow.touchpoints.count(ws)
-            customers = uow.reviews.health_customers(ws, period)
-            scored = _scored(customers, late, rated, now, said.result())
+    if wanted is None:  # every customer: their feedback is read beside the rest
+        said, (late, rated, total, customers) = side_by_side(
+            uow,
+            f,
+            lambda other: other.reviews.health_said(ws, period),
+            lambda u: (
+                u.reviews.live_loops(ws, now),
+                u.responses.csat(ws, period),
+                u.touchpoints.count(ws),
+                u.reviews.health_customers(ws, period),
+            ),
+        )
+        scored = _scored(customers, late, rated, now, said)
     else:
         late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
         total = uow.touchpoints.count(ws)

@@ -4,16 +4,23 @@ value, and numbers written the way people read them."""
 
 from __future__ import annotations
 
+import gc
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.replies import Field, Section
 from storage.reports import FeedbackStats, LoopStats, Period
 from storage.touchpoints import Quiet
 from storage.uow import UnitOfWork
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 PERIOD_DAYS = 30  # owners, customers, segments and the chat exports look this far back
 
@@ -50,6 +57,42 @@ def frame(workspace_id: int, now: datetime, zone: ZoneInfo, chat: bool, days: in
     period = Period(now - timedelta(days=days), now + timedelta(microseconds=1))
     previous = Period(period.start - timedelta(days=days), period.start)
     return Frame(workspace_id, now, zone, period, previous, chat, everything, rows, beside)
+
+
+def side_by_side(
+    uow: UnitOfWork, f: Frame, aside: Callable[[UnitOfWork], A], here: Callable[[UnitOfWork], B]
+) -> tuple[A, B]:
+    """`aside` read in a unit of work of its own (`f.beside`, another connection) while `here`
+    reads in `uow`: a person waits for both, and each is mostly the database's work (SQLite
+    and psycopg let go of Python's lock while they read). `aside` must hand back plain values,
+    not `uow`'s objects. Without `f.beside`, one after the other."""
+    beside = f.beside
+    if beside is None:
+        return aside(uow), here(uow)
+
+    def read() -> A:
+        with beside() as other:
+            return aside(other)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        later = pool.submit(read)
+        found = here(uow)
+        return later.result(), found
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while every customer's row is made: each is
+    new and lives until the table is returned, so a collection would free nothing and walk the
+    whole heap each time (about a fifth of the time for 10,000 customers). Anything left over
+    is collected as usual afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 # ---- sections ----------------------------------------------------------------------------
