@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
@@ -31,6 +31,16 @@ class Period:
 def at(moment: datetime) -> sa.ColumnElement:
     """A time as a bound parameter stored the way columns store it (naive UTC)."""
     return sa.literal(moment, UTCDateTime())
+
+
+def aware(moment: datetime | str | None) -> datetime | None:
+    """A MAX() or COALESCE() over a time column, or a time in a JSON document, comes back as
+    the stored naive UTC (SQLite: text), read here without a type's per-row processing."""
+    if moment is None:
+        return None
+    if isinstance(moment, str):  # naive, stored as UTC: said so in the text (replace() is slow)
+        return datetime.fromisoformat(moment + "+00:00")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def count_if(condition: sa.ColumnElement) -> sa.ColumnElement:

@@ -3,7 +3,6 @@ quarter, and what every customer's health is computed from, as aggregates."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
@@ -16,6 +15,7 @@ from storage.models import Customer, Feedback, FeedbackDay, Loop
 from storage.queries import (
     Period,
     at,
+    aware,
     count_if,
     days_between,
     unindexed,
@@ -110,7 +110,7 @@ class ReviewRepo(_Repo):
     ) -> datetime | None:
         """When the customer's newest feedback before `before` was given."""
         found = self._run(_last_said(workspace_id, customer_id, at(before))).scalar_one()
-        return _aware(found)
+        return aware(found)
 
     def feedback_per_week(
         self, workspace_id: int, customer_id: int, bounds: list[datetime]
@@ -207,7 +207,7 @@ class ReviewRepo(_Repo):
             )
             .order_by(created)
         ).all()
-        return [(_aware(asked), float(waited)) for asked, waited in rows]  # type: ignore[misc]
+        return [(aware(asked), float(waited)) for asked, waited in rows]  # type: ignore[misc]
 
     def _median_days(self, where: list[sa.ColumnElement], n: int) -> float | None:
         """The median days from made to closed of the `n` loops `where` picks: the database
@@ -217,7 +217,7 @@ class ReviewRepo(_Repo):
         created, closed = col(Loop.created_at), col(Loop.closed_at)
         middle = select(created, closed).where(*where).order_by(days_between(created, closed))
         rows = self._run(middle.offset((n - 1) // 2).limit(2 - n % 2)).all()
-        days = [(_aware(b) - _aware(a)).total_seconds() / 86400 for a, b in rows]  # type: ignore[operator]
+        days = [(aware(b) - aware(a)).total_seconds() / 86400 for a, b in rows]  # type: ignore[operator]
         return sum(days) / len(days)
 
     def health_rows(
@@ -259,7 +259,7 @@ class ReviewRepo(_Repo):
         )
         make = HealthRow._make
         return [
-            make((*row[:7], _aware(row[7]), *divmod(row[8] or 0, TWICE),
+            make((*row[:7], aware(row[7]), *divmod(row[8] or 0, TWICE),
                   *divmod(row[9] or 0, TWICE)))
             for row in self._run(statement).all()
         ]  # fmt: skip
@@ -339,7 +339,7 @@ class ReviewRepo(_Repo):
             )
             statement = select(customer, summed, func.coalesce(before, created)).where(mine)
         found = {
-            cid: [*divmod(packed or 0, TWICE), _aware(heard)]
+            cid: [*divmod(packed or 0, TWICE), aware(heard)]
             for cid, packed, heard in self._document(statement)
         }
         for cid, n, bad, newest in self._partial_days(workspace_id, period, first, last):
@@ -364,25 +364,8 @@ class ReviewRepo(_Repo):
                 .where(col(Feedback.workspace_id) == workspace_id, stamp >= at(a), stamp < at(b))
                 .group_by(who)
             )  # fmt: skip
-            found += [(cid, n, bad, _aware(newest)) for cid, n, bad, newest in self._run(statement)]
+            found += [(cid, n, bad, aware(newest)) for cid, n, bad, newest in self._run(statement)]
         return found  # type: ignore[return-value]
-
-    @property
-    def _dialect(self) -> str:
-        return self.session.connection().dialect.name
-
-    def _document(self, statement: sa.Select) -> list[list]:
-        """`statement`'s rows, built by the database into one JSON document: one value to
-        fetch and parse (in C) instead of a Python row per customer, and SQLite computes it
-        without holding Python's interpreter lock, so reads on other threads run side by side.
-        Times come back as the stored naive UTC text (see `_aware`)."""
-        table = statement.subquery()
-        if self._dialect == "postgresql":
-            document = func.json_agg(func.json_build_array(*table.c))
-        else:
-            document = func.json_group_array(func.json_array(*table.c))
-        found = self._run(select(document)).scalar_one() or []
-        return json.loads(found) if isinstance(found, str) else found  # psycopg parses it
 
     def live_loops(self, workspace_id: int, now: datetime) -> dict[int, tuple[int, int]]:
         """Per customer, of the loops open past their due time: (commitments, reply loops nobody
@@ -409,7 +392,7 @@ class ReviewRepo(_Repo):
 
 _SHOWN = (Customer.id, Customer.name, Customer.name_key, Customer.segment, Customer.value,
           Customer.owner, Customer.status)  # fmt: skip
-_RAW = sa.types.NullType()  # read as stored (see `_aware`): no type processing per row
+_RAW = sa.types.NullType()  # read as stored (see `aware`): no type processing per row
 _TWICE = sa.literal(TWICE, sa.BigInteger())
 
 
@@ -485,13 +468,3 @@ def _said(
         created >= at(start),
         created < at(end),
     ]
-
-
-def _aware(moment: datetime | str | None) -> datetime | None:
-    """A MAX() or COALESCE() over a time column comes back as the stored naive UTC (SQLite:
-    text), read here without a type's per-row processing."""
-    if moment is None:
-        return None
-    if isinstance(moment, str):  # naive, stored as UTC: said so in the text (replace() is slow)
-        return datetime.fromisoformat(moment + "+00:00")
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

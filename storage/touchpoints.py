@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -18,7 +19,7 @@ from sqlmodel import col, func, select
 
 from bot.core.loops import TIMELINE_KINDS, TOUCH_KINDS
 from storage.models import Customer, Feedback, Loop, LoopEvent
-from storage.queries import LIVE, at, count_if, latest, user_name
+from storage.queries import LIVE, at, aware, count_if, latest, user_name
 from storage.repos import _Repo
 
 
@@ -108,6 +109,7 @@ class TouchpointRepo(_Repo):
         last_feedback, last_event = self._last_touch()
         last = latest(last_feedback, last_event) if quiet is None else last_feedback
         owner, joined, owner_name = user_name(col(Customer.owner), workspace_id)
+        order = (col(Customer.value).desc(), col(Customer.name_key))
         statement = (
             select(
                 Customer.id,
@@ -119,15 +121,23 @@ class TouchpointRepo(_Repo):
                 # when it was added matters only to how long a quiet customer has been quiet
                 Customer.created_at if quiet is not None else sa.null(),
                 last,
+                func.row_number().over(order_by=order).label("rank"),
             )
             .outerjoin(owner, joined)
             .where(col(Customer.workspace_id) == workspace_id)
-            .order_by(col(Customer.value).desc(), Customer.name_key)
+            .order_by(*order)
             .limit(limit)
         )
         if quiet is not None:
             statement = statement.where(*self._gone_quiet(quiet))
-        return [CustomerFacts(*row) for row in self._run(statement).all()]
+        # One JSON document (see `_document`): 10,000 customers are one value to fetch, and the
+        # two times each are parsed without a column type's per-row work.
+        return [
+            CustomerFacts(cid, name, segment, float(value), owner_of, status, aware(added),
+                          aware(touched))
+            for cid, name, segment, value, owner_of, status, added, touched, _rank
+            in sorted(self._document(statement), key=itemgetter(8))
+        ]  # fmt: skip
 
     def quiet_count(self, workspace_id: int, quiet: Quiet) -> int:
         """How many customers had gone quiet by `quiet`'s rule (at its `as_of`)."""
