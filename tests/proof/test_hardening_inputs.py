@@ -41,12 +41,14 @@ async def test_a_huge_command_is_refused_before_it_is_read(slack_app) -> None:  
     started = time.perf_counter()
     await slack_app.command("commit X: ship it by Friday")
     baseline = time.perf_counter() - started
-    started = time.perf_counter()
-    response = await slack_app.command("commit X: " + "by " * 9_000)
-    took = time.perf_counter() - started
-    _, blocks = ack_blocks(response)
-    assert "at most 2,000" in all_text(blocks)
-    assert took - baseline < 1.0, (baseline, took)
+    took = []  # refused, so nothing changes: the quickest of three, one pause cannot fail it
+    for _ in range(3):
+        started = time.perf_counter()
+        response = await slack_app.command("commit X: " + "by " * 9_000)
+        took.append(time.perf_counter() - started)
+        _, blocks = ack_blocks(response)
+        assert "at most 2,000" in all_text(blocks)
+    assert min(took) - baseline < 1.0, (baseline, took)
     assert count(slack_app.deps.engine, "loop") == 1
 
 

@@ -54,11 +54,13 @@ def test_a_huge_teams_command_is_refused_before_it_is_read(
     started = time.perf_counter()
     teams.say(dana, "commit X: ship it by Friday")
     baseline = time.perf_counter() - started
-    started = time.perf_counter()
-    teams.say(dana, "commit X: " + "by " * 9_000)
-    took = time.perf_counter() - started
-    assert took - baseline < 1.0, (baseline, took)
-    assert "at most 2,000" in bot_framework.posts()[-1].text
+    took = []  # refused, so nothing changes: the quickest of three, one pause cannot fail it
+    for _ in range(3):
+        started = time.perf_counter()
+        teams.say(dana, "commit X: " + "by " * 9_000)
+        took.append(time.perf_counter() - started)
+        assert "at most 2,000" in bot_framework.posts()[-1].text
+    assert min(took) - baseline < 1.0, (baseline, took)
 
 
 def test_typed_markdown_is_shown_as_text_in_cards(
