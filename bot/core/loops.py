@@ -102,8 +102,9 @@ class _Cancellable(Protocol):
 
 
 def cancel(loop: _Cancellable, now: datetime, reason: str) -> None:
-    """Cancel a loop: by hand, a ticket closed as won't do, an undo, a withdrawn question. Its
-    reason shows on the customer's timeline; `reopen` clears both."""
+    """Cancel a loop: by hand (`cancel`), a ticket reopened before it shipped, an undone
+    commitment, a customer's question withdrawn. The reason shows on the customer's timeline;
+    `reopen` clears it and the time."""
     loop.state, loop.cancelled_at, loop.cancel_reason = CANCELLED, now, reason
 
 
