@@ -86,10 +86,13 @@ def test_an_alias_stored_before_the_bound_does_not_slow_capture(sqlite_deps) -> 
         )
         uow.customers._aliases_changed(ws.id)
         uow.commit()
-    second = ChatMessage(message, "C1", "1.000002")
-    took = timed(lambda: capture.capture_message(deps, ANN, second))
-    assert took - baseline < 1.0, (baseline, took)
-    assert count(deps.engine, "feedback") == 2
+    # the quickest of three messages, so one pause of the machine cannot fail it
+    took = [
+        timed(lambda n=n: capture.capture_message(deps, ANN, ChatMessage(message, "C1", f"2.{n}")))
+        for n in range(3)
+    ]
+    assert min(took) - baseline < 1.0, (baseline, took)
+    assert count(deps.engine, "feedback") == 4
 
 
 async def test_a_chat_csv_report_never_holds_a_formula(slack_app) -> None:  # noqa: ANN001
