@@ -1,15 +1,21 @@
-"""Two replicas storing bursts of messages that name the same customers, in opposite orders, on
-one PostgreSQL database: both bursts are stored, neither is aborted as a deadlock.
+"""Two replicas changing feedback of the same two customers at once, in opposite orders, on one
+PostgreSQL database: both changes are stored, neither is aborted as a deadlock.
 
-Storing feedback also updates that customer's row of per-day sums (a trigger), which holds the
-row until the transaction ends. Two bursts that reach the same two customers' rows in opposite
-orders would each hold one and wait for the other; PostgreSQL then aborts one of them.
+Storing, moving or deleting feedback also updates the customers' rows of per-day sums (a
+trigger), which holds each row until the transaction ends. Two transactions that reach the same
+two customers' rows in opposite orders would each hold one and wait for the other; PostgreSQL
+then aborts one of them. Each test forces that interleaving: a third transaction holds one day
+row while the first change waits on it, the second change starts and waits too, then the row is
+let go.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import pytest
 import sqlalchemy as sa
@@ -24,34 +30,25 @@ from tests.conftest import START, make_settings, new_postgres_database
 pytestmark = pytest.mark.postgres
 
 ANN = Caller(platform="slack", workspace="T1", user="U1", user_name="ann", is_admin=True)
-BEN = Caller(platform="slack", workspace="T1", user="U2", user_name="ben")
-CLEO = Caller(platform="slack", workspace="T1", user="U3", user_name="cleo")
+BEN = Caller(platform="slack", workspace="T1", user="U2", user_name="ben", is_admin=True)
+CLEO = Caller(platform="slack", workspace="T1", user="U3", user_name="cleo", is_admin=True)
+WHOSE = "SELECT f.id, c.name FROM feedback f JOIN customer c ON c.id = f.customer_id"
 
 
-def _waiting(admin: sa.Connection, database: str) -> int:
-    """How many of the database's sessions are waiting for a lock."""
-    return admin.execute(
-        sa.text("SELECT count(*) FROM pg_stat_activity "
-                "WHERE datname = :db AND wait_event_type = 'Lock'"),
-        {"db": database},
-    ).scalar_one()  # fmt: skip
+@dataclass
+class Two:
+    """Acme and Globex with one feedback item each (today), and two replicas' connections."""
+
+    first: Deps
+    second: Deps
+    admin: sa.Connection  # autocommit: in a transaction, pg_stat_activity never changes
+    database: str
+    customers: dict[str, int]
+    feedback: dict[str, int]
 
 
-def _until(test, what: str) -> None:  # noqa: ANN001
-    for _ in range(600):
-        if test():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"never: {what}")
-
-
-def test_bursts_naming_the_same_customers_in_opposite_orders_are_both_stored() -> None:
-    """Catches: a burst's rows stored in the order their messages came, so that one replica's
-    burst (Globex, then Acme) and another's (Acme, then Globex) lock the two customers' day rows
-    in opposite orders and PostgreSQL aborts one as a deadlock. The interleaving is forced: a
-    third transaction holds Globex's day row while the first burst waits on it, then the second
-    burst starts and waits too, then the row is let go. Checked: with the rows left in message
-    order, the second burst failed with "deadlock detected"."""
+@contextmanager
+def two_customers() -> Iterator[Two]:
     url = new_postgres_database()
     clock = FixedClock(START)
     engines = [make_engine(url) for _ in range(3)]
@@ -62,48 +59,129 @@ def test_bursts_naming_the_same_customers_in_opposite_orders_are_both_stored() -
         assert not commands.run(setup, ANN, text).error
     for ts, text in (("1.1", "Acme asked"), ("1.2", "Globex asked")):
         assert capture.capture_message(setup, ANN, ChatMessage(text, "C1", ts)) is not None
-    with setup.uow() as uow:
-        globex = uow.customers.by_key(uow.workspaces.get_or_create("slack", "T1", START).id,
-                                      "globex").id  # fmt: skip
-
-    database = sa.make_url(url).database
-    # Autocommit: in a transaction, pg_stat_activity would show the first look ever after.
     admin = engines[2].connect().execution_options(isolation_level="AUTOCOMMIT")
-    holder = engines[2].connect()
-    holding = holder.begin()
-    holder.execute(
-        sa.text("SELECT 1 FROM feedback_day WHERE customer_id = :c FOR UPDATE"), {"c": globex}
-    )
+    try:
+        customers = dict(admin.execute(sa.text("SELECT name, id FROM customer")).all())
+        feedback = {
+            name: fid
+            for fid, name in admin.execute(
+                sa.text(
+                    "SELECT f.id, c.name FROM feedback f JOIN customer c ON c.id = f.customer_id"
+                )
+            )
+        }
+        yield Two(first, second, admin, sa.make_url(url).database, customers, feedback)
+    finally:
+        admin.close()
+        for engine in engines:
+            engine.dispose()
+
+
+def _waiting(two: Two) -> int:
+    """How many of the database's sessions are waiting for a lock."""
+    return two.admin.execute(
+        sa.text("SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = :db AND wait_event_type = 'Lock'"),
+        {"db": two.database},
+    ).scalar_one()  # fmt: skip
+
+
+def _until(test: Callable[[], bool], what: str) -> None:
+    for _ in range(600):
+        if test():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"never: {what}")
+
+
+def race(two: Two, held: str, one: Callable[[], object], other: Callable[[], object]) -> list:
+    """`one` waits on `held`'s day row (locked by a third transaction), then `other` starts
+    and waits too, then the row is let go. What either raised."""
     failures: list[BaseException] = []
 
-    def burst(deps: Deps, who: Caller, texts: list[str], ts: str) -> None:
-        messages = [
-            Capture(who, ChatMessage(text, "C2", f"{ts}{n}")) for n, text in enumerate(texts)
-        ]
+    def run(work: Callable[[], object]) -> None:
         try:
-            capture.capture_messages(deps, messages)
+            work()
         except BaseException as exc:  # noqa: BLE001 - the test reports it
             failures.append(exc)
 
+    holder = two.first.engine.connect()
+    holding = holder.begin()
+    holder.execute(
+        sa.text("SELECT 1 FROM feedback_day WHERE customer_id = :c FOR UPDATE"),
+        {"c": two.customers[held]},
+    )
     try:
-        one = threading.Thread(
-            target=burst, args=(first, BEN, ["Globex wants SSO", "Acme wants SSO"], "2.")
-        )
-        one.start()
-        _until(lambda: _waiting(admin, database) == 1, "the first burst waits on Globex's row")
-        two = threading.Thread(
-            target=burst, args=(second, CLEO, ["Acme wants exports", "Globex wants exports"], "3.")
-        )
-        two.start()
-        _until(lambda: _waiting(admin, database) == 2, "the second burst waits too")
+        threads = [threading.Thread(target=run, args=(work,)) for work in (one, other)]
+        threads[0].start()
+        _until(lambda: _waiting(two) == 1, f"the first change waits on {held}'s row")
+        threads[1].start()
+        _until(lambda: _waiting(two) == 2, "the second change waits too")
         holding.commit()
-        one.join(30)
-        two.join(30)
+        for thread in threads:
+            thread.join(30)
     finally:
         holder.close()
-    assert failures == [], failures
-    count = admin.execute(sa.text("SELECT count(*) FROM feedback")).scalar_one()
-    admin.close()
-    for engine in engines:
-        engine.dispose()
-    assert count == 6
+    return failures
+
+
+def _burst(deps: Deps, who: Caller, texts: list[str], ts: str) -> Callable[[], object]:
+    messages = [Capture(who, ChatMessage(text, "C2", f"{ts}{n}")) for n, text in enumerate(texts)]
+    return lambda: capture.capture_messages(deps, messages)
+
+
+def test_bursts_naming_the_same_customers_in_opposite_orders_are_both_stored() -> None:
+    """Catches: a burst's rows stored in the order their messages came, so that one replica's
+    burst (Globex, then Acme) and another's (Acme, then Globex) lock the two customers' day rows
+    in opposite orders and PostgreSQL aborts one as a deadlock. Checked: with the rows left in
+    message order, the second burst failed with "deadlock detected"."""
+    with two_customers() as two:
+        failures = race(
+            two,
+            "Globex",
+            _burst(two.first, BEN, ["Globex wants SSO", "Acme wants SSO"], "2."),
+            _burst(two.second, CLEO, ["Acme wants exports", "Globex wants exports"], "3."),
+        )
+        assert failures == [], failures
+        stored = two.admin.execute(sa.text("SELECT count(*) FROM feedback")).scalar_one()
+    assert stored == 6
+
+
+def test_feedback_moved_both_ways_at_once_is_moved_both_ways() -> None:
+    """Catches: the day-sums trigger taking a moved item's old customer's row before its new
+    one's, so `feedback <Acme's> customer Globex` and `feedback <Globex's> customer Acme` at the
+    same moment lock the two rows in opposite orders and PostgreSQL aborts one as a deadlock.
+    Checked: with the old customer's row always taken first, the second move failed with
+    "deadlock detected"."""
+    with two_customers() as two:
+        acme_item, globex_item = two.feedback["Acme"], two.feedback["Globex"]
+
+        def move(deps: Deps, who: Caller, item: int, to: str) -> Callable[[], object]:
+            def run() -> None:
+                reply = commands.run(deps, who, f"feedback {item} customer {to}")
+                assert not reply.error, reply.text
+
+            return run
+
+        failures = race(
+            two,
+            "Acme",
+            move(two.first, BEN, acme_item, "Globex"),
+            move(two.second, CLEO, globex_item, "Acme"),
+        )
+        assert failures == [], failures
+        now_for = dict(
+            two.admin.execute(
+                sa.text(
+                    "SELECT f.id, c.name FROM feedback f JOIN customer c ON c.id = f.customer_id"
+                )
+            ).all()
+        )
+        days = dict(
+            two.admin.execute(
+                sa.text("SELECT c.name, d.items FROM feedback_day d "
+                        "JOIN customer c ON c.id = d.customer_id")
+            ).all()
+        )  # fmt: skip
+    assert now_for == {acme_item: "Globex", globex_item: "Acme"}
+    assert days == {"Acme": 1, "Globex": 1}
