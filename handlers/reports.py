@@ -171,7 +171,7 @@ def _customer_view(uow: UnitOfWork, f: Frame) -> View:
 
     if f.rows is None:  # every customer: the list is read beside their numbers
         listed, (loops, feedback, answered) = side_by_side(
-            uow, f, lambda other: other.touchpoints.customers(ws), lambda u: numbers(u, None)
+            uow, f.beside, lambda other: other.touchpoints.customers(ws), lambda u: numbers(u, None)
         )
         sections = say.feedback_summary(uow, f) if f.chat else []
     else:  # chat's first rows by value: their numbers only, beside the summary above them
@@ -179,7 +179,7 @@ def _customer_view(uow: UnitOfWork, f: Frame) -> View:
         only = frozenset(c.id for c in listed)
         sections, (loops, feedback, answered) = side_by_side(
             uow,
-            f,
+            f.beside,
             lambda other: say.feedback_summary(other, f) if f.chat else [],
             lambda u: numbers(u, only),
         )
@@ -222,7 +222,7 @@ def _segments(uow: UnitOfWork, f: Frame) -> View:
         )
 
     summary, (customers, feedback, loops, kept) = side_by_side(
-        uow, f, lambda other: say.feedback_summary(other, f) if f.chat else [], numbers
+        uow, f.beside, lambda other: say.feedback_summary(other, f) if f.chat else [], numbers
     )
     names = sorted(
         {*customers, *feedback, *loops}, key=lambda s: (-customers.get(s, (0, 0))[1], str(s))

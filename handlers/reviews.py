@@ -6,7 +6,6 @@ from __future__ import annotations
 import statistics
 from bisect import bisect_right
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -51,14 +50,13 @@ def review_numbers(
                customer.value, customer.status, customer.created_at,
                _owner_name(uow, customer.workspace_id, customer))  # type: ignore[arg-type]  # fmt: skip
 
-    def before() -> dict[str, object]:
-        with beside() as other:
-            return _quarter(other, who, quarter.previous(), zone, now)
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        previous = pool.submit(before)
-        found = _quarter(uow, who, quarter, zone, now)
-        found["previous"] = previous.result()
+    previous, found = side_by_side(
+        uow,
+        beside,
+        lambda other: _quarter(other, who, quarter.previous(), zone, now),
+        lambda here: _quarter(here, who, quarter, zone, now),
+    )
+    found["previous"] = previous
     return found
 
 
@@ -284,7 +282,7 @@ def _health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
     if wanted is None:  # every customer: their feedback is read beside the rest
         said, (late, rated, total, customers) = side_by_side(
             uow,
-            f,
+            f.beside,
             lambda other: other.reviews.health_said(ws, period),
             lambda u: (
                 u.reviews.live_loops(ws, now),

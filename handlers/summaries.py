@@ -60,13 +60,15 @@ def frame(workspace_id: int, now: datetime, zone: ZoneInfo, chat: bool, days: in
 
 
 def side_by_side(
-    uow: UnitOfWork, f: Frame, aside: Callable[[UnitOfWork], A], here: Callable[[UnitOfWork], B]
+    uow: UnitOfWork,
+    beside: Callable[[], UnitOfWork] | None,
+    aside: Callable[[UnitOfWork], A],
+    here: Callable[[UnitOfWork], B],
 ) -> tuple[A, B]:
-    """`aside` read in a unit of work of its own (`f.beside`, another connection) while `here`
-    reads in `uow`: a person waits for both, and each is mostly the database's work (SQLite
-    and psycopg let go of Python's lock while they read). `aside` must hand back plain values,
-    not `uow`'s objects. Without `f.beside`, one after the other."""
-    beside = f.beside
+    """`aside` read in a unit of work of its own (`beside` opens one, on another connection)
+    while `here` reads in `uow`: a person waits for both, and each is mostly the database's
+    work (SQLite and psycopg let go of Python's lock while they read). `aside` must hand back
+    plain values, not `uow`'s objects. Without `beside`, one after the other."""
     if beside is None:
         return aside(uow), here(uow)
 
