@@ -8,7 +8,6 @@ its own, and the console is the only platform checked to be left out."""
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import UTC, datetime
 
 from bot.core.clock import FixedClock
@@ -25,6 +24,7 @@ from tests.platforms.teams.conftest import (  # noqa: F401 - the Teams rig's fix
 from tests.support.fake_slack import FakeSlack
 from tests.support.fake_teams import FakeBotFramework, TeamsUser
 from tests.support.slack_fixtures import UvicornServer, slack_deps
+from tests.support.waiting import wait_until
 
 DUE = datetime(2026, 11, 24, 17, 0, tzinfo=UTC)  # "by today 5pm" from START
 
@@ -34,13 +34,6 @@ def commit_on_slack(deps: Deps, owner: str) -> None:
     for line in ("customer add ACME", f"commit ACME: call back owner <@{owner}> by today 5pm"):
         reply = commands.run(deps, slack_user, line)
         assert not reply.error, reply.text
-
-
-def wait_until(condition, seconds: float = 10.0) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "nothing arrived"
-        time.sleep(0.05)
 
 
 def test_serve_with_its_scheduler_nudges_owners_on_slack_and_on_teams(

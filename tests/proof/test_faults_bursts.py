@@ -12,7 +12,6 @@ let go.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from handlers.chat_message import Capture, ChatMessage
 from handlers.context import Caller, Deps
 from storage.db import make_engine
 from tests.conftest import START, make_settings, new_postgres_database
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.postgres
 
@@ -86,14 +86,6 @@ def _waiting(two: Two) -> int:
     ).scalar_one()  # fmt: skip
 
 
-def _until(test: Callable[[], bool], what: str) -> None:
-    for _ in range(600):
-        if test():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"never: {what}")
-
-
 def race(two: Two, held: str, one: Callable[[], object], other: Callable[[], object]) -> list:
     """`one` waits on `held`'s day row (locked by a third transaction), then `other` starts
     and waits too, then the row is let go. What either raised."""
@@ -114,9 +106,9 @@ def race(two: Two, held: str, one: Callable[[], object], other: Callable[[], obj
     try:
         threads = [threading.Thread(target=run, args=(work,)) for work in (one, other)]
         threads[0].start()
-        _until(lambda: _waiting(two) == 1, f"the first change waits on {held}'s row")
+        wait_until(lambda: _waiting(two) == 1, 30, f"the first change waits on {held}'s row")
         threads[1].start()
-        _until(lambda: _waiting(two) == 2, "the second change waits too")
+        wait_until(lambda: _waiting(two) == 2, 30, "the second change waits too")
         holding.commit()
         for thread in threads:
             thread.join(30)
