@@ -295,11 +295,11 @@ def _health_table(uow: UnitOfWork, f: Frame) -> tuple[Table, int]:
     else:
         late, rated = uow.reviews.live_loops(ws, now), uow.responses.csat(ws, period)
         total = uow.touchpoints.count(ws)
-        scored, after, batch = [], None, FIRST_BATCH if wanted else None
+        scored, after, batch = [], None, FIRST_BATCH
         while True:
             found = uow.reviews.health_rows(ws, period, after, batch)
             scored += _scored(found, late, rated, now)
-            if batch is None or len(found) < batch:
+            if len(found) < batch:
                 break
             scored.sort()  # by value at risk, then name (names are unique)
             scored = scored[:wanted]
